@@ -1,0 +1,204 @@
+package org.chamberpulse.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker and controller) running in this JVM, built
+ * from the Maven Central artifacts. Storage is formatted on first start and kept in the data directory,
+ * so a restart on the same directory finds its topics and offsets again. For the one-command demo and
+ * the integration tests; production points at an external cluster instead.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final int NODE_ID = 1;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+    private final Path dataDir;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path dataDir) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts a broker and waits until it answers.
+     *
+     * @param dataDir where the log and metadata live; created and formatted when new
+     * @param port    the client port on 127.0.0.1, or 0 for any free port (tests)
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            Path logDir = dataDir.toAbsolutePath().resolve("kafka-logs");
+            Files.createDirectories(logDir);
+            int clientPort = port == 0 ? freePort() : port;
+            int controllerPort = freePort();
+            Properties props = brokerProperties(logDir, clientPort, controllerPort);
+            formatIfNew(logDir);
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            String bootstrap = "127.0.0.1:" + clientPort;
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap, dataDir);
+            broker.awaitReady();
+            log.info("Kafka broker ready on {} (data in {})", bootstrap, logDir);
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded Kafka broker in " + dataDir, e);
+        }
+    }
+
+    /** The broker settings: the single-node values internal topics need, or groups and transactions silently fail. */
+    static Properties brokerProperties(Path logDir, int clientPort, int controllerPort) {
+        Properties p = new Properties();
+        p.putAll(Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", Integer.toString(NODE_ID)),
+                Map.entry("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort),
+                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort),
+                Map.entry("controller.listener.names", "CONTROLLER"),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("log.dirs", logDir.toString()),
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("offsets.topic.num.partitions", "6"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("transaction.state.log.num.partitions", "6"),
+                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                Map.entry("auto.create.topics.enable", "false"),
+                Map.entry("num.partitions", "6"),
+                // Bounded by default: a benchmark must not fill the disk. Topics set their own retention.ms.
+                Map.entry("log.retention.hours", "168"),
+                Map.entry("log.retention.bytes", Long.toString(512L * 1024 * 1024)),
+                Map.entry("log.segment.bytes", Integer.toString(64 * 1024 * 1024)),
+                Map.entry("log.retention.check.interval.ms", "60000")));
+        return p;
+    }
+
+    private static void formatIfNew(Path logDir) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
+        try {
+            new Formatter()
+                    .setNodeId(NODE_ID)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setControllerListenerName("CONTROLLER")
+                    .setMetadataLogDirectory(logDir.toString())
+                    .setDirectories(List.of(logDir.toString()))
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setIgnoreFormatted(true)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try (Admin admin = admin()) {
+                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                last = e;
+                sleepQuietly(200);
+            }
+        }
+        throw new IllegalStateException("the embedded Kafka broker did not answer within " + READY_TIMEOUT, last);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Admin admin() {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
+
+    /** Creates the topics that do not exist yet; existing topics are left as they are. */
+    public void createTopics(Collection<NewTopic> topics) {
+        try (Admin admin = admin()) {
+            createTopics(admin, topics);
+        }
+    }
+
+    /** Creates the topics that do not exist yet through any admin client (the embedded broker or a cluster). */
+    public static void createTopics(Admin admin, Collection<NewTopic> topics) {
+        admin.createTopics(topics).values().forEach((name, future) -> {
+            try {
+                future.get(60, TimeUnit.SECONDS);
+                log.info("created topic {}", name);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create topic " + name + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        }
+    }
+
+    /** Stops the broker cleanly: its logs are flushed and the next start on the same directory is quick. */
+    @Override
+    public void close() {
+        log.info("stopping Kafka broker on {}", bootstrapServers);
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}

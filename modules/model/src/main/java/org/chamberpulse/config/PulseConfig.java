@@ -1,0 +1,209 @@
+package org.chamberpulse.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The one typed configuration of ChamberPulse. Values come, each overriding the one before, from the
+ * {@link #DEFAULTS}, a properties file, {@code PULSE_*} environment variables ({@code PULSE_HTTP_PORT}
+ * sets {@code http.port}) and command-line options. {@code kafka.*} settings pass through to every
+ * Kafka client unchanged ({@code kafka.security.protocol=SASL_SSL}).
+ *
+ * @param bootstrap       Kafka bootstrap servers; empty means "start the embedded broker"
+ * @param dataDir         where the embedded broker and the Streams state live
+ * @param stateRetention  how long a meeting's state is kept after its window closes
+ * @param emitInterval    at most one summary per item per interval
+ */
+public record PulseConfig(
+        String bootstrap,
+        Path dataDir,
+        int brokerPort,
+        int httpPort,
+        String applicationId,
+        int partitions,
+        short replicationFactor,
+        int streamThreads,
+        Duration commitInterval,
+        Duration emitInterval,
+        Duration stateRetention,
+        Map<String, String> kafka) {
+
+    public static final String ENV_PREFIX = "PULSE_";
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    /** Every default, in one place. */
+    public static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("bootstrap", "");
+        d.put("data.dir", "data");
+        d.put("broker.port", "9092");
+        d.put("http.port", "8080");
+        d.put("application.id", "chamberpulse");
+        d.put("partitions", "6");
+        d.put("replication.factor", "1");
+        d.put("stream.threads", "1");
+        d.put("commit.interval", "100ms");
+        d.put("emit.interval", "250ms");
+        d.put("state.retention", "2d");
+        return Map.copyOf(d);
+    }
+
+    public PulseConfig {
+        kafka = Map.copyOf(kafka);
+    }
+
+    public boolean embeddedBroker() {
+        return bootstrap.isBlank();
+    }
+
+    public static PulseConfig defaultConfig() {
+        return fromSettings(Map.of());
+    }
+
+    /**
+     * @param file      a properties file, or null
+     * @param env       the process environment; only {@code PULSE_*} entries are read
+     * @param overrides command-line settings, by the same keys as the file
+     */
+    public static PulseConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (file != null) {
+            settings.putAll(readFile(file));
+        }
+        settings.putAll(fromEnvironment(env));
+        settings.putAll(overrides);
+        return fromSettings(settings);
+    }
+
+    public static PulseConfig fromSettings(Map<String, String> settings) {
+        Map<String, String> merged = new TreeMap<>(DEFAULTS);
+        Map<String, String> kafka = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        settings.forEach((key, value) -> {
+            if (key.startsWith(KAFKA_PREFIX)) {
+                kafka.put(key.substring(KAFKA_PREFIX.length()), value);
+            } else if (DEFAULTS.containsKey(key)) {
+                merged.put(key, value == null ? "" : value.strip());
+            } else {
+                problems.add("unknown setting '" + key + "' (known: " + String.join(", ", new TreeMap<>(DEFAULTS).keySet()) + ", kafka.*)");
+            }
+        });
+        Parser p = new Parser(merged, problems);
+        PulseConfig config = new PulseConfig(
+                p.text("bootstrap", true),
+                Path.of(p.text("data.dir", false)),
+                p.integer("broker.port", 0, 65_535),
+                p.integer("http.port", 0, 65_535),
+                p.text("application.id", false),
+                p.integer("partitions", 1, 1_000),
+                (short) p.integer("replication.factor", 1, 10),
+                p.integer("stream.threads", 1, 64),
+                p.duration("commit.interval", Duration.ofMillis(10), Duration.ofMinutes(10)),
+                p.duration("emit.interval", Duration.ofMillis(10), Duration.ofMinutes(10)),
+                p.duration("state.retention", Duration.ofMinutes(1), Duration.ofDays(3_650)),
+                kafka);
+        if (!problems.isEmpty()) {
+            throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", problems));
+        }
+        return config;
+    }
+
+    static Map<String, String> fromEnvironment(Map<String, String> env) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                settings.put(key, value);
+            }
+        });
+        return settings;
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
+        return settings;
+    }
+
+    /** Accepts "250ms", "30s", "15m", "48h", "2d" or an ISO-8601 duration such as "PT0.25S". */
+    public static Duration parseDuration(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.startsWith("p")) {
+            return Duration.parse(t.toUpperCase(Locale.ROOT));
+        }
+        int split = 0;
+        while (split < t.length() && Character.isDigit(t.charAt(split))) {
+            split++;
+        }
+        if (split == 0) {
+            throw new IllegalArgumentException("not a duration");
+        }
+        long amount = Long.parseLong(t.substring(0, split));
+        return switch (t.substring(split)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> throw new IllegalArgumentException("unknown unit");
+        };
+    }
+
+    /** Reads typed values and collects every problem, so one start reports them all. */
+    private record Parser(Map<String, String> values, List<String> problems) {
+
+        String text(String key, boolean mayBeEmpty) {
+            String value = values.get(key);
+            if (!mayBeEmpty && value.isEmpty()) {
+                problems.add(key + " must not be empty");
+            }
+            return value;
+        }
+
+        int integer(String key, int min, int max) {
+            String value = values.get(key);
+            try {
+                int n = Integer.parseInt(value);
+                if (n < min || n > max) {
+                    problems.add(key + " must lie between " + min + " and " + max + ", got " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problems.add(key + " must be a whole number, got '" + value + "'");
+                return min;
+            }
+        }
+
+        Duration duration(String key, Duration min, Duration max) {
+            String value = values.get(key);
+            try {
+                Duration d = parseDuration(value);
+                if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                    problems.add(key + " must lie between " + min + " and " + max + ", got " + value);
+                }
+                return d;
+            } catch (RuntimeException e) {
+                problems.add(key + " must be a duration such as 250ms, 30s, 15m, 48h or 2d, got '" + value + "'");
+                return min;
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.chamberpulse.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A public post on {@code pulse.comments.raw}, keyed {@code <source>:<id>}. {@code author} is already
+ * pseudonymised by the ingest client; a repost has {@code repostOf} set to the original's id.
+ */
+public record Comment(
+        String id,
+        String source,
+        String author,
+        String text,
+        List<String> hashtags,
+        Instant createdAt,
+        Instant receivedAt,
+        String lang,
+        String repostOf) {
+
+    public static final int MAX_TEXT_LENGTH = 5_000;
+
+    public Comment {
+        hashtags = hashtags == null ? List.of() : List.copyOf(hashtags);
+    }
+
+    @JsonIgnore
+    public boolean isRepost() {
+        return repostOf != null && !repostOf.isBlank();
+    }
+
+    /** The key this comment is published under on {@code pulse.comments.raw}. */
+    public String key() {
+        return id;
+    }
+
+    public Comment withHashtags(List<String> newHashtags) {
+        return new Comment(id, source, author, text, newHashtags, createdAt, receivedAt, lang, repostOf);
+    }
+}

@@ -1,0 +1,112 @@
+package org.chamberpulse.model;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Small text rules shared by ingest, topology and sinks: hashtags, item tags, duplicate-text keys. */
+public final class Text {
+
+    public static final String ITEM_TAG_PREFIX = "item";
+
+    private Text() {
+    }
+
+    /** "#BccLive " becomes "bcclive": hashtags compare case-insensitively and without the '#'. */
+    public static String normaliseHashtag(String hashtag) {
+        String trimmed = hashtag == null ? "" : hashtag.strip();
+        while (trimmed.startsWith("#")) {
+            trimmed = trimmed.substring(1);
+        }
+        return trimmed.toLowerCase(Locale.ROOT);
+    }
+
+    /** True for {@code item<number>} tags such as "item4" or "item12b", which name an agenda item rather than a meeting. */
+    public static boolean isItemTag(String normalisedHashtag) {
+        return normalisedHashtag.length() > ITEM_TAG_PREFIX.length()
+                && normalisedHashtag.startsWith(ITEM_TAG_PREFIX)
+                && Character.isDigit(normalisedHashtag.charAt(ITEM_TAG_PREFIX.length()));
+    }
+
+    public static String alphanumericLowerCase(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints()
+                .filter(Character::isLetterOrDigit)
+                .map(Character::toLowerCase)
+                .forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    /**
+     * The hashtags written in a text ("#bcclive", "#Item4"), normalised, in order of first appearance.
+     * A tag starts at '#' not preceded by a letter or digit and runs over letters, digits and '_'.
+     */
+    public static List<String> hashtagsIn(String text) {
+        Set<String> tags = new LinkedHashSet<>();
+        if (text == null) {
+            return List.of();
+        }
+        int i = 0;
+        while (i < text.length()) {
+            int hash = text.indexOf('#', i);
+            if (hash < 0) {
+                break;
+            }
+            int end = hash + 1;
+            while (end < text.length()) {
+                int cp = text.codePointAt(end);
+                if (!Character.isLetterOrDigit(cp) && cp != '_') {
+                    break;
+                }
+                end += Character.charCount(cp);
+            }
+            boolean startsWord = hash == 0 || !Character.isLetterOrDigit(text.codePointBefore(hash));
+            if (startsWord && end > hash + 1) {
+                tags.add(normaliseHashtag(text.substring(hash + 1, end)));
+            }
+            i = end > hash ? end : hash + 1;
+        }
+        return List.copyOf(tags);
+    }
+
+    /**
+     * The form of a text under which copies count once: case, runs of white space and URLs ignored.
+     */
+    public static String duplicateKey(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        int i = 0;
+        while (i < text.length()) {
+            if (startsUrl(text, i)) {
+                while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                pendingSpace = true;
+                continue;
+            }
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp)) {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace && out.length() > 0) {
+                out.append(' ');
+            }
+            pendingSpace = false;
+            out.appendCodePoint(Character.toLowerCase(cp));
+        }
+        return out.toString();
+    }
+
+    private static boolean startsUrl(String text, int i) {
+        boolean atWordStart = i == 0 || Character.isWhitespace(text.charAt(i - 1));
+        return atWordStart && (text.regionMatches(true, i, "http://", 0, 7)
+                || text.regionMatches(true, i, "https://", 0, 8)
+                || text.regionMatches(true, i, "www.", 0, 4));
+    }
+}

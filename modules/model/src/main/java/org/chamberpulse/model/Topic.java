@@ -1,0 +1,32 @@
+package org.chamberpulse.model;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * One topic: its name, the serdes of its keys and values, and how the broker keeps it. Producers, the
+ * topology and the tests all use the same descriptor, so a topic cannot be read with the wrong serde.
+ *
+ * @param retention how long records are kept; null for a compacted topic, which keeps the latest per key
+ */
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Duration retention) {
+
+    public boolean compacted() {
+        return retention == null;
+    }
+
+    public NewTopic newTopic(int partitions, short replicationFactor) {
+        Map<String, String> configs = new HashMap<>();
+        if (compacted()) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        } else {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+            configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+        }
+        return new NewTopic(name, partitions, replicationFactor).configs(configs);
+    }
+}

@@ -1,0 +1,199 @@
+package org.chamberpulse.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules that make an input valid. Each check answers the reason a record is bad, in words an
+ * engineer can act on, or empty when it is good.
+ */
+public final class Validation {
+
+    /** No social network existed before this; an earlier time is a broken clock or a broken client. */
+    public static final Instant EARLIEST_CREATED_AT = Instant.parse("2006-01-01T00:00:00Z");
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    public static final Set<String> SOURCES = Set.of("x", "mastodon", "bluesky", "web", "sms", "replay", "load");
+    /** Bucket names the topology uses for time outside the agenda's items. */
+    public static final Set<String> RESERVED_ITEM_IDS = Set.of("pre", "recess", "post");
+    public static final int MAX_ID_LENGTH = 200;
+    public static final int MAX_HASHTAGS = 30;
+    public static final int MAX_BROADCAST_DELAY_SECONDS = 3_600;
+
+    private Validation() {
+    }
+
+    /** @param now the time to judge {@code createdAt} against when the comment has no {@code receivedAt} */
+    public static Optional<String> commentProblem(Comment c, Instant now) {
+        if (blank(c.id())) {
+            return Optional.of("missing id");
+        }
+        if (c.id().length() > MAX_ID_LENGTH) {
+            return Optional.of("id longer than " + MAX_ID_LENGTH + " characters");
+        }
+        if (blank(c.source())) {
+            return Optional.of("missing source");
+        }
+        if (!SOURCES.contains(c.source())) {
+            return Optional.of("unknown source '" + shorten(c.source()) + "'; expected one of " + String.join(", ", sorted(SOURCES)));
+        }
+        if (blank(c.author())) {
+            return Optional.of("missing author");
+        }
+        if (c.author().length() > MAX_ID_LENGTH) {
+            return Optional.of("author longer than " + MAX_ID_LENGTH + " characters");
+        }
+        if (c.text() == null) {
+            return Optional.of("missing text");
+        }
+        if (c.text().length() > Comment.MAX_TEXT_LENGTH) {
+            return Optional.of("text longer than " + Comment.MAX_TEXT_LENGTH + " characters (" + c.text().length() + ")");
+        }
+        if (c.text().isBlank() && !c.isRepost()) {
+            return Optional.of("empty text");
+        }
+        if (hasControlCharacters(c.text())) {
+            return Optional.of("text contains control characters");
+        }
+        if (c.hashtags().size() > MAX_HASHTAGS) {
+            return Optional.of("more than " + MAX_HASHTAGS + " hashtags");
+        }
+        for (String tag : c.hashtags()) {
+            Optional<String> tagProblem = hashtagProblem(tag);
+            if (tagProblem.isPresent()) {
+                return tagProblem;
+            }
+        }
+        if (c.createdAt() == null) {
+            return Optional.of("missing createdAt");
+        }
+        if (c.createdAt().isBefore(EARLIEST_CREATED_AT)) {
+            return Optional.of("createdAt " + c.createdAt() + " is before " + EARLIEST_CREATED_AT);
+        }
+        Instant latest = (c.receivedAt() != null ? c.receivedAt() : now).plus(CLOCK_SKEW);
+        if (c.createdAt().isAfter(latest)) {
+            return Optional.of("createdAt " + c.createdAt() + " is more than 5 minutes after "
+                    + (c.receivedAt() != null ? "receivedAt " + c.receivedAt() : "the time it was processed"));
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> meetingProblem(Meeting m) {
+        Optional<String> idProblem = identifierProblem("meetingId", m.meetingId());
+        if (idProblem.isPresent()) {
+            return idProblem;
+        }
+        if (m.hashtags().isEmpty()) {
+            return Optional.of("meeting " + m.meetingId() + " lists no hashtags");
+        }
+        for (String tag : m.hashtags()) {
+            Optional<String> tagProblem = hashtagProblem(tag);
+            if (tagProblem.isPresent()) {
+                return tagProblem;
+            }
+        }
+        if (m.hashtags().stream().anyMatch(Text::isItemTag)) {
+            return Optional.of("meeting " + m.meetingId() + " lists an item<number> tag as its hashtag");
+        }
+        if (m.scheduledStart() == null) {
+            return Optional.of("meeting " + m.meetingId() + " has no scheduledStart");
+        }
+        if (m.broadcastDelaySeconds() < 0 || m.broadcastDelaySeconds() > MAX_BROADCAST_DELAY_SECONDS) {
+            return Optional.of("broadcastDelaySeconds must lie between 0 and " + MAX_BROADCAST_DELAY_SECONDS);
+        }
+        Set<String> itemIds = new HashSet<>();
+        for (AgendaItem item : m.items()) {
+            if (item == null) {
+                return Optional.of("meeting " + m.meetingId() + " has a null item");
+            }
+            Optional<String> itemProblem = identifierProblem("itemId", item.itemId());
+            if (itemProblem.isPresent()) {
+                return itemProblem;
+            }
+            if (RESERVED_ITEM_IDS.contains(item.itemId())) {
+                return Optional.of("itemId '" + item.itemId() + "' is reserved for time outside the agenda");
+            }
+            if (!itemIds.add(item.itemId())) {
+                return Optional.of("itemId '" + item.itemId() + "' appears twice");
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> agendaProblem(AgendaEvent e) {
+        Optional<String> idProblem = identifierProblem("meetingId", e.meetingId());
+        if (idProblem.isPresent()) {
+            return idProblem;
+        }
+        if (e.type() == null) {
+            return Optional.of("missing type");
+        }
+        if (e.at() == null) {
+            return Optional.of("missing at");
+        }
+        if (e.at().isBefore(EARLIEST_CREATED_AT)) {
+            return Optional.of("at " + e.at() + " is before " + EARLIEST_CREATED_AT);
+        }
+        if (e.type().needsItem()) {
+            return identifierProblem("itemId", e.itemId());
+        }
+        return Optional.empty();
+    }
+
+    /** A hashtag is what the networks allow: letters, digits and '_', with or without its leading '#'. */
+    public static Optional<String> hashtagProblem(String hashtag) {
+        String tag = Text.normaliseHashtag(hashtag);
+        if (tag.isEmpty()) {
+            return Optional.of("empty hashtag");
+        }
+        if (tag.length() > 140) {
+            return Optional.of("hashtag longer than 140 characters");
+        }
+        boolean wellFormed = tag.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '_');
+        return wellFormed ? Optional.empty()
+                : Optional.of("hashtag '" + shorten(hashtag) + "' may hold only letters, digits and _");
+    }
+
+    /** Identifiers become parts of keys ({@code <meetingId>/<itemId>}), so they are kept to a safe alphabet. */
+    public static Optional<String> identifierProblem(String field, String value) {
+        if (blank(value)) {
+            return Optional.of("missing " + field);
+        }
+        if (value.length() > MAX_ID_LENGTH) {
+            return Optional.of(field + " longer than " + MAX_ID_LENGTH + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            boolean allowed = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+                    || ch == '-' || ch == '_' || ch == '.' || ch == ':';
+            if (!allowed) {
+                return Optional.of(field + " '" + shorten(value) + "' may hold only letters, digits and - _ . :");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasControlCharacters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    private static java.util.List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+}

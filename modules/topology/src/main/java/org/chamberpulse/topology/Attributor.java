@@ -1,0 +1,397 @@
+package org.chamberpulse.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.chamberpulse.model.AgendaItem;
+import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.MinuteCount;
+import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.model.SentimentSummary;
+import org.chamberpulse.model.TermCount;
+import org.chamberpulse.model.Text;
+
+/**
+ * Rules 2 to 6 for one meeting (the record key). Holds the meeting's timeline and its comments indexed
+ * by reference time, places each comment in an item, counts each once, and keeps per-item counters that
+ * take deltas. When the agenda changes, only the comments whose reference time lies where the old and
+ * the new agenda disagree are moved. Summaries of changed items go out at most once per emit interval.
+ */
+final class Attributor implements Processor<String, AttributionInput, String, AttributionOutput> {
+
+    static final String TIMELINES = "attr-timelines";
+    static final String COMMENTS = "attr-comments";
+    static final String IDS = "attr-ids";
+    static final String COPIES = "attr-copies";
+    static final String ITEMS = "attr-items";
+    static final String AUTHORS = "attr-authors";
+    static final String MINUTES = "attr-minutes";
+    static final String HASHTAGS = "attr-hashtags";
+    static final String INDEX = "attr-index";
+    static final String DIRTY = "attr-dirty";
+
+    static final int TOP = 10;
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final Duration emitInterval;
+    private ProcessorContext<String, AttributionOutput> context;
+    private KeyValueStore<String, MeetingTimeline> timelines;
+    private KeyValueStore<String, AttributedComment> comments;
+    private KeyValueStore<String, Long> ids;
+    private KeyValueStore<String, Copies> copies;
+    private KeyValueStore<String, ItemAggregate> items;
+    private KeyValueStore<String, Long> authors;
+    private KeyValueStore<String, Long> minutes;
+    private KeyValueStore<String, Long> hashtags;
+    private KeyValueStore<String, Long> index;
+    private KeyValueStore<String, Boolean> dirty;
+    /** Derived from the timelines store and rebuilt on demand: the segments of each meeting's agenda. */
+    private final Map<String, Placement> placements = new HashMap<>();
+    private final MessageDigest sha256;
+
+    Attributor(Duration emitInterval) {
+        this.emitInterval = emitInterval;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    @Override
+    public void init(ProcessorContext<String, AttributionOutput> context) {
+        this.context = context;
+        timelines = context.getStateStore(TIMELINES);
+        comments = context.getStateStore(COMMENTS);
+        ids = context.getStateStore(IDS);
+        copies = context.getStateStore(COPIES);
+        items = context.getStateStore(ITEMS);
+        authors = context.getStateStore(AUTHORS);
+        minutes = context.getStateStore(MINUTES);
+        hashtags = context.getStateStore(HASHTAGS);
+        index = context.getStateStore(INDEX);
+        dirty = context.getStateStore(DIRTY);
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitSummaries());
+    }
+
+    @Override
+    public void process(Record<String, AttributionInput> record) {
+        String meetingId = record.key();
+        AttributionInput input = record.value();
+        if (input.timeline() != null) {
+            onTimeline(meetingId, input.timeline(), record.timestamp());
+        } else if (input.placed() != null) {
+            onPlaced(meetingId, input.placed(), input.via(), record.timestamp());
+        } else if (input.removedCommentId() != null) {
+            onRemoved(meetingId, input.removedCommentId(), input.via(), record.timestamp());
+        }
+    }
+
+    // ---- the agenda changes ------------------------------------------------------------------------
+
+    private void onTimeline(String meetingId, MeetingTimeline after, long timestamp) {
+        MeetingTimeline before = timelines.get(meetingId);
+        timelines.put(meetingId, after);
+        placements.remove(meetingId);
+        Placement placement = placement(meetingId);
+        boolean definitionChanged = before == null || !Objects.equals(before.meeting(), after.meeting());
+        if (definitionChanged) {
+            // The delay, the items or their tags changed: every comment may move (rare: a meeting is edited).
+            placeAgain(meetingId, StoreKeys.prefix(meetingId), StoreKeys.prefix(meetingId) + '\uffff', placement, timestamp);
+            if (after.meeting() != null) {
+                after.meeting().items().forEach(item -> dirty.put(StoreKeys.of(meetingId, item.itemId()), Boolean.TRUE));
+            }
+            markTouchedItemsDirty(meetingId);
+            return;
+        }
+        for (Instant[] span : MeetingTimeline.changedSpans(before.segments(), placement.segments())) {
+            placeAgain(meetingId, StoreKeys.prefix(meetingId, StoreKeys.time(span[0])),
+                    StoreKeys.prefix(meetingId, StoreKeys.time(span[1])), placement, timestamp);
+        }
+    }
+
+    /** Titles and restrictions may have changed: every item that has figures is published again. */
+    private void markTouchedItemsDirty(String meetingId) {
+        try (KeyValueIterator<String, ItemAggregate> it = items.prefixScan(StoreKeys.prefix(meetingId), KEYS)) {
+            it.forEachRemaining(entry -> dirty.put(entry.key, Boolean.TRUE));
+        }
+    }
+
+    /** Moves the comments keyed in [fromKey, toKey] to where the placement now puts them. */
+    private void placeAgain(String meetingId, String fromKey, String toKey, Placement placement, long timestamp) {
+        List<KeyValue<String, AttributedComment>> held = new ArrayList<>();
+        try (KeyValueIterator<String, AttributedComment> it = comments.range(fromKey, toKey)) {
+            it.forEachRemaining(held::add);
+        }
+        for (KeyValue<String, AttributedComment> entry : held) {
+            AttributedComment comment = entry.value;
+            long referenceTime = placement.referenceTime(comment.comment().comment());
+            String itemId = placement.itemFor(comment.comment().comment(), referenceTime);
+            String key = commentKey(meetingId, referenceTime, comment.id());
+            if (itemId.equals(comment.comment().itemId()) && key.equals(entry.key)) {
+                continue;
+            }
+            AttributedComment moved = comment.inItem(itemId);
+            if (comment.counted()) {
+                count(meetingId, comment, ids.get(StoreKeys.of(meetingId, comment.id())), -1);
+                count(meetingId, moved, referenceTime, +1);
+                emitScored(meetingId, moved, timestamp);
+            }
+            comments.delete(entry.key);
+            comments.put(key, moved);
+            ids.put(StoreKeys.of(meetingId, comment.id()), referenceTime);
+        }
+    }
+
+    // ---- a router places a comment here, or takes it out ----------------------------------------------
+
+    private void onPlaced(String meetingId, ScoredComment placed, String via, long timestamp) {
+        String idKey = StoreKeys.of(meetingId, placed.comment().id());
+        Long knownReference = ids.get(idKey);
+        if (knownReference != null) {
+            // Placed here through a second hashtag, or delivered again: the comment counts once.
+            String key = commentKey(meetingId, knownReference, placed.comment().id());
+            comments.put(key, comments.get(key).withVia(via, true));
+            return;
+        }
+        Placement placement = placement(meetingId);
+        long referenceTime = placement.referenceTime(placed.comment());
+        String itemId = placement.itemFor(placed.comment(), referenceTime);
+        AttributedComment comment = new AttributedComment(placed.placedIn(meetingId, itemId), List.of(via), false);
+        ids.put(idKey, referenceTime);
+        comments.put(commentKey(meetingId, referenceTime, comment.id()), comment);
+        if (comment.repost()) {
+            countIn(meetingId, comment, timestamp);
+            return;
+        }
+        String copiesKey = copiesKey(meetingId, comment);
+        Copies before = Objects.requireNonNullElse(copies.get(copiesKey), Copies.NONE);
+        Copies after = before.with(Copies.entry(placed.comment().createdAt().toEpochMilli(), comment.id()));
+        copies.put(copiesKey, after);
+        if (!Objects.equals(before.first(), after.first())) {
+            if (before.first() != null) {
+                countOut(meetingId, held(meetingId, StoreKeys.lastPart(before.first())), timestamp);
+            }
+            countIn(meetingId, comment, timestamp);
+        }
+    }
+
+    private void onRemoved(String meetingId, String commentId, String via, long timestamp) {
+        String idKey = StoreKeys.of(meetingId, commentId);
+        Long referenceTime = ids.get(idKey);
+        if (referenceTime == null) {
+            return;
+        }
+        String key = commentKey(meetingId, referenceTime, commentId);
+        AttributedComment comment = comments.get(key).withVia(via, false);
+        if (!comment.via().isEmpty()) {
+            comments.put(key, comment);
+            return;
+        }
+        if (comment.counted()) {
+            countOut(meetingId, comment, timestamp);
+        }
+        comments.delete(key);
+        ids.delete(idKey);
+        if (comment.repost()) {
+            return;
+        }
+        String copiesKey = copiesKey(meetingId, comment);
+        Copies before = Objects.requireNonNullElse(copies.get(copiesKey), Copies.NONE);
+        Copies after = before.without(Copies.entry(comment.comment().comment().createdAt().toEpochMilli(), commentId));
+        if (after.isEmpty()) {
+            copies.delete(copiesKey);
+        } else {
+            copies.put(copiesKey, after);
+            if (!Objects.equals(before.first(), after.first())) {
+                countIn(meetingId, held(meetingId, StoreKeys.lastPart(after.first())), timestamp);
+            }
+        }
+    }
+
+    private AttributedComment held(String meetingId, String commentId) {
+        long referenceTime = ids.get(StoreKeys.of(meetingId, commentId));
+        return comments.get(commentKey(meetingId, referenceTime, commentId));
+    }
+
+    private void countIn(String meetingId, AttributedComment comment, long timestamp) {
+        AttributedComment counted = comment.counted(true);
+        long referenceTime = ids.get(StoreKeys.of(meetingId, comment.id()));
+        comments.put(commentKey(meetingId, referenceTime, comment.id()), counted);
+        count(meetingId, counted, referenceTime, +1);
+        emitScored(meetingId, counted, timestamp);
+    }
+
+    private void countOut(String meetingId, AttributedComment comment, long timestamp) {
+        AttributedComment uncounted = comment.counted(false);
+        long referenceTime = ids.get(StoreKeys.of(meetingId, comment.id()));
+        comments.put(commentKey(meetingId, referenceTime, comment.id()), uncounted);
+        count(meetingId, comment, referenceTime, -1);
+        emitScored(meetingId, uncounted.inItem(null), timestamp);
+    }
+
+    /** Adds (+1) or takes away (-1) one comment's share of its item's figures. */
+    private void count(String meetingId, AttributedComment comment, long referenceTime, int sign) {
+        String itemId = comment.comment().itemId();
+        String itemKey = StoreKeys.of(meetingId, itemId);
+        ItemAggregate aggregate = Objects.requireNonNullElse(items.get(itemKey), ItemAggregate.EMPTY);
+        dirty.put(itemKey, Boolean.TRUE);
+        if (comment.repost()) {
+            items.put(itemKey, aggregate.plusRepost(sign));
+            return;
+        }
+        var c = comment.comment().comment();
+        int newAuthor = adjust(authors, StoreKeys.of(meetingId, itemId, c.author()), sign);
+        items.put(itemKey, aggregate.plusComment(sign, newAuthor, !comment.comment().flags().isEmpty(), comment.comment().sentiment()));
+        adjust(minutes, StoreKeys.of(meetingId, itemId, StoreKeys.time(Math.floorDiv(referenceTime, 60_000L) * 60_000L)), sign);
+        c.hashtags().forEach(tag -> adjust(hashtags, StoreKeys.of(meetingId, itemId, tag), sign));
+        String indexKey = StoreKeys.of(meetingId, itemId, StoreKeys.time(c.createdAt()), c.id());
+        if (sign > 0) {
+            index.put(indexKey, referenceTime);
+        } else {
+            index.delete(indexKey);
+        }
+    }
+
+    /** @return +1 when the counter went from 0 to 1, -1 when it went back to 0, else 0 */
+    private static int adjust(KeyValueStore<String, Long> counters, String key, int sign) {
+        long before = Objects.requireNonNullElse(counters.get(key), 0L);
+        long after = before + sign;
+        if (after <= 0) {
+            counters.delete(key);
+        } else {
+            counters.put(key, after);
+        }
+        if (before == 0 && after > 0) {
+            return 1;
+        }
+        return before > 0 && after <= 0 ? -1 : 0;
+    }
+
+    private void emitScored(String meetingId, AttributedComment comment, long timestamp) {
+        context.forward(new Record<>(meetingId, new AttributionOutput(null, comment.comment()), timestamp));
+    }
+
+    // ---- summaries -------------------------------------------------------------------------------------
+
+    private void emitSummaries() {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Boolean> it = dirty.all()) {
+            it.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        for (String itemKey : keys) {
+            dirty.delete(itemKey);
+            int split = itemKey.indexOf(StoreKeys.SEPARATOR);
+            String meetingId = itemKey.substring(0, split);
+            String itemId = itemKey.substring(split + 1);
+            ItemAggregate aggregate = Objects.requireNonNullElse(items.get(itemKey), ItemAggregate.EMPTY).nextVersion();
+            items.put(itemKey, aggregate);
+            ItemSummary summary = summarise(meetingId, itemId, aggregate);
+            context.forward(new Record<>(summary.key(), new AttributionOutput(summary, null), context.currentStreamTimeMs()));
+        }
+    }
+
+    private ItemSummary summarise(String meetingId, String itemId, ItemAggregate aggregate) {
+        MeetingTimeline timeline = timelines.get(meetingId);
+        Meeting meeting = timeline == null ? null : timeline.meeting();
+        Optional<AgendaItem> item = meeting == null ? Optional.empty() : meeting.item(itemId);
+        boolean restricted = item.map(AgendaItem::restricted).orElse(false);
+        String title = item.map(AgendaItem::title).orElse(Buckets.isBucket(itemId) ? Buckets.title(itemId) : itemId);
+        String itemPrefix = StoreKeys.prefix(meetingId, itemId);
+        List<MinuteCount> perMinute = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = minutes.prefixScan(itemPrefix, KEYS)) {
+            it.forEachRemaining(entry -> perMinute.add(
+                    new MinuteCount(Instant.ofEpochMilli(Long.parseLong(StoreKeys.lastPart(entry.key))), entry.value)));
+        }
+        List<TermCount> topHashtags = restricted ? List.of() : topHashtags(itemPrefix, meeting);
+        return new ItemSummary(
+                meetingId,
+                itemId,
+                item.map(AgendaItem::number).orElse(null),
+                title,
+                aggregate.count(),
+                aggregate.reposts(),
+                aggregate.uniqueAuthors(),
+                new SentimentSummary(aggregate.meanCompound(), aggregate.positive(), aggregate.neutral(), aggregate.negative(), aggregate.unscored()),
+                perMinute,
+                topHashtags,
+                List.of(),
+                aggregate.flagged(),
+                restricted,
+                edge(itemPrefix, false),
+                edge(itemPrefix, true),
+                aggregate.version());
+    }
+
+    /** The hashtags people used beside the meeting's own and the item tags, most used first. */
+    private List<TermCount> topHashtags(String itemPrefix, Meeting meeting) {
+        List<String> own = meeting == null ? List.of() : meeting.hashtags();
+        List<TermCount> all = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = hashtags.prefixScan(itemPrefix, KEYS)) {
+            it.forEachRemaining(entry -> {
+                String tag = StoreKeys.lastPart(entry.key);
+                if (!own.contains(tag) && !Text.isItemTag(tag)) {
+                    all.add(new TermCount(tag, entry.value));
+                }
+            });
+        }
+        return top(all);
+    }
+
+    static List<TermCount> top(List<TermCount> counts) {
+        return counts.stream()
+                .sorted(Comparator.comparingLong(TermCount::count).reversed().thenComparing(TermCount::text))
+                .limit(TOP)
+                .toList();
+    }
+
+    /** The time of the first (or last) counted comment of an item. */
+    private Instant edge(String itemPrefix, boolean last) {
+        String from = itemPrefix;
+        String to = itemPrefix + '\uffff';
+        try (KeyValueIterator<String, Long> it = last ? index.reverseRange(from, to) : index.range(from, to)) {
+            if (!it.hasNext()) {
+                return null;
+            }
+            String key = it.next().key;
+            String withoutId = key.substring(0, key.lastIndexOf(StoreKeys.SEPARATOR));
+            return Instant.ofEpochMilli(Long.parseLong(StoreKeys.lastPart(withoutId)));
+        }
+    }
+
+    // ---- keys and placement ----------------------------------------------------------------------------
+
+    private Placement placement(String meetingId) {
+        return placements.computeIfAbsent(meetingId, id -> Placement.of(timelines.get(id)));
+    }
+
+    private static String commentKey(String meetingId, long referenceTime, String commentId) {
+        return StoreKeys.of(meetingId, StoreKeys.time(referenceTime), commentId);
+    }
+
+    /** Copies are found by author and text; the text is hashed so that a long post makes a short key. */
+    private String copiesKey(String meetingId, AttributedComment comment) {
+        var c = comment.comment().comment();
+        byte[] digest = sha256.digest(Text.duplicateKey(c.text()).getBytes(StandardCharsets.UTF_8));
+        return StoreKeys.of(meetingId, HexFormat.of().formatHex(digest, 0, 16), c.author());
+    }
+}

@@ -1,0 +1,66 @@
+package org.chamberpulse.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.kafka.streams.processor.api.Record;
+import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.model.Sentiment;
+import org.chamberpulse.model.Text;
+import org.chamberpulse.model.Topics;
+import org.chamberpulse.model.Validation;
+
+/**
+ * Reads raw comments: parses and validates each (bad ones become dead letters with the reason), scores
+ * it, and sends it to the router of every hashtag it carries, at its own event time ({@code createdAt}).
+ * A comment with no hashtag goes to the router of the empty hashtag, where it is counted as unmatched.
+ */
+final class CommentIntake extends Intake<RouterInput> {
+
+    static final String NO_HASHTAG = "";
+
+    private final Function<Comment, Sentiment> scorer;
+    CommentIntake(Function<Comment, Sentiment> scorer) {
+        this.scorer = scorer;
+    }
+
+    @Override
+    void read(Record<String, byte[]> record) {
+        Comment comment = Topics.COMMENTS_RAW.valueSerde().deserializer().deserialize(Topics.COMMENTS_RAW.name(), record.value());
+        if (comment == null) {
+            deadLetter(record, "empty value: a comment cannot be a tombstone");
+            return;
+        }
+        // A comment without receivedAt is judged against the time its record was written, not the wall
+        // clock, so that reprocessing the topic gives the same result.
+        Optional<String> problem = Validation.commentProblem(comment, Instant.ofEpochMilli(record.timestamp()));
+        if (problem.isPresent()) {
+            deadLetter(record, problem.get());
+            return;
+        }
+        Comment normalised = comment.withHashtags(hashtagsOf(comment));
+        ScoredComment scored = new ScoredComment(normalised, null, null, scorer.apply(normalised), List.of());
+        long eventTime = normalised.createdAt().toEpochMilli();
+        for (String hashtag : routingHashtags(normalised.hashtags())) {
+            forward(hashtag, RouterInput.comment(scored), eventTime);
+        }
+    }
+
+    /** The hashtags of the field and of the text, normalised: clients differ in which they fill. */
+    static List<String> hashtagsOf(Comment comment) {
+        TreeSet<String> tags = new TreeSet<>();
+        comment.hashtags().forEach(tag -> tags.add(Text.normaliseHashtag(tag)));
+        tags.addAll(Text.hashtagsIn(comment.text()));
+        return new ArrayList<>(tags);
+    }
+
+    /** Item tags name an item, not a meeting, so they route nowhere. */
+    static List<String> routingHashtags(List<String> hashtags) {
+        List<String> routing = hashtags.stream().filter(tag -> !Text.isItemTag(tag)).toList();
+        return routing.isEmpty() ? List.of(NO_HASHTAG) : routing;
+    }
+}

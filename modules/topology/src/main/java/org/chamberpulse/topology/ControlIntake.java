@@ -1,0 +1,66 @@
+package org.chamberpulse.topology;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.Topics;
+import org.chamberpulse.model.Validation;
+
+/**
+ * Reads {@code pulse.meetings} and {@code pulse.agenda}: parses and validates each record (bad ones
+ * become dead letters with the reason) and keys it by meetingId for the timeline.
+ */
+final class ControlIntake {
+
+    private ControlIntake() {
+    }
+
+    static Processor<String, byte[], String, Outcome<ControlEvent>> meetings() {
+        return new Intake<>() {
+            @Override
+            void read(Record<String, byte[]> record) {
+                if (record.value() == null) {
+                    if (Validation.identifierProblem("meetingId", record.key()).isPresent()) {
+                        deadLetter(record, "tombstone without a valid meetingId key");
+                    } else {
+                        forward(record.key(), ControlEvent.deletedMeeting(), record.timestamp());
+                    }
+                    return;
+                }
+                Meeting meeting = Topics.MEETINGS.valueSerde().deserializer().deserialize(Topics.MEETINGS.name(), record.value());
+                Optional<String> problem = Validation.meetingProblem(meeting);
+                if (problem.isPresent()) {
+                    deadLetter(record, problem.get());
+                } else if (!Objects.equals(record.key(), meeting.meetingId())) {
+                    deadLetter(record, "key '" + record.key() + "' is not the meetingId '" + meeting.meetingId()
+                            + "': pulse.meetings is compacted by key");
+                } else {
+                    forward(meeting.meetingId(), ControlEvent.published(meeting), meeting.scheduledStart().toEpochMilli());
+                }
+            }
+        };
+    }
+
+    static Processor<String, byte[], String, Outcome<ControlEvent>> agenda() {
+        return new Intake<>() {
+            @Override
+            void read(Record<String, byte[]> record) {
+                if (record.value() == null) {
+                    deadLetter(record, "empty value: an agenda event cannot be a tombstone");
+                    return;
+                }
+                AgendaEvent event = Topics.AGENDA.valueSerde().deserializer().deserialize(Topics.AGENDA.name(), record.value());
+                Optional<String> problem = Validation.agendaProblem(event);
+                if (problem.isPresent()) {
+                    deadLetter(record, problem.get());
+                } else {
+                    // The value's meetingId decides: clients that write without a key still reach their meeting.
+                    forward(event.meetingId(), ControlEvent.agenda(TimelineEvent.of(event, record.timestamp())), event.at().toEpochMilli());
+                }
+            }
+        };
+    }
+}

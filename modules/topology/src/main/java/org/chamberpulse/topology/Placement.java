@@ -1,0 +1,40 @@
+package org.chamberpulse.topology;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.chamberpulse.model.AgendaItem;
+import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.Meeting;
+
+/** Rule 2 for one meeting, precomputed from its timeline: a comment's reference time and item. */
+record Placement(Meeting meeting, List<Segment> segments) {
+
+    static Placement of(MeetingTimeline timeline) {
+        if (timeline == null) {
+            return new Placement(null, List.of());
+        }
+        return new Placement(timeline.meeting(), timeline.segments());
+    }
+
+    /** What the viewer saw when posting: the chamber {@code broadcastDelaySeconds} earlier. */
+    long referenceTime(Comment comment) {
+        long delayMillis = meeting == null ? 0 : meeting.broadcastDelaySeconds() * 1_000L;
+        return comment.createdAt().toEpochMilli() - delayMillis;
+    }
+
+    /** An {@code #item<number>} tag naming an item of the meeting wins; otherwise the item running at the reference time. */
+    String itemFor(Comment comment, long referenceTime) {
+        if (meeting != null) {
+            Optional<AgendaItem> tagged = comment.hashtags().stream()
+                    .sorted()
+                    .map(meeting::itemTagged)
+                    .flatMap(Optional::stream)
+                    .findFirst();
+            if (tagged.isPresent()) {
+                return tagged.get().itemId();
+            }
+        }
+        return MeetingTimeline.itemAt(segments, Instant.ofEpochMilli(referenceTime));
+    }
+}

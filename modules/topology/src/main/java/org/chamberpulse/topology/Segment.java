@@ -1,0 +1,7 @@
+package org.chamberpulse.topology;
+
+import java.time.Instant;
+
+/** From {@code from} (inclusive) until the next segment, comments by reference time belong to {@code itemId}. */
+public record Segment(Instant from, String itemId) {
+}

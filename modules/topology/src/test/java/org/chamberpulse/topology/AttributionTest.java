@@ -1,0 +1,207 @@
+package org.chamberpulse.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chamberpulse.model.AgendaEventType.ADJOURNED;
+import static org.chamberpulse.model.AgendaEventType.ITEM_STARTED;
+import static org.chamberpulse.model.AgendaEventType.OPENED;
+import static org.chamberpulse.model.AgendaEventType.RECESS;
+import static org.chamberpulse.model.AgendaEventType.RESUMED;
+import static org.chamberpulse.topology.Fixtures.START;
+import static org.chamberpulse.topology.Fixtures.at;
+import static org.chamberpulse.topology.Fixtures.comment;
+import static org.chamberpulse.topology.Fixtures.council;
+import static org.chamberpulse.topology.Fixtures.repost;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.chamberpulse.model.ItemSummary;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Rules 1, 2, 4 and 7 under TopologyTestDriver, with inputs in time order. */
+class AttributionTest {
+
+    private final PulseDriver driver = new PulseDriver();
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void shouldPlaceCommentsInPreItemsRecessAndPost() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.comment(comment("c1", "a1", "Waiting for the start", at(-10)));
+        driver.agenda("m1", OPENED, null, at(0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(2));
+        driver.comment(comment("c2", "a2", "Apologies from half the cabinet", at(5)));
+        driver.agenda("m1", ITEM_STARTED, "2", at(10));
+        driver.comment(comment("c3", "a3", "Good question on buses", at(12)));
+        driver.agenda("m1", RECESS, null, at(20));
+        driver.comment(comment("c4", "a4", "Tea break already?", at(25)));
+        driver.agenda("m1", RESUMED, null, at(30));
+        driver.comment(comment("c5", "a5", "Back to questions", at(31)));
+
+        // when
+        driver.agenda("m1", ADJOURNED, null, at(40));
+        driver.comment(comment("c6", "a6", "That was quick", at(45)));
+
+        // then
+        assertThat(counts("m1")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "pre", 1L, "1", 1L, "2", 2L, "3", 0L, "recess", 1L, "post", 1L));
+    }
+
+    @Test
+    void shouldPlaceCommentsByTheirReferenceTimeAfterTheBroadcastDelay() {
+        // given: viewers see the chamber 30 seconds late
+        driver.publish(council("m1", START, 30));
+        driver.agenda("m1", OPENED, null, at(0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(1));
+        driver.agenda("m1", ITEM_STARTED, "2", at(10));
+
+        // when
+        driver.comment(comment("c1", "a1", "Still on apologies here", at(10, 20)));
+        driver.comment(comment("c2", "a2", "Now the questions", at(10, 40)));
+        driver.comment(comment("c3", "a3", "Exactly at the delayed start", at(10, 30)));
+
+        // then
+        assertThat(counts("m1")).containsEntry("1", 1L).containsEntry("2", 2L);
+    }
+
+    @Test
+    void shouldCountUniqueAuthorsPerItem() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "2", at(0));
+
+        // when
+        driver.comment(comment("c1", "alice", "First point", at(1)));
+        driver.comment(comment("c2", "alice", "Second point", at(2)));
+        driver.comment(comment("c3", "bob", "I agree", at(3)));
+
+        // then
+        ItemSummary item = driver.summary("m1", "2");
+        assertThat(item.count()).isEqualTo(3);
+        assertThat(item.uniqueAuthors()).isEqualTo(2);
+        assertThat(item.firstAt()).isEqualTo(at(1));
+        assertThat(item.lastAt()).isEqualTo(at(3));
+        assertThat(item.title()).isEqualTo("Public questions");
+    }
+
+    @Test
+    void shouldServeMeetingsOnTwoDaysWithOneHashtag() {
+        // given
+        Instant nextDay = START.plus(Duration.ofDays(1));
+        driver.publish(council("today", START, 0));
+        driver.publish(council("tomorrow", nextDay, 0));
+        driver.agenda("today", ITEM_STARTED, "1", at(0));
+        driver.agenda("tomorrow", ITEM_STARTED, "2", nextDay);
+
+        // when
+        driver.comment(comment("c1", "a1", "Today's point", at(5)));
+        driver.comment(comment("c2", "a2", "Tomorrow's point", nextDay.plusSeconds(300)));
+        driver.comment(comment("c3", "a3", "Another for tomorrow", nextDay.plusSeconds(600)));
+
+        // then
+        assertThat(driver.summary("today", "1").count()).isEqualTo(1);
+        assertThat(driver.summary("tomorrow", "2").count()).isEqualTo(2);
+        assertThat(driver.summary("today", "2").count()).isZero();
+    }
+
+    @Test
+    void shouldGiveACommentInTwoWindowsToTheMeetingWithTheNearerOpening() {
+        // given: a morning committee still "open" (never adjourned) when the evening council starts
+        Instant morning = START.minus(Duration.ofHours(6));
+        driver.publish(council("morning", morning, 0));
+        driver.publish(council("evening", START, 0));
+        driver.agenda("morning", OPENED, null, morning);
+        driver.agenda("evening", OPENED, null, START);
+
+        // when
+        driver.comment(comment("c1", "a1", "Evening point", at(30)));
+        driver.comment(comment("c2", "a2", "Late morning point", morning.plus(Duration.ofHours(2))));
+
+        // then
+        assertThat(driver.summary("evening", "pre").count()).isEqualTo(1);
+        assertThat(driver.summary("morning", "pre").count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountCommentsOutsideEveryMeetingAsUnmatched() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", OPENED, null, at(0));
+
+        // when: a week early, and a hashtag no meeting lists
+        driver.comment(comment("c1", "a1", "Too early", START.minus(Duration.ofDays(7))));
+        driver.comment(comment("c2", "a2", "Elsewhere", at(5), List.of("othercouncil")));
+        driver.comment(comment("c3", "a3", "No hashtag at all", at(6), List.of()));
+
+        // then
+        assertThat(driver.unmatched()).containsOnlyKeys("bcclive", "othercouncil", "");
+        assertThat(driver.unmatched().get("bcclive").count()).isEqualTo(1);
+        assertThat(driver.unmatched().get("othercouncil").count()).isEqualTo(1);
+        assertThat(driver.unmatched().get("").count()).isEqualTo(1);
+        assertThat(counts("m1")).containsOnly(Map.entry("1", 0L), Map.entry("2", 0L), Map.entry("3", 0L));
+    }
+
+    @Test
+    void shouldCountARepeatedIdOnceAndARepostAsARepost() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+
+        // when
+        driver.comment(comment("c1", "a1", "Once", at(1)));
+        driver.comment(comment("c1", "a1", "Once", at(1)));
+        driver.comment(repost("r1", "a2", "c1", at(2)));
+
+        // then
+        ItemSummary item = driver.summary("m1", "1");
+        assertThat(item.count()).isEqualTo(1);
+        assertThat(item.reposts()).isEqualTo(1);
+        assertThat(item.uniqueAuthors()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLetAnItemTagWinOverTime() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+
+        // when
+        driver.comment(comment("c1", "a1", "Back to the questions #item2", at(5)));
+
+        // then
+        assertThat(driver.summary("m1", "2").count()).isEqualTo(1);
+        assertThat(driver.summary("m1", "1").count()).isZero();
+    }
+
+    @Test
+    void shouldReportTheHashtagsPeopleUsedBesideTheMeetingsOwn() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+
+        // when
+        driver.comment(comment("c1", "a1", "Buses again #buses #item1", at(1)));
+        driver.comment(comment("c2", "a2", "More #Buses and #trams", at(2)));
+
+        // then
+        assertThat(driver.summary("m1", "1").topHashtags())
+                .extracting(t -> t.text() + "=" + t.count())
+                .containsExactly("buses=2", "trams=1");
+    }
+
+    private Map<String, Long> counts(String meetingId) {
+        Map<String, Long> counts = new TreeMap<>();
+        driver.summaries().values().stream()
+                .filter(s -> s.meetingId().equals(meetingId))
+                .forEach(s -> counts.put(s.itemId(), s.count()));
+        return counts;
+    }
+}

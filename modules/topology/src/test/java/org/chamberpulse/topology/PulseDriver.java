@@ -1,0 +1,147 @@
+package org.chamberpulse.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.chamberpulse.config.PulseConfig;
+import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.AgendaEventType;
+import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.DeadLetter;
+import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.model.Sentiment;
+import org.chamberpulse.model.Topic;
+import org.chamberpulse.model.Topics;
+import org.chamberpulse.model.UnmatchedSummary;
+
+/** The topology under TopologyTestDriver, fed with explicit timestamps, read back by key. */
+final class PulseDriver implements AutoCloseable {
+
+    static final PulseConfig CONFIG = PulseConfig.fromSettings(Map.of("emit.interval", "100ms", "partitions", "2"));
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, Meeting> meetings;
+    private final TestInputTopic<String, AgendaEvent> agenda;
+    private final TestInputTopic<String, Comment> comments;
+    private final TestInputTopic<String, byte[]> rawComments;
+    private final TestInputTopic<String, byte[]> rawMeetings;
+    private final TestInputTopic<String, byte[]> rawAgenda;
+    private final TestOutputTopic<String, ItemSummary> summaries;
+    private final TestOutputTopic<String, UnmatchedSummary> unmatched;
+    private final TestOutputTopic<String, DeadLetter> deadLetters;
+    private final TestOutputTopic<String, ScoredComment> scored;
+    private final Map<String, ItemSummary> latestSummaries = new java.util.TreeMap<>();
+    private final Map<String, UnmatchedSummary> latestUnmatched = new java.util.TreeMap<>();
+
+    PulseDriver() {
+        this(comment -> Sentiment.NONE);
+    }
+
+    PulseDriver(Function<Comment, Sentiment> scorer) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pulse-driver-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDirectory());
+        driver = new TopologyTestDriver(PulseTopology.build(CONFIG, scorer), props, Instant.parse("2026-01-01T00:00:00Z"));
+        meetings = input(Topics.MEETINGS);
+        agenda = input(Topics.AGENDA);
+        comments = input(Topics.COMMENTS_RAW);
+        rawComments = rawInput(Topics.COMMENTS_RAW);
+        rawMeetings = rawInput(Topics.MEETINGS);
+        rawAgenda = rawInput(Topics.AGENDA);
+        summaries = output(Topics.SUMMARIES);
+        unmatched = output(Topics.UNMATCHED);
+        deadLetters = output(Topics.DLQ);
+        scored = output(Topics.COMMENTS_SCORED);
+    }
+
+    private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private static String tempDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("pulse-driver").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private TestInputTopic<String, byte[]> rawInput(Topic<String, ?> topic) {
+        return driver.createInputTopic(topic.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    }
+
+    private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    }
+
+    void publish(Meeting meeting) {
+        meetings.pipeInput(meeting.meetingId(), meeting, meeting.scheduledStart().minus(Duration.ofDays(1)));
+    }
+
+    void agenda(String meetingId, AgendaEventType type, String itemId, Instant at) {
+        agenda.pipeInput(meetingId, new AgendaEvent(meetingId, type, itemId, at, "clerk"), at);
+    }
+
+    void comment(Comment comment) {
+        comments.pipeInput(comment.key(), comment, comment.receivedAt() != null ? comment.receivedAt() : comment.createdAt());
+    }
+
+    void raw(String key, byte[] value, Instant timestamp) {
+        rawComments.pipeInput(key, value, timestamp);
+    }
+
+    void rawMeeting(String key, String json) {
+        rawMeetings.pipeInput(key, json.getBytes(StandardCharsets.UTF_8), Fixtures.START);
+    }
+
+    void rawAgenda(String key, String json) {
+        rawAgenda.pipeInput(key, json.getBytes(StandardCharsets.UTF_8), Fixtures.START);
+    }
+
+    /** Lets the emit interval pass, so that every changed item publishes its summary. */
+    void emit() {
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        summaries.readRecordsToList().forEach(r -> latestSummaries.put(r.key(), r.value()));
+        unmatched.readRecordsToList().forEach(r -> latestUnmatched.put(r.key(), r.value()));
+    }
+
+    /** The latest summary per key, as a reader of the compacted topic sees it. */
+    Map<String, ItemSummary> summaries() {
+        emit();
+        return latestSummaries;
+    }
+
+    ItemSummary summary(String meetingId, String itemId) {
+        return summaries().get(ItemSummary.key(meetingId, itemId));
+    }
+
+    Map<String, UnmatchedSummary> unmatched() {
+        emit();
+        return latestUnmatched;
+    }
+
+    List<DeadLetter> deadLetters() {
+        return deadLetters.readValuesToList();
+    }
+
+    List<ScoredComment> scored() {
+        return scored.readValuesToList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
