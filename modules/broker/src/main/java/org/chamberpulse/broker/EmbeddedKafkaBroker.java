@@ -98,6 +98,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("auto.create.topics.enable", "false"),
                 Map.entry("num.partitions", "6"),
+                // Event times of replayed or scheduled meetings may lie ahead of this machine's clock.
+                Map.entry("log.message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE)),
                 // Bounded by default: a benchmark must not fill the disk. Topics set their own retention.ms.
                 Map.entry("log.retention.hours", "168"),
                 Map.entry("log.retention.bytes", Long.toString(512L * 1024 * 1024)),

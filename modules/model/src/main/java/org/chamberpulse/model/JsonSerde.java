@@ -43,7 +43,7 @@ public final class JsonSerde<T> implements Serde<T> {
         try {
             T value = reader.readValue(data);
             if (value == null) {
-                throw new SerializationException("expected a JSON object for " + type.getSimpleName() + ", got null");
+                throw new SerializationException("not a valid " + type.getSimpleName() + ": the JSON value is null");
             }
             return value;
         } catch (IOException e) {

@@ -19,8 +19,15 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, D
         return retention == null;
     }
 
+    /**
+     * Kafka 4 rejects records stamped more than an hour ahead of the broker's clock. Event times may lie
+     * anywhere (a test meeting next week, a client with a fast clock), so every pulse topic accepts them.
+     */
+    public static final Map<String, String> ANY_TIMESTAMP = Map.of(
+            TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, Long.toString(Long.MAX_VALUE));
+
     public NewTopic newTopic(int partitions, short replicationFactor) {
-        Map<String, String> configs = new HashMap<>();
+        Map<String, String> configs = new HashMap<>(ANY_TIMESTAMP);
         if (compacted()) {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         } else {

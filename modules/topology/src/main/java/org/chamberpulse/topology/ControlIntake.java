@@ -38,7 +38,7 @@ final class ControlIntake {
                     deadLetter(record, "key '" + record.key() + "' is not the meetingId '" + meeting.meetingId()
                             + "': pulse.meetings is compacted by key");
                 } else {
-                    forward(meeting.meetingId(), ControlEvent.published(meeting), meeting.scheduledStart().toEpochMilli());
+                    forward(meeting.meetingId(), ControlEvent.published(meeting), record.timestamp());
                 }
             }
         };

@@ -1,0 +1,50 @@
+package org.chamberpulse.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PulseConfigTest {
+
+    @Test
+    void shouldUseTheDefaults() {
+        PulseConfig config = PulseConfig.defaultConfig();
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.brokerPort()).isEqualTo(9092);
+        assertThat(config.embeddedBroker()).isTrue();
+        assertThat(config.emitInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.stateRetention()).isEqualTo(Duration.ofDays(2));
+    }
+
+    @Test
+    void shouldLayerFileThenEnvironmentThenOverrides(@TempDir Path dir) throws Exception {
+        // given
+        Path file = dir.resolve("pulse.properties");
+        Files.writeString(file, "http.port=9000\npartitions=3\nkafka.security.protocol=SASL_SSL\n");
+        Map<String, String> env = Map.of("PULSE_HTTP_PORT", "9100", "PULSE_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512", "HOME", "/root");
+
+        // when
+        PulseConfig config = PulseConfig.load(file, env, Map.of("bootstrap", "kafka:9092"));
+
+        // then
+        assertThat(config.httpPort()).isEqualTo(9100);
+        assertThat(config.partitions()).isEqualTo(3);
+        assertThat(config.bootstrap()).isEqualTo("kafka:9092");
+        assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+    }
+
+    @Test
+    void shouldReportEveryProblemClearly() {
+        assertThatThrownBy(() -> PulseConfig.fromSettings(Map.of("http.port", "eighty", "emit.interval", "soon", "htp.port", "1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http.port must be a whole number, got 'eighty'")
+                .hasMessageContaining("emit.interval must be a duration")
+                .hasMessageContaining("unknown setting 'htp.port'");
+    }
+}

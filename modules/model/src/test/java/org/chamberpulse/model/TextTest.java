@@ -1,0 +1,51 @@
+package org.chamberpulse.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TextTest {
+
+    @Test
+    void shouldFindHashtagsInText() {
+        assertThat(Text.hashtagsIn("Great point #BccLive on #item4, see email@x.com#notatag and ##double #")).containsExactly("bcclive", "item4", "double");
+        assertThat(Text.hashtagsIn("Diolch #CyngorCaerdydd #ŵyl")).containsExactly("cyngorcaerdydd", "ŵyl");
+    }
+
+    @Test
+    void shouldRecogniseItemTags() {
+        assertThat(Text.isItemTag("item4")).isTrue();
+        assertThat(Text.isItemTag("item12b")).isTrue();
+        assertThat(Text.isItemTag("items")).isFalse();
+        assertThat(Text.isItemTag("item")).isFalse();
+        assertThat(new AgendaItem("4", "4(a).", "t", false, null, null).tagNumber()).isEqualTo("4a");
+    }
+
+    @Test
+    void shouldIgnoreCaseSpacesAndUrlsInDuplicateKeys() {
+        assertThat(Text.duplicateKey("  Vote NO   on this https://t.co/abc \n"))
+                .isEqualTo(Text.duplicateKey("vote no on this http://bit.ly/x"))
+                .isEqualTo("vote no on this");
+    }
+
+    @Test
+    void shouldNeverThrowOnRandomText() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        String alphabet = "#@ab Z9_\t\n.:/ŵ😀\uD83D";
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int j = 0; j < length; j++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String input = text.toString();
+            List<String> tags = Text.hashtagsIn(input);
+            String key = Text.duplicateKey(input);
+            assertThat(tags).as("seed %d, input %s", seed, input).allSatisfy(tag -> assertThat(input.toLowerCase()).contains(tag));
+            assertThat(key).as("seed %d, input %s", seed, input).isEqualTo(key.strip());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.chamberpulse.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chamberpulse.topology.Fixtures.START;
+import static org.chamberpulse.topology.Fixtures.at;
+import static org.chamberpulse.topology.Fixtures.comment;
+import static org.chamberpulse.topology.Fixtures.council;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.chamberpulse.broker.EmbeddedKafkaBroker;
+import org.chamberpulse.config.PulseConfig;
+import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.AgendaEventType;
+import org.chamberpulse.model.DeadLetter;
+import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.Topic;
+import org.chamberpulse.model.Topics;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The topology on a real broker, exactly-once, read back with read_committed. */
+@Tag("integration")
+class TopologyIntegrationTest {
+
+    @Test
+    void shouldPublishExactSummariesOfASmallMeetingOnARealBroker(@TempDir Path dir) throws Exception {
+        // given
+        PulseConfig config = PulseConfig.fromSettings(Map.of(
+                "application.id", "topology-it", "partitions", "3", "data.dir", dir.toString(), "emit.interval", "100ms"));
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
+            broker.createTopics(Topics.ALL.stream().map(t -> t.newTopic(3, (short) 1)).toList());
+            try (KafkaStreams streams = new KafkaStreams(PulseTopology.build(config), StreamsProperties.of(config, broker.bootstrapServers()))) {
+                streams.start();
+
+                // when
+                try (KafkaProducer<String, byte[]> producer = producer(broker)) {
+                    Meeting meeting = council("it-meeting", START, 0);
+                    send(producer, Topics.MEETINGS, meeting.meetingId(), meeting);
+                    send(producer, Topics.AGENDA, "it-meeting", new AgendaEvent("it-meeting", AgendaEventType.OPENED, null, at(0), "clerk"));
+                    send(producer, Topics.AGENDA, "it-meeting", new AgendaEvent("it-meeting", AgendaEventType.ITEM_STARTED, "1", at(1), "clerk"));
+                    send(producer, Topics.COMMENTS_RAW, "mastodon:1", comment("mastodon:1", "alice", "Hello", at(-5)));
+                    send(producer, Topics.COMMENTS_RAW, "mastodon:2", comment("mastodon:2", "alice", "Apologies noted", at(2)));
+                    send(producer, Topics.COMMENTS_RAW, "mastodon:3", comment("mastodon:3", "bob", "Who is missing?", at(3)));
+                    send(producer, Topics.AGENDA, "it-meeting", new AgendaEvent("it-meeting", AgendaEventType.ITEM_STARTED, "2", at(10), "clerk"));
+                    send(producer, Topics.COMMENTS_RAW, "mastodon:4", comment("mastodon:4", "carol", "Buses!", at(11)));
+                    producer.send(new ProducerRecord<>(Topics.COMMENTS_RAW.name(), "bad", "{oops".getBytes(StandardCharsets.UTF_8))).get();
+                    send(producer, Topics.COMMENTS_RAW, "mastodon:5", comment("mastodon:5", "dave", "Trams!", at(12)));
+                }
+
+                // then
+                Map<String, ItemSummary> summaries = new HashMap<>();
+                List<DeadLetter> deadLetters = new java.util.ArrayList<>();
+                try (KafkaConsumer<String, byte[]> consumer = consumer(broker)) {
+                    consumer.subscribe(List.of(Topics.SUMMARIES.name(), Topics.DLQ.name()));
+                    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                    while (System.nanoTime() < deadline && !(settled(summaries) && !deadLetters.isEmpty())) {
+                        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                            if (r.topic().equals(Topics.SUMMARIES.name())) {
+                                summaries.put(r.key(), read(Topics.SUMMARIES, r.value()));
+                            } else {
+                                deadLetters.add(read(Topics.DLQ, r.value()));
+                            }
+                        }
+                    }
+                }
+                assertThat(summaries.get("it-meeting/pre")).extracting(ItemSummary::count, ItemSummary::uniqueAuthors).containsExactly(1L, 1L);
+                assertThat(summaries.get("it-meeting/1")).extracting(ItemSummary::count, ItemSummary::uniqueAuthors).containsExactly(2L, 2L);
+                assertThat(summaries.get("it-meeting/2")).extracting(ItemSummary::count, ItemSummary::uniqueAuthors).containsExactly(2L, 2L);
+                assertThat(summaries.get("it-meeting/3")).extracting(ItemSummary::count).isEqualTo(0L);
+                assertThat(deadLetters).singleElement().satisfies(d -> {
+                    assertThat(d.value()).isEqualTo("{oops");
+                    assertThat(d.reason()).startsWith("not a valid Comment");
+                });
+            }
+        }
+    }
+
+    private static boolean settled(Map<String, ItemSummary> summaries) {
+        ItemSummary two = summaries.get("it-meeting/2");
+        ItemSummary one = summaries.get("it-meeting/1");
+        return two != null && two.count() == 2 && one != null && one.count() == 2 && summaries.containsKey("it-meeting/pre");
+    }
+
+    private static <V> V read(Topic<String, V> topic, byte[] value) {
+        return topic.valueSerde().deserializer().deserialize(topic.name(), value);
+    }
+
+    private static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, String key, V value) throws Exception {
+        producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value))).get();
+    }
+
+    private static KafkaProducer<String, byte[]> producer(EmbeddedKafkaBroker broker) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(EmbeddedKafkaBroker broker) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "topology-it-reader");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+    }
+}
