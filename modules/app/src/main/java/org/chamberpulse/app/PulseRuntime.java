@@ -1,0 +1,123 @@
+package org.chamberpulse.app;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.chamberpulse.broker.EmbeddedKafkaBroker;
+import org.chamberpulse.config.PulseConfig;
+import org.chamberpulse.dashboard.DashboardServer;
+import org.chamberpulse.dashboard.LiveState;
+import org.chamberpulse.dashboard.PulseFeed;
+import org.chamberpulse.model.Topics;
+import org.chamberpulse.topology.PulseTopology;
+import org.chamberpulse.topology.StreamsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thin bootstrap of {@code run}: the embedded broker when no cluster is given, the topics, the
+ * Streams app and the dashboard, started in that order and closed in the reverse one.
+ */
+public final class PulseRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PulseRuntime.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final String bootstrapServers;
+    private final KafkaStreams streams;
+    private final DashboardServer dashboard;
+
+    private PulseRuntime(PulseConfig config) {
+        try {
+            if (config.embeddedBroker()) {
+                EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.brokerPort());
+                started.push(broker);
+                bootstrapServers = broker.bootstrapServers();
+            } else {
+                bootstrapServers = config.bootstrap();
+            }
+            createTopics(config);
+
+            streams = new KafkaStreams(PulseTopology.build(config), StreamsProperties.of(config, bootstrapServers));
+            streams.setUncaughtExceptionHandler(exception -> {
+                log.error("a stream thread failed; it is replaced and resumes from its last commit", exception);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+            streams.setStateListener((after, before) -> log.info("streams {} -> {}", before, after));
+            started.push(() -> streams.close(Duration.ofSeconds(30)));
+            streams.start();
+
+            LiveState state = new LiveState();
+            PulseFeed feed = new PulseFeed(config, bootstrapServers, state);
+            started.push(feed);
+            feed.start();
+            dashboard = new DashboardServer(state, () -> streams.state() == KafkaStreams.State.RUNNING);
+            started.push(dashboard);
+            dashboard.start(config.httpPort());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static PulseRuntime start(PulseConfig config) {
+        return new PulseRuntime(config);
+    }
+
+    private void createTopics(PulseConfig config) {
+        try (Admin admin = Admin.create(adminProperties(config))) {
+            EmbeddedKafkaBroker.createTopics(admin, Topics.ALL.stream()
+                    .map(topic -> topic.newTopic(config.partitions(), config.replicationFactor()))
+                    .toList());
+        }
+    }
+
+    private java.util.Properties adminProperties(PulseConfig config) {
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(config.kafka());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public int httpPort() {
+        return dashboard.port();
+    }
+
+    public boolean running() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    public void printAddresses(PrintStream out) {
+        out.println("Kafka: " + bootstrapServers);
+        out.println("Dashboard: http://localhost:" + httpPort() + "/");
+        out.flush();
+    }
+
+    /** Waits until the Streams app runs, so that the first records are processed promptly. */
+    public void awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!running() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                log.warn("error while stopping: {}", e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.chamberpulse.dashboard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.UnmatchedSummary;
+
+/**
+ * What the dashboard knows, as the topics tell it: every meeting, its agenda events so far, the latest
+ * summary of each item and the unmatched figures. Listeners hear each change as an event name and value.
+ */
+public final class LiveState {
+
+    public static final String MEETING = "meeting";
+    public static final String AGENDA = "agenda";
+    public static final String SUMMARY = "summary";
+    public static final String UNMATCHED = "unmatched";
+
+    private final Map<String, Meeting> meetings = new ConcurrentHashMap<>();
+    private final Map<String, List<AgendaEvent>> agenda = new ConcurrentHashMap<>();
+    private final Map<String, ItemSummary> summaries = new ConcurrentHashMap<>();
+    private final Map<String, UnmatchedSummary> unmatched = new ConcurrentHashMap<>();
+    private final List<BiConsumer<String, Object>> listeners = new CopyOnWriteArrayList<>();
+
+    /** A meeting with what the dashboard shows of it. */
+    public record MeetingView(Meeting meeting, List<AgendaEvent> agenda, List<ItemSummary> items) {
+    }
+
+    public record Snapshot(List<MeetingView> meetings, List<UnmatchedSummary> unmatched) {
+    }
+
+    public void onChange(BiConsumer<String, Object> listener) {
+        listeners.add(listener);
+    }
+
+    public void meeting(String meetingId, Meeting meeting) {
+        if (meeting == null) {
+            meetings.remove(meetingId);
+        } else {
+            meetings.put(meetingId, meeting);
+        }
+        notify(MEETING, meeting);
+    }
+
+    public void agenda(AgendaEvent event) {
+        agenda.computeIfAbsent(event.meetingId(), id -> new CopyOnWriteArrayList<>()).add(event);
+        notify(AGENDA, event);
+    }
+
+    public void summary(ItemSummary summary) {
+        ItemSummary previous = summaries.get(summary.key());
+        if (previous == null || previous.version() <= summary.version()) {
+            summaries.put(summary.key(), summary);
+            notify(SUMMARY, summary);
+        }
+    }
+
+    public void unmatched(UnmatchedSummary summary) {
+        unmatched.put(summary.hashtag(), summary);
+        notify(UNMATCHED, summary);
+    }
+
+    public List<MeetingView> meetings() {
+        List<MeetingView> views = new ArrayList<>();
+        meetings.values().stream()
+                .sorted(Comparator.comparing(Meeting::scheduledStart).reversed())
+                .forEach(m -> views.add(view(m)));
+        return views;
+    }
+
+    public java.util.Optional<MeetingView> meeting(String meetingId) {
+        return java.util.Optional.ofNullable(meetings.get(meetingId)).map(this::view);
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(meetings(), List.copyOf(unmatched.values()));
+    }
+
+    private MeetingView view(Meeting meeting) {
+        List<ItemSummary> items = summaries.values().stream()
+                .filter(s -> s.meetingId().equals(meeting.meetingId()))
+                .toList();
+        List<AgendaEvent> events = agenda.getOrDefault(meeting.meetingId(), List.of()).stream()
+                .sorted(Comparator.comparing(AgendaEvent::at))
+                .toList();
+        return new MeetingView(meeting, events, items);
+    }
+
+    private void notify(String event, Object value) {
+        listeners.forEach(listener -> listener.accept(event, value));
+    }
+}

@@ -1,0 +1,63 @@
+package org.chamberpulse.dashboard;
+
+import io.javalin.http.sse.SseClient;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.chamberpulse.model.Json;
+
+/**
+ * The live connections of the dashboard. Events are written from one thread of its own, so that a slow
+ * browser never holds up the feed that reads Kafka; a connection that fails is dropped.
+ */
+public final class SseHub implements AutoCloseable {
+
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sse-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Holds the connection open, sends the current state, then every change. */
+    public void join(SseClient client, Object snapshot) {
+        client.keepAlive();
+        client.onClose(() -> clients.remove(client));
+        sender.execute(() -> {
+            send(client, "snapshot", snapshot);
+            clients.add(client);
+        });
+    }
+
+    public void publish(String event, Object value) {
+        sender.execute(() -> clients.forEach(client -> send(client, event, value)));
+    }
+
+    public int size() {
+        return clients.size();
+    }
+
+    private void send(SseClient client, String event, Object value) {
+        try {
+            client.sendEvent(event, Json.MAPPER.writeValueAsString(value));
+            if (client.terminated()) {
+                clients.remove(client);
+            }
+        } catch (Exception e) {
+            clients.remove(client);
+        }
+    }
+
+    @Override
+    public void close() {
+        sender.shutdown();
+        clients.forEach(SseClient::close);
+        try {
+            sender.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

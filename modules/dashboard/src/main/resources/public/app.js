@@ -1,0 +1,136 @@
+'use strict';
+// The live list of meetings: built from the snapshot, then patched by each event. All text goes in
+// through textContent, never as HTML.
+(function () {
+  const meetings = new Map();   // meetingId -> {meeting, agenda: [], items: Map(itemId -> summary)}
+  const BUCKETS = {pre: 'Before the first item', recess: 'Recess', post: 'After the meeting'};
+
+  function entry(meetingId) {
+    if (!meetings.has(meetingId)) {
+      meetings.set(meetingId, {meeting: null, agenda: [], items: new Map()});
+    }
+    return meetings.get(meetingId);
+  }
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function runningItem(agenda) {
+    let current = null;
+    agenda.slice().sort((a, b) => a.at.localeCompare(b.at)).forEach(e => {
+      if (e.type === 'ITEM_STARTED') current = e.itemId;
+      else if (e.type === 'RECESS') current = 'recess';
+      else if (e.type === 'RESUMED' && current === 'recess') current = lastItem(agenda, e.at);
+      else if (e.type === 'ADJOURNED') current = 'post';
+    });
+    return current;
+  }
+
+  function lastItem(agenda, before) {
+    const started = agenda.filter(e => e.type === 'ITEM_STARTED' && e.at <= before).sort((a, b) => a.at.localeCompare(b.at));
+    return started.length ? started[started.length - 1].itemId : 'pre';
+  }
+
+  function rows(m) {
+    const order = [];
+    if (m.items.has('pre')) order.push('pre');
+    (m.meeting ? m.meeting.items : []).forEach(i => order.push(i.itemId));
+    ['recess', 'post'].forEach(b => { if (m.items.has(b)) order.push(b); });
+    m.items.forEach((_, id) => { if (!order.includes(id)) order.push(id); });
+    return order;
+  }
+
+  function render() {
+    const main = document.getElementById('meetings');
+    main.replaceChildren();
+    if (meetings.size === 0) {
+      main.appendChild(el('p', {class: 'empty', id: 'empty'}, 'No meetings yet. Publish one to pulse.meetings.'));
+      return;
+    }
+    [...meetings.values()].filter(m => m.meeting)
+      .sort((a, b) => b.meeting.scheduledStart.localeCompare(a.meeting.scheduledStart))
+      .forEach(m => main.appendChild(meetingSection(m)));
+  }
+
+  function meetingSection(m) {
+    const id = m.meeting.meetingId;
+    const section = el('section', {class: 'meeting', 'data-meeting': id, 'aria-labelledby': 'h-' + id});
+    section.appendChild(el('h2', {id: 'h-' + id}, m.meeting.title + ' · ' + (m.meeting.body || '')));
+    const running = runningItem(m.agenda);
+    const total = [...m.items.values()].reduce((sum, s) => sum + s.count, 0);
+    section.appendChild(el('p', {class: 'meta'},
+      '#' + m.meeting.hashtags.join(' #') + ' · ' + new Date(m.meeting.scheduledStart).toLocaleString('en-GB') +
+      ' · ' + total + ' comments' + (running ? ' · now: ' + label(m, running) : '')));
+    const table = el('table', {class: 'items'});
+    const head = el('tr');
+    ['Item', 'Comments', 'People', 'Reposts'].forEach(h => head.appendChild(el('th', {scope: 'col'}, h)));
+    table.appendChild(el('thead')).appendChild(head);
+    const body = el('tbody');
+    rows(m).forEach(itemId => {
+      const s = m.items.get(itemId);
+      const tr = el('tr', {'data-item': itemId, class: itemId === running ? 'running' : ''});
+      tr.appendChild(el('th', {scope: 'row'}, label(m, itemId)));
+      tr.appendChild(el('td', {class: 'count'}, s ? s.count : 0));
+      tr.appendChild(el('td', {class: 'authors'}, s ? s.uniqueAuthors : 0));
+      tr.appendChild(el('td', {class: 'reposts'}, s ? s.reposts : 0));
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    section.appendChild(table);
+    return section;
+  }
+
+  function label(m, itemId) {
+    if (BUCKETS[itemId]) return BUCKETS[itemId];
+    const item = m.meeting && m.meeting.items.find(i => i.itemId === itemId);
+    return item ? (item.number ? item.number + '. ' : '') + item.title : itemId;
+  }
+
+  function applySnapshot(snapshot) {
+    meetings.clear();
+    snapshot.meetings.forEach(view => {
+      const m = entry(view.meeting.meetingId);
+      m.meeting = view.meeting;
+      m.agenda = view.agenda;
+      view.items.forEach(s => m.items.set(s.itemId, s));
+    });
+    render();
+  }
+
+  let pending = false;
+  function renderSoon() {
+    if (!pending) {
+      pending = true;
+      requestAnimationFrame(() => { pending = false; render(); });
+    }
+  }
+
+  function connect() {
+    const status = document.getElementById('status');
+    const source = new EventSource('/events');
+    source.addEventListener('open', () => { status.textContent = 'Live'; });
+    source.addEventListener('error', () => { status.textContent = 'Reconnecting…'; });
+    source.addEventListener('snapshot', e => applySnapshot(JSON.parse(e.data)));
+    source.addEventListener('meeting', e => {
+      const meeting = JSON.parse(e.data);
+      if (meeting) { entry(meeting.meetingId).meeting = meeting; renderSoon(); }
+    });
+    source.addEventListener('agenda', e => {
+      const event = JSON.parse(e.data);
+      entry(event.meetingId).agenda.push(event);
+      renderSoon();
+    });
+    source.addEventListener('summary', e => {
+      const s = JSON.parse(e.data);
+      const items = entry(s.meetingId).items;
+      const before = items.get(s.itemId);
+      if (!before || before.version <= s.version) { items.set(s.itemId, s); renderSoon(); }
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', connect);
+})();

@@ -1,0 +1,107 @@
+package org.chamberpulse.ingest;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.Topics;
+import org.chamberpulse.model.Validation;
+
+/**
+ * Replays an archived meeting: its definition first, then the clerk's agenda events and the public's
+ * comments in the order of their own times, at {@code speed} times real time (or as fast as possible).
+ * Times are kept as they were, so a replay gives the same summaries as the live meeting did.
+ */
+public final class Replay {
+
+    /** Replays at most this far apart in wall time, however long the archive's silences. */
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+
+    private final PulseProducer producer;
+    private final PrintStream out;
+
+    public Replay(PulseProducer producer, PrintStream out) {
+        this.producer = producer;
+        this.out = out;
+    }
+
+    /** One step of a replay: an agenda event or a comment, at its own time. */
+    private record Step(Instant at, AgendaEvent agenda, Comment comment) {
+    }
+
+    public record Result(int comments, int agendaEvents, int skipped) {
+    }
+
+    /**
+     * @param speed how many times faster than real time; 0 or less replays as fast as possible
+     */
+    public Result run(Optional<Meeting> meeting, List<AgendaEvent> agenda, List<ReplayFile.Line<Comment>> comments, double speed)
+            throws InterruptedException {
+        int skipped = 0;
+        List<Step> steps = new ArrayList<>();
+        agenda.forEach(event -> steps.add(new Step(event.at(), event, null)));
+        for (ReplayFile.Line<Comment> line : comments) {
+            Optional<String> problem = line.value() == null ? Optional.of(line.problem())
+                    : Validation.commentProblem(line.value(), line.value().receivedAt() != null ? line.value().receivedAt() : line.value().createdAt());
+            if (problem.isPresent()) {
+                out.printf("line %d skipped: %s%n", line.number(), problem.get());
+                skipped++;
+            } else {
+                steps.add(new Step(line.value().createdAt(), null, line.value()));
+            }
+        }
+        steps.sort(Comparator.comparing(Step::at));
+
+        meeting.ifPresent(m -> await(producer.send(Topics.MEETINGS, m.meetingId(), m)));
+        long wallStart = System.nanoTime();
+        Instant archiveStart = steps.isEmpty() ? Instant.EPOCH : steps.get(0).at();
+        Instant previous = archiveStart;
+        long pausedNanos = 0;
+        int sentComments = 0;
+        int sentAgenda = 0;
+        for (Step step : steps) {
+            if (speed > 0) {
+                // Long silences in the archive are shortened, so a replay never seems stuck.
+                long gap = Duration.between(previous, step.at()).toNanos();
+                pausedNanos += Math.min(gap, (long) (LONGEST_PAUSE.toNanos() * speed));
+                long due = wallStart + (long) (pausedNanos / speed);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    producer.flush();
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                previous = step.at();
+            }
+            if (step.agenda() != null) {
+                producer.send(Topics.AGENDA, step.agenda().meetingId(), step.agenda());
+                sentAgenda++;
+            } else {
+                producer.send(Topics.COMMENTS_RAW, step.comment().key(), step.comment());
+                sentComments++;
+                if (sentComments % 500 == 0) {
+                    out.printf("replayed %d comments (archive time %s)%n", sentComments, step.at());
+                }
+            }
+        }
+        producer.flush();
+        return new Result(sentComments, sentAgenda, skipped);
+    }
+
+    private static void await(java.util.concurrent.Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot publish the meeting: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}
