@@ -1,12 +1,20 @@
 package org.chamberpulse.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The sentiment of one comment. {@code compound} is null when the comment is {@link Label#UNSCORED}:
  * it is in a language the scorer does not support, so it has no score rather than a wrong one.
  */
 public record Sentiment(Double compound, double neg, double neu, double pos, Label label, String lang) {
 
-    public enum Label { POSITIVE, NEUTRAL, NEGATIVE, UNSCORED }
+    /** Written in lower case on the wire: "positive", "neutral", "negative", "unscored". */
+    public enum Label {
+        @JsonProperty("positive") POSITIVE,
+        @JsonProperty("neutral") NEUTRAL,
+        @JsonProperty("negative") NEGATIVE,
+        @JsonProperty("unscored") UNSCORED
+    }
 
     public static final double POSITIVE_THRESHOLD = 0.05;
 

@@ -56,6 +56,20 @@ class JsonSerdeTest {
     }
 
     @Test
+    void shouldWriteAScoredCommentAsTheCommentsOwnFieldsPlusItsPlace() {
+        // given
+        Comment comment = new Comment("x:1", "x", "a", "Hi", List.of("bcclive"), T, T, "en", null);
+        ScoredComment scored = new ScoredComment(comment, "m1", "4", Sentiment.unscored("cy"), List.of("profanity"));
+
+        // when
+        String json = new String(Topics.COMMENTS_SCORED.valueSerde().serializer().serialize("t", scored), StandardCharsets.UTF_8);
+
+        // then
+        assertThat(json).startsWith("{\"id\":\"x:1\"").contains("\"meetingId\":\"m1\"", "\"itemId\":\"4\"", "\"label\":\"unscored\"")
+                .doesNotContain("\"comment\"");
+    }
+
+    @Test
     void shouldMapNullToNullBothWays() {
         assertThat(Topics.COMMENTS_RAW.valueSerde().serializer().serialize("t", null)).isNull();
         assertThat(Topics.COMMENTS_RAW.valueSerde().deserializer().deserialize("t", null)).isNull();
