@@ -1,0 +1,224 @@
+package org.chamberpulse.sentiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the scorer looks words up in, behind one vocabulary so that a token costs one lookup:
+ * the VADER 3.3.1 word lexicon and its constants (boosters, negations, special cases), the English word
+ * list of the language check and the Welsh function words. Plus the emoji lexicon by code point.
+ */
+final class Lexicon {
+
+    static final double B_INCR = 0.293;
+    static final double B_DECR = -0.293;
+
+    private static final List<String> NEGATE = List.of("aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt",
+            "ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't",
+            "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither",
+            "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't",
+            "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
+            "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent",
+            "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't",
+            "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite");
+
+    private static final List<String> BOOST_UP = List.of("absolutely", "amazingly", "awfully", "completely", "considerable",
+            "considerably", "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
+            "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking", "fricking",
+            "frickin", "frigging", "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly",
+            "hugely", "incredible", "incredibly", "intensely", "major", "majorly", "more", "most", "particularly", "purely",
+            "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally", "tremendous",
+            "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very");
+
+    private static final List<String> BOOST_DOWN = List.of("almost", "barely", "hardly", "just enough", "kind of", "kinda",
+            "kindof", "kind-of", "less", "little", "marginal", "marginally", "occasional", "occasionally", "partly", "scarce",
+            "scarcely", "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of");
+
+    private static final Map<String, Double> SPECIAL_CASES = Map.of("the shit", 3.0, "the bomb", 3.0, "bad ass", 1.5,
+            "badass", 1.5, "bus stop", 0.0, "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0,
+            "beating heart", 3.1, "broken heart", -2.9);
+
+    /** Words only Welsh uses often; one of them sends a post to the language detector. */
+    private static final List<String> WELSH_FUNCTION_WORDS = List.of("yn", "y", "yr", "mae", "wedi", "ddim", "i'r", "a'r",
+            "o'r", "ei", "eu", "ein", "eich", "fy", "dy", "fod", "bod", "nhw", "gyda", "efo", "hefyd", "ond", "neu", "sydd",
+            "oedd", "roedd", "dydy", "dydw", "ydy", "ydw", "yw", "ble", "pryd", "beth", "pwy", "sut", "pam", "diolch", "iawn",
+            "yng", "ym", "mewn", "wrth", "drwy", "rhwng", "yma", "yna", "hwn", "hon", "hyn", "nid", "nac", "gan", "ar", "ac",
+            "cyngor", "cymru", "rydw", "rydyn", "maen", "fawr", "dim", "gwaith", "pobl");
+
+    static final Lexicon DEFAULT = load();
+
+    final Vocabulary vocabulary = new Vocabulary();
+    double[] valence;
+    double[] booster;
+    boolean[] isBooster;
+    boolean[] negates;
+    boolean[] english;
+    boolean[] welsh;
+
+    final int no;
+    final int kind;
+    final int of;
+    final int least;
+    final int at;
+    final int very;
+    final int but;
+    final int never;
+    final int so;
+    final int thisWord;
+    final int without;
+    final int doubt;
+    final int or;
+    final int nor;
+
+    /** Multi-word special cases and booster n-grams, as id sequences (-1 pads a two-word one). */
+    final int[][] specialSequences;
+    final double[] specialValues;
+    final int[][] boosterSequences;
+    final double[] boosterValues;
+
+    private int[] emojiKeys = new int[1 << 12];
+    private char[][] emojiDescriptions = new char[1 << 12][];
+
+    private Lexicon(List<String> lexiconLines, List<String> emojiLines, List<String> englishWords) {
+        valence = new double[0];
+        grow(8_192);
+        for (String line : lexiconLines) {
+            String[] parts = line.strip().split("\t");
+            if (parts.length >= 2) {
+                int id = id(parts[0]);
+                valence[id] = Double.parseDouble(parts[1]);
+            }
+        }
+        BOOST_UP.forEach(word -> boost(word, B_INCR));
+        BOOST_DOWN.forEach(word -> boost(word, B_DECR));
+        NEGATE.forEach(word -> {
+            int id = id(word);
+            negates[id] = true;
+        });
+        englishWords.forEach(word -> {
+            int id = id(word);
+            english[id] = true;
+        });
+        WELSH_FUNCTION_WORDS.forEach(word -> {
+            int id = id(word);
+            welsh[id] = true;
+        });
+        no = id("no");
+        kind = id("kind");
+        of = id("of");
+        least = id("least");
+        at = id("at");
+        very = id("very");
+        but = id("but");
+        never = id("never");
+        so = id("so");
+        thisWord = id("this");
+        without = id("without");
+        doubt = id("doubt");
+        or = id("or");
+        nor = id("nor");
+
+        List<Map.Entry<String, Double>> special = SPECIAL_CASES.entrySet().stream().filter(e -> e.getKey().contains(" ")).toList();
+        specialSequences = special.stream().map(e -> sequence(e.getKey())).toArray(int[][]::new);
+        specialValues = special.stream().mapToDouble(Map.Entry::getValue).toArray();
+        List<String> boosterGrams = java.util.stream.Stream.concat(BOOST_UP.stream(), BOOST_DOWN.stream()).filter(w -> w.contains(" ")).toList();
+        boosterSequences = boosterGrams.stream().map(this::sequence).toArray(int[][]::new);
+        boosterValues = boosterGrams.stream().mapToDouble(w -> BOOST_DOWN.contains(w) ? B_DECR : B_INCR).toArray();
+
+        for (String line : emojiLines) {
+            String[] parts = line.strip().split("\t");
+            if (parts.length >= 2 && parts[0].codePointCount(0, parts[0].length()) == 1) {
+                putEmoji(parts[0].codePointAt(0), parts[1].toCharArray());
+            }
+        }
+    }
+
+    private void boost(String word, double value) {
+        int id = id(word);
+        booster[id] = value;
+        isBooster[id] = true;
+    }
+
+    private int[] sequence(String words) {
+        String[] parts = words.split(" ");
+        int[] ids = new int[] {-1, -1, -1};
+        for (int k = 0; k < parts.length; k++) {
+            ids[k] = id(parts[k]);
+        }
+        return ids;
+    }
+
+    private int id(String word) {
+        int id = vocabulary.add(word);
+        if (id >= valence.length) {
+            grow(valence.length * 2);
+        }
+        return id;
+    }
+
+    private void grow(int capacity) {
+        int old = valence.length;
+        valence = Arrays.copyOf(valence, capacity);
+        Arrays.fill(valence, old, capacity, Double.NaN);
+        booster = Arrays.copyOf(booster == null ? new double[0] : booster, capacity);
+        isBooster = Arrays.copyOf(isBooster == null ? new boolean[0] : isBooster, capacity);
+        negates = Arrays.copyOf(negates == null ? new boolean[0] : negates, capacity);
+        english = Arrays.copyOf(english == null ? new boolean[0] : english, capacity);
+        welsh = Arrays.copyOf(welsh == null ? new boolean[0] : welsh, capacity);
+    }
+
+    boolean inLexicon(int id) {
+        return id >= 0 && !Double.isNaN(valence[id]);
+    }
+
+    /** The description of a one-code-point emoji, or null. VADER looks emoji up one code point at a time. */
+    char[] emoji(int codePoint) {
+        int mask = emojiKeys.length - 1;
+        int slot = mix(codePoint) & mask;
+        while (emojiDescriptions[slot] != null) {
+            if (emojiKeys[slot] == codePoint) {
+                return emojiDescriptions[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return null;
+    }
+
+    private void putEmoji(int codePoint, char[] description) {
+        int mask = emojiKeys.length - 1;
+        int slot = mix(codePoint) & mask;
+        while (emojiDescriptions[slot] != null && emojiKeys[slot] != codePoint) {
+            slot = (slot + 1) & mask;
+        }
+        emojiKeys[slot] = codePoint;
+        emojiDescriptions[slot] = description;
+    }
+
+    private static int mix(int codePoint) {
+        int h = codePoint * 0x9E3779B9;
+        return h ^ (h >>> 15);
+    }
+
+    private static Lexicon load() {
+        return new Lexicon(lines("vader_lexicon.txt"), lines("emoji_utf8_lexicon.txt"), lines("english-words.txt"));
+    }
+
+    private static List<String> lines(String resource) {
+        InputStream stream = Lexicon.class.getResourceAsStream(resource);
+        if (stream == null) {
+            throw new IllegalStateException("missing resource " + resource);
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            return reader.lines().filter(line -> !line.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}

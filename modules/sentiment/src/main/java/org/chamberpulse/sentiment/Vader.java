@@ -1,0 +1,568 @@
+package org.chamberpulse.sentiment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A faithful Java port of the VADER 3.3.1 sentiment algorithm (Hutto and Gilbert, ICWSM 2014): the same
+ * tokens, boosters, negations, capital emphasis, "but" shift, idioms, punctuation emphasis and
+ * normalisation, down to the reference's quirks, so that it gives the reference's numbers.
+ *
+ * <p>One instance holds the working buffers of one thread: reuse it, never share it. Scoring a text
+ * allocates nothing beyond the result, except for tokens that hold non-ASCII letters, which are
+ * lower-cased through a string.
+ */
+public final class Vader {
+
+    static final double C_INCR = 0.733;
+    static final double N_SCALAR = -0.74;
+
+    private final Lexicon lexicon;
+
+    private char[] text = new char[512];
+    private int length;
+    private int exclamations;
+    private int questions;
+
+    private int[] start = new int[64];
+    private int[] end = new int[64];
+    private int[] ids = new int[64];
+    private boolean[] upper = new boolean[64];
+    private boolean[] hasNt = new boolean[64];
+    private double[] sentiments = new double[64];
+    private int count;
+    private boolean capDifferential;
+
+    /** Set by the language pass that rides along the token pass; see {@link #languageCounts}. */
+    private int wordTokens;
+    private int englishWords;
+    private boolean welshWord;
+
+    public Vader() {
+        this(Lexicon.DEFAULT);
+    }
+
+    Vader(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    public VaderScores score(CharSequence input) {
+        prepare(input);
+        return computeScores();
+    }
+
+    /** Reads the text into tokens; afterwards {@link #languageCounts} tells how English its words are. */
+    void prepare(CharSequence input) {
+        replaceEmoji(input);
+        tokenize();
+    }
+
+    VaderScores computeScores() {
+        for (int i = 0; i < count; i++) {
+            int id = ids[i];
+            if (id >= 0 && lexicon.isBooster[id]) {
+                sentiments[i] = 0;
+            } else if (i < count - 1 && id == lexicon.kind && id >= 0 && ids[i + 1] == lexicon.of) {
+                sentiments[i] = 0;
+            } else {
+                sentiments[i] = valence(i);
+            }
+        }
+        butCheck();
+        return scoreValence();
+    }
+
+    /** Word tokens (letters only, no hashtags, mentions or links), how many are English words, and whether one is Welsh. */
+    long languageCounts() {
+        return ((long) wordTokens << 32) | ((long) englishWords << 1) | (welshWord ? 1 : 0);
+    }
+
+    // ---- text preparation -----------------------------------------------------------------------------
+
+    /** The reference replaces each emoji code point by its description, then strips white space at both ends. */
+    private void replaceEmoji(CharSequence input) {
+        int n = input.length();
+        ensureText(n + 16);
+        length = 0;
+        exclamations = 0;
+        questions = 0;
+        boolean previousSpace = true;
+        for (int k = 0; k < n; ) {
+            char c = input.charAt(k);
+            if (c < 0x80) {
+                append(c);
+                if (c == '!') {
+                    exclamations++;
+                } else if (c == '?') {
+                    questions++;
+                }
+                previousSpace = c == ' ';
+                k++;
+                continue;
+            }
+            int codePoint = Character.codePointAt(input, k);
+            int width = Character.charCount(codePoint);
+            char[] description = lexicon.emoji(codePoint);
+            if (description != null) {
+                ensureText(length + description.length + 1 + (n - k));
+                if (!previousSpace) {
+                    append(' ');
+                }
+                System.arraycopy(description, 0, text, length, description.length);
+                length += description.length;
+                previousSpace = false;
+            } else {
+                append(c);
+                if (width == 2) {
+                    append(input.charAt(k + 1));
+                }
+                previousSpace = false;
+            }
+            k += width;
+        }
+    }
+
+    private void append(char c) {
+        if (length == text.length) {
+            text = Arrays.copyOf(text, text.length * 2);
+        }
+        text[length++] = c;
+    }
+
+    private void ensureText(int capacity) {
+        if (text.length < capacity) {
+            text = Arrays.copyOf(text, Math.max(capacity, text.length * 2));
+        }
+    }
+
+    /** Python's str.split(): runs of white space separate tokens; then each loses its outer punctuation. */
+    private void tokenize() {
+        count = 0;
+        wordTokens = 0;
+        englishWords = 0;
+        welshWord = false;
+        int allCaps = 0;
+        int k = 0;
+        while (k < length) {
+            while (k < length && isPythonSpace(text[k])) {
+                k++;
+            }
+            if (k >= length) {
+                break;
+            }
+            int tokenStart = k;
+            while (k < length && !isPythonSpace(text[k])) {
+                k++;
+            }
+            addToken(tokenStart, k);
+            if (upper[count - 1]) {
+                allCaps++;
+            }
+        }
+        int differential = count - allCaps;
+        capDifferential = differential > 0 && differential < count;
+    }
+
+    private void addToken(int tokenStart, int tokenEnd) {
+        if (count == start.length) {
+            growTokens();
+        }
+        int s = tokenStart;
+        int e = tokenEnd;
+        while (s < e && isAsciiPunctuation(text[s])) {
+            s++;
+        }
+        while (e > s && isAsciiPunctuation(text[e - 1])) {
+            e--;
+        }
+        if (Character.codePointCount(text, s, e - s) <= 2) {
+            // The reference keeps short words whole: "I," stays "I," and ":)" stays ":)".
+            languageWord(s, e, tokenStart);
+            s = tokenStart;
+            e = tokenEnd;
+        } else {
+            languageWord(s, e, tokenStart);
+        }
+        start[count] = s;
+        end[count] = e;
+        upper[count] = isUpper(s, e);
+        boolean ascii = true;
+        boolean nt = false;
+        for (int k = s; k < e; k++) {
+            char c = text[k];
+            if (c >= 0x80) {
+                ascii = false;
+            } else if (c == '\'' && k > s && k + 1 < e && (text[k - 1] | 0x20) == 'n' && (text[k + 1] | 0x20) == 't') {
+                nt = true;
+            }
+        }
+        if (ascii) {
+            ids[count] = lexicon.vocabulary.find(text, s, e, true);
+        } else {
+            String lower = new String(text, s, e - s).toLowerCase(Locale.ROOT);
+            ids[count] = lexicon.vocabulary.find(lower);
+            nt = lower.contains("n't");
+        }
+        hasNt[count] = nt;
+        count++;
+    }
+
+    /** The language check's view of a token: words of letters only; hashtags, mentions, links and numbers do not count. */
+    private void languageWord(int s, int e, int rawStart) {
+        char first = text[rawStart];
+        if (first == '#' || first == '@' || e - s < 1 || startsLink(rawStart)) {
+            return;
+        }
+        for (int k = s; k < e; k++) {
+            char c = text[k];
+            if (!(Character.isLetter(c) || c == '\'' || c == '-' || c == '\u2019')) {
+                return;
+            }
+        }
+        wordTokens++;
+        int id = lexicon.vocabulary.find(text, s, e, true);
+        if (id < 0 && !isAscii(s, e)) {
+            id = lexicon.vocabulary.find(new String(text, s, e - s).toLowerCase(Locale.ROOT));
+        }
+        if (id >= 0) {
+            if (lexicon.welsh[id]) {
+                welshWord = true;
+            }
+            if (lexicon.english[id] || lexicon.inLexicon(id)) {
+                englishWords++;
+            }
+        } else if (Character.isUpperCase(text[s]) && s == rawStart) {
+            // A capitalised word no list knows is most likely a name: it tells nothing of the language.
+            wordTokens--;
+        }
+    }
+
+    private boolean startsLink(int k) {
+        return regionIs(k, "http://") || regionIs(k, "https://") || regionIs(k, "www.");
+    }
+
+    private boolean regionIs(int k, String prefix) {
+        if (k + prefix.length() > length) {
+            return false;
+        }
+        for (int j = 0; j < prefix.length(); j++) {
+            if ((text[k + j] | 0x20) != prefix.charAt(j) && text[k + j] != prefix.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isAscii(int s, int e) {
+        for (int k = s; k < e; k++) {
+            if (text[k] >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void growTokens() {
+        int size = start.length * 2;
+        start = Arrays.copyOf(start, size);
+        end = Arrays.copyOf(end, size);
+        ids = Arrays.copyOf(ids, size);
+        upper = Arrays.copyOf(upper, size);
+        hasNt = Arrays.copyOf(hasNt, size);
+        sentiments = Arrays.copyOf(sentiments, size);
+    }
+
+    /** Python's str.isupper(): at least one cased character, and none lower or title case. */
+    private boolean isUpper(int s, int e) {
+        boolean cased = false;
+        for (int k = s; k < e; ) {
+            int cp = Character.codePointAt(text, k);
+            k += Character.charCount(cp);
+            if (cp < 0x80) {
+                if (cp >= 'a' && cp <= 'z') {
+                    return false;
+                }
+                if (cp >= 'A' && cp <= 'Z') {
+                    cased = true;
+                }
+            } else if (Character.isLowerCase(cp) || Character.isTitleCase(cp)) {
+                return false;
+            } else if (Character.isUpperCase(cp)) {
+                cased = true;
+            }
+        }
+        return cased;
+    }
+
+    /** Python's str.isspace() for one character. */
+    static boolean isPythonSpace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+        }
+        return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029
+                || c == 0x202f || c == 0x205f || c == 0x3000;
+    }
+
+    /** Python's string.punctuation. */
+    private static boolean isAsciiPunctuation(char c) {
+        return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+    }
+
+    // ---- the rules ----------------------------------------------------------------------------------------
+
+    private double valence(int i) {
+        int id = ids[i];
+        if (!lexicon.inLexicon(id)) {
+            return 0;
+        }
+        double value = lexicon.valence[id];
+        if (id == lexicon.no && i != count - 1 && lexicon.inLexicon(ids[i + 1])) {
+            // "no" before a lexicon word negates it rather than counting itself.
+            value = 0.0;
+        }
+        if ((i > 0 && ids[i - 1] == lexicon.no)
+                || (i > 1 && ids[i - 2] == lexicon.no)
+                || (i > 2 && ids[i - 3] == lexicon.no && (ids[i - 1] == lexicon.or || ids[i - 1] == lexicon.nor))) {
+            value = lexicon.valence[id] * N_SCALAR;
+        }
+        if (upper[i] && capDifferential) {
+            value = value > 0 ? value + C_INCR : value - C_INCR;
+        }
+        for (int startI = 0; startI < 3; startI++) {
+            int j = i - (startI + 1);
+            if (i > startI && !lexicon.inLexicon(ids[j])) {
+                double s = scalarIncDec(j, value);
+                if (startI == 1 && s != 0) {
+                    s = s * 0.95;
+                }
+                if (startI == 2 && s != 0) {
+                    s = s * 0.9;
+                }
+                value = value + s;
+                value = negationCheck(value, startI, i);
+                if (startI == 2) {
+                    value = specialIdiomsCheck(value, i);
+                }
+            }
+        }
+        return leastCheck(value, i);
+    }
+
+    private double scalarIncDec(int j, double value) {
+        int id = ids[j];
+        if (id < 0 || !lexicon.isBooster[id]) {
+            return 0.0;
+        }
+        double scalar = lexicon.booster[id];
+        if (value < 0) {
+            scalar *= -1;
+        }
+        if (upper[j] && capDifferential) {
+            scalar = value > 0 ? scalar + C_INCR : scalar - C_INCR;
+        }
+        return scalar;
+    }
+
+    private boolean negated(int j) {
+        int id = ids[j];
+        return (id >= 0 && lexicon.negates[id]) || hasNt[j];
+    }
+
+    private boolean is(int j, int wordId) {
+        return wordId >= 0 && ids[j] == wordId;
+    }
+
+    private double negationCheck(double value, int startI, int i) {
+        if (startI == 0) {
+            if (negated(i - 1)) {
+                value = value * N_SCALAR;
+            }
+        } else if (startI == 1) {
+            if (is(i - 2, lexicon.never) && (is(i - 1, lexicon.so) || is(i - 1, lexicon.thisWord))) {
+                value = value * 1.25;
+            } else if (is(i - 2, lexicon.without) && is(i - 1, lexicon.doubt)) {
+                return value;
+            } else if (negated(i - 2)) {
+                value = value * N_SCALAR;
+            }
+        } else {
+            if ((is(i - 3, lexicon.never) && (is(i - 2, lexicon.so) || is(i - 2, lexicon.thisWord)))
+                    || (is(i - 1, lexicon.so) || is(i - 1, lexicon.thisWord))) {
+                value = value * 1.25;
+            } else if (is(i - 3, lexicon.without) && (is(i - 2, lexicon.doubt) || is(i - 1, lexicon.doubt))) {
+                return value;
+            } else if (negated(i - 3)) {
+                value = value * N_SCALAR;
+            }
+        }
+        return value;
+    }
+
+    private double specialIdiomsCheck(double value, int i) {
+        int[][] special = lexicon.specialSequences;
+        // onezero, twoonezero, twoone, threetwoone, threetwo: the first that is a special case wins.
+        int[][] candidates = {
+            {i - 1, i, -1}, {i - 2, i - 1, i}, {i - 2, i - 1, -1}, {i - 3, i - 2, i - 1}, {i - 3, i - 2, -1}};
+        found:
+        for (int[] candidate : candidates) {
+            for (int s = 0; s < special.length; s++) {
+                if (matches(candidate, special[s])) {
+                    value = lexicon.specialValues[s];
+                    break found;
+                }
+            }
+        }
+        if (count - 1 > i) {
+            value = specialAt(new int[] {i, i + 1, -1}, value);
+        }
+        if (count - 1 > i + 1) {
+            value = specialAt(new int[] {i, i + 1, i + 2}, value);
+        }
+        int[][] grams = {{i - 3, i - 2, i - 1}, {i - 3, i - 2, -1}, {i - 2, i - 1, -1}};
+        for (int[] gram : grams) {
+            for (int b = 0; b < lexicon.boosterSequences.length; b++) {
+                if (matches(gram, lexicon.boosterSequences[b])) {
+                    value = value + lexicon.boosterValues[b];
+                }
+            }
+        }
+        return value;
+    }
+
+    private double specialAt(int[] positions, double value) {
+        for (int s = 0; s < lexicon.specialSequences.length; s++) {
+            if (matches(positions, lexicon.specialSequences[s])) {
+                return lexicon.specialValues[s];
+            }
+        }
+        return value;
+    }
+
+    /** Whether the tokens at the positions spell the word sequence (-1 ends both). */
+    private boolean matches(int[] positions, int[] words) {
+        for (int k = 0; k < 3; k++) {
+            if (positions[k] < 0 || words[k] < 0) {
+                return positions[k] < 0 && words[k] < 0;
+            }
+            if (ids[positions[k]] != words[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double leastCheck(double value, int i) {
+        if (i > 1 && !lexicon.inLexicon(ids[i - 1]) && is(i - 1, lexicon.least)) {
+            if (!is(i - 2, lexicon.at) && !is(i - 2, lexicon.very)) {
+                value = value * N_SCALAR;
+            }
+        } else if (i > 0 && !lexicon.inLexicon(ids[i - 1]) && is(i - 1, lexicon.least)) {
+            value = value * N_SCALAR;
+        }
+        return value;
+    }
+
+    /**
+     * The reference's "but" rule, quirk included: it finds each sentiment by value with list.index(), so
+     * equal values before and after "but" scale the first position holding that value.
+     */
+    private void butCheck() {
+        int bi = -1;
+        for (int k = 0; k < count; k++) {
+            if (is(k, lexicon.but)) {
+                bi = k;
+                break;
+            }
+        }
+        if (bi < 0) {
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            double sentiment = sentiments[k];
+            int si = 0;
+            while (sentiments[si] != sentiment) {
+                si++;
+            }
+            if (si < bi) {
+                sentiments[si] = sentiment * 0.5;
+            } else if (si > bi) {
+                sentiments[si] = sentiment * 1.5;
+            }
+        }
+    }
+
+    private VaderScores scoreValence() {
+        if (count == 0) {
+            return new VaderScores(0.0, 0.0, 0.0, 0.0);
+        }
+        double sum = 0.0;
+        for (int k = 0; k < count; k++) {
+            sum += sentiments[k];
+        }
+        double amplifier = punctuationEmphasis();
+        if (sum > 0) {
+            sum += amplifier;
+        } else if (sum < 0) {
+            sum -= amplifier;
+        }
+        double compound = normalize(sum);
+        double posSum = 0.0;
+        double negSum = 0.0;
+        int neutral = 0;
+        for (int k = 0; k < count; k++) {
+            double s = sentiments[k];
+            if (s > 0) {
+                posSum += s + 1;
+            }
+            if (s < 0) {
+                negSum += s - 1;
+            }
+            if (s == 0) {
+                neutral++;
+            }
+        }
+        if (posSum > Math.abs(negSum)) {
+            posSum += amplifier;
+        } else if (posSum < Math.abs(negSum)) {
+            negSum -= amplifier;
+        }
+        double total = posSum + Math.abs(negSum) + neutral;
+        return new VaderScores(
+                round(Math.abs(negSum / total), 3),
+                round(Math.abs(neutral / total), 3),
+                round(Math.abs(posSum / total), 3),
+                round(compound, 4));
+    }
+
+    private double punctuationEmphasis() {
+        double ep = Math.min(exclamations, 4) * 0.292;
+        double qm = 0;
+        if (questions > 1) {
+            qm = questions <= 3 ? questions * 0.18 : 0.96;
+        }
+        return ep + qm;
+    }
+
+    static double normalize(double score) {
+        double norm = score / Math.sqrt(score * score + 15);
+        return Math.max(-1.0, Math.min(1.0, norm));
+    }
+
+    private static final double[] POWERS = {1, 10, 100, 1_000, 10_000};
+
+    /**
+     * Python's round(x, digits): the exact binary value rounded half to even. The fast path is exact
+     * unless the scaled value lies within a hair of a tie, where BigDecimal decides.
+     */
+    static double round(double x, int digits) {
+        double scaled = x * POWERS[digits];
+        double floor = Math.floor(scaled);
+        double fraction = scaled - floor;
+        if (Math.abs(fraction - 0.5) > 1e-7) {
+            return Math.rint(scaled) / POWERS[digits];
+        }
+        return new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+    }
+}
