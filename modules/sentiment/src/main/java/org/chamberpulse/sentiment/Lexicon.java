@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the scorer looks words up in, behind one vocabulary so that a token costs one lookup:
- * the VADER 3.3.1 word lexicon and its constants (boosters, negations, special cases), the English word
- * list of the language check and the Welsh function words. Plus the emoji lexicon by code point.
+ * Everything the scorer looks words up in: one vocabulary of the VADER 3.3.1 word lexicon and its
+ * constants (boosters, negations, special cases) and the Welsh function words; a filter of the English
+ * word list of the language check; and the emoji lexicon by code point. Both word structures are small
+ * enough to stay in a core's cache and are probed with the same hash of a token.
  */
 final class Lexicon {
 
@@ -45,12 +46,39 @@ final class Lexicon {
             "badass", 1.5, "bus stop", 0.0, "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0,
             "beating heart", 3.1, "broken heart", -2.9);
 
-    /** Words only Welsh uses often; one of them sends a post to the language detector. */
-    private static final List<String> WELSH_FUNCTION_WORDS = List.of("yn", "y", "yr", "mae", "wedi", "ddim", "i'r", "a'r",
-            "o'r", "ei", "eu", "ein", "eich", "fy", "dy", "fod", "bod", "nhw", "gyda", "efo", "hefyd", "ond", "neu", "sydd",
-            "oedd", "roedd", "dydy", "dydw", "ydy", "ydw", "yw", "ble", "pryd", "beth", "pwy", "sut", "pam", "diolch", "iawn",
-            "yng", "ym", "mewn", "wrth", "drwy", "rhwng", "yma", "yna", "hwn", "hon", "hyn", "nid", "nac", "gan", "ar", "ac",
-            "cyngor", "cymru", "rydw", "rydyn", "maen", "fawr", "dim", "gwaith", "pobl");
+    /**
+     * The most frequent English words, kept in the vocabulary itself: about half the words of an English
+     * post are among them, and then the one lookup the scorer makes anyway settles their language.
+     */
+    private static final List<String> COMMON_ENGLISH = List.of("the", "of", "and", "to", "a", "in", "is", "it", "you",
+            "that", "he", "was", "for", "on", "are", "with", "as", "i", "his", "they", "be", "at", "one", "have", "this",
+            "from", "or", "had", "by", "but", "some", "what", "there", "we", "can", "out", "other", "were", "all", "your",
+            "when", "up", "use", "word", "how", "said", "an", "each", "she", "which", "do", "their", "time", "if", "will",
+            "way", "about", "many", "then", "them", "would", "write", "like", "so", "these", "her", "long", "make", "thing",
+            "see", "him", "two", "has", "look", "more", "day", "could", "go", "come", "did", "my", "sound", "no", "most",
+            "number", "who", "over", "know", "water", "than", "call", "first", "people", "may", "down", "side", "been",
+            "now", "find", "any", "new", "work", "part", "take", "get", "place", "made", "live", "where", "after", "back",
+            "little", "only", "round", "man", "year", "came", "show", "every", "good", "me", "give", "our", "under", "name",
+            "very", "through", "just", "form", "much", "great", "think", "say", "help", "low", "line", "before", "turn",
+            "cause", "same", "mean", "differ", "move", "right", "boy", "old", "too", "does", "tell", "sentence", "set",
+            "three", "want", "air", "well", "also", "play", "small", "end", "put", "home", "read", "hand", "port", "large",
+            "spell", "add", "even", "land", "here", "must", "big", "high", "such", "follow", "act", "why", "ask", "men",
+            "change", "went", "light", "kind", "off", "need", "house", "picture", "try", "us", "again", "animal", "point",
+            "mother", "world", "near", "build", "self", "earth", "father", "it's", "i'm", "don't", "not", "should", "into",
+            "its", "while", "those", "being", "because", "around", "never", "still", "between", "both", "another", "last",
+            "really", "film", "movie", "story", "life", "best", "better", "bad", "council", "meeting", "vote", "plan",
+            "money", "city", "report", "public", "local", "budget", "question", "answer", "they're", "can't", "doesn't",
+            "isn't", "was", "am", "been", "got", "let", "lot", "makes", "made", "without", "against", "though", "own");
+
+    /**
+     * Words only Welsh uses often (those English also uses, such as "dim", "pam" or "eu", left out); one
+     * of them sends a post to the language detector.
+     */
+    private static final List<String> WELSH_FUNCTION_WORDS = List.of("yn", "yr", "mae", "wedi", "ddim", "i'r", "a'r",
+            "o'r", "ei", "ein", "eich", "dy", "fod", "nhw", "gyda", "efo", "hefyd", "ond", "neu", "sydd", "oedd", "roedd",
+            "dydy", "dydw", "ydy", "ydw", "yw", "ble", "pryd", "beth", "pwy", "sut", "diolch", "iawn", "yng", "ym", "mewn",
+            "wrth", "drwy", "rhwng", "yma", "yna", "hwn", "hyn", "nid", "nac", "cyngor", "cymru", "rydw", "rydyn", "maen",
+            "fawr", "gwaith", "pobl");
 
     static final Lexicon DEFAULT = load();
 
@@ -59,8 +87,11 @@ final class Lexicon {
     double[] booster;
     boolean[] isBooster;
     boolean[] negates;
-    boolean[] english;
+    final WordFilter english;
     boolean[] welsh;
+    boolean[] common;
+    /** Words of multi-word special cases and booster n-grams: only near one of them can an idiom match. */
+    boolean[] inIdiom;
 
     final int no;
     final int kind;
@@ -77,7 +108,10 @@ final class Lexicon {
     final int or;
     final int nor;
 
-    /** Multi-word special cases and booster n-grams, as id sequences (-1 pads a two-word one). */
+    /** Pads a two-word sequence; unlike -1 (a token not in the vocabulary) it matches no token. */
+    static final int NONE = Integer.MIN_VALUE;
+
+    /** Multi-word special cases and booster n-grams, as id sequences ({@link #NONE} pads a two-word one). */
     final int[][] specialSequences;
     final double[] specialValues;
     final int[][] boosterSequences;
@@ -102,9 +136,11 @@ final class Lexicon {
             int id = id(word);
             negates[id] = true;
         });
-        englishWords.forEach(word -> {
+        english = new WordFilter(englishWords.size());
+        englishWords.forEach(word -> english.add(Vocabulary.hash64(word.toCharArray(), 0, word.length(), false)));
+        COMMON_ENGLISH.forEach(word -> {
             int id = id(word);
-            english[id] = true;
+            common[id] = true;
         });
         WELSH_FUNCTION_WORDS.forEach(word -> {
             int id = id(word);
@@ -131,6 +167,11 @@ final class Lexicon {
         List<String> boosterGrams = java.util.stream.Stream.concat(BOOST_UP.stream(), BOOST_DOWN.stream()).filter(w -> w.contains(" ")).toList();
         boosterSequences = boosterGrams.stream().map(this::sequence).toArray(int[][]::new);
         boosterValues = boosterGrams.stream().mapToDouble(w -> BOOST_DOWN.contains(w) ? B_DECR : B_INCR).toArray();
+        inIdiom = new boolean[valence.length];
+        java.util.stream.Stream.concat(Arrays.stream(specialSequences), Arrays.stream(boosterSequences))
+                .flatMapToInt(Arrays::stream)
+                .filter(id -> id >= 0)
+                .forEach(id -> inIdiom[id] = true);
 
         for (String line : emojiLines) {
             String[] parts = line.strip().split("\t");
@@ -148,7 +189,7 @@ final class Lexicon {
 
     private int[] sequence(String words) {
         String[] parts = words.split(" ");
-        int[] ids = new int[] {-1, -1, -1};
+        int[] ids = new int[] {NONE, NONE, NONE};
         for (int k = 0; k < parts.length; k++) {
             ids[k] = id(parts[k]);
         }
@@ -170,8 +211,13 @@ final class Lexicon {
         booster = Arrays.copyOf(booster == null ? new double[0] : booster, capacity);
         isBooster = Arrays.copyOf(isBooster == null ? new boolean[0] : isBooster, capacity);
         negates = Arrays.copyOf(negates == null ? new boolean[0] : negates, capacity);
-        english = Arrays.copyOf(english == null ? new boolean[0] : english, capacity);
         welsh = Arrays.copyOf(welsh == null ? new boolean[0] : welsh, capacity);
+        common = Arrays.copyOf(common == null ? new boolean[0] : common, capacity);
+    }
+
+    /** Whether a word (its vocabulary id and 64-bit hash) is English: common, in the VADER lexicon, or in the word list. */
+    boolean isEnglish(int id, long hash) {
+        return (id >= 0 && (common[id] || !Double.isNaN(valence[id]))) || english.mightContain(hash);
     }
 
     boolean inLexicon(int id) {

@@ -1,7 +1,5 @@
 package org.chamberpulse.sentiment;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -88,6 +86,9 @@ public final class Vader {
         length = 0;
         exclamations = 0;
         questions = 0;
+        if (input instanceof String string && asciiOnly(string, n)) {
+            return;
+        }
         boolean previousSpace = true;
         for (int k = 0; k < n; ) {
             char c = input.charAt(k);
@@ -122,6 +123,28 @@ public final class Vader {
             }
             k += width;
         }
+    }
+
+    /** Copies a plain ASCII text as it is, counting its marks; false (and nothing kept) when it holds anything else. */
+    private boolean asciiOnly(String input, int n) {
+        input.getChars(0, n, text, 0);
+        int marks = 0;
+        int asks = 0;
+        for (int k = 0; k < n; k++) {
+            char c = text[k];
+            if (c >= 0x80) {
+                return false;
+            }
+            if (c == '!') {
+                marks++;
+            } else if (c == '?') {
+                asks++;
+            }
+        }
+        length = n;
+        exclamations = marks;
+        questions = asks;
+        return true;
     }
 
     private void append(char c) {
@@ -177,70 +200,149 @@ public final class Vader {
         while (e > s && isAsciiPunctuation(text[e - 1])) {
             e--;
         }
-        if (Character.codePointCount(text, s, e - s) <= 2) {
+        int wordStart = s;
+        int wordEnd = e;
+        if (e - s <= 2 && Character.codePointCount(text, s, e - s) <= 2) {
             // The reference keeps short words whole: "I," stays "I," and ":)" stays ":)".
-            languageWord(s, e, tokenStart);
             s = tokenStart;
             e = tokenEnd;
-        } else {
-            languageWord(s, e, tokenStart);
         }
         start[count] = s;
         end[count] = e;
-        upper[count] = isUpper(s, e);
+        // One pass over an ASCII token: case, "n't", whether it is a plain word, its hash and packed form.
         boolean ascii = true;
         boolean nt = false;
+        boolean lower = false;
+        boolean cased = false;
+        boolean plainWord = true;
+        long hash = Vocabulary.FNV_OFFSET;
+        boolean packable = e - s <= Vocabulary.MAX_PACKED;
+        long packed = e - s;
         for (int k = s; k < e; k++) {
             char c = text[k];
             if (c >= 0x80) {
                 ascii = false;
-            } else if (c == '\'' && k > s && k + 1 < e && (text[k - 1] | 0x20) == 'n' && (text[k + 1] | 0x20) == 't') {
-                nt = true;
+                break;
             }
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                cased = true;
+                c += 32;
+            } else {
+                plainWord &= c == '\'' || c == '-';
+                if (c == '\'' && k > s && k + 1 < e && (text[k - 1] | 0x20) == 'n' && (text[k + 1] | 0x20) == 't') {
+                    nt = true;
+                }
+            }
+            hash = (hash ^ c) * Vocabulary.FNV_PRIME;
+            packed = (packed << 7) | c;
         }
+        int id;
         if (ascii) {
-            ids[count] = lexicon.vocabulary.find(text, s, e, true);
+            hash = Vocabulary.finish(hash);
+            id = lexicon.vocabulary.find(text, s, e, true, (int) hash, packable ? packed : 0);
+            upper[count] = cased && !lower;
         } else {
-            String lower = new String(text, s, e - s).toLowerCase(Locale.ROOT);
-            ids[count] = lexicon.vocabulary.find(lower);
-            nt = lower.contains("n't");
+            String lowered = new String(text, s, e - s).toLowerCase(Locale.ROOT);
+            id = lexicon.vocabulary.find(lowered);
+            nt = lowered.contains("n't");
+            upper[count] = isUpper(s, e);
         }
+        ids[count] = id;
         hasNt[count] = nt;
         count++;
+        if (startsWordToken(tokenStart, wordStart, wordEnd)) {
+            if (ascii && s == wordStart && e == wordEnd) {
+                if (plainWord) {
+                    countWord(wordStart, wordEnd, tokenStart, id, hash);
+                }
+            } else {
+                languageWord(wordStart, wordEnd, tokenStart);
+            }
+        }
     }
 
-    /** The language check's view of a token: words of letters only; hashtags, mentions, links and numbers do not count. */
-    private void languageWord(int s, int e, int rawStart) {
+    /** Hashtags, mentions, links and empty tokens are no words of any language. */
+    private boolean startsWordToken(int rawStart, int s, int e) {
         char first = text[rawStart];
-        if (first == '#' || first == '@' || e - s < 1 || startsLink(rawStart)) {
-            return;
-        }
+        return e > s && first != '#' && first != '@' && !startsLink(rawStart);
+    }
+
+    /** The language check's view of a token the scorer did not read as it is: a short one with punctuation, or one with non-ASCII letters. */
+    private void languageWord(int s, int e, int rawStart) {
         for (int k = s; k < e; k++) {
             char c = text[k];
-            if (!(Character.isLetter(c) || c == '\'' || c == '-' || c == '\u2019')) {
+            boolean letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : Character.isLetter(c);
+            if (!(letter || c == '\'' || c == '-' || c == '\u2019')) {
                 return;
             }
         }
-        wordTokens++;
-        int id = lexicon.vocabulary.find(text, s, e, true);
-        if (id < 0 && !isAscii(s, e)) {
+        int id = lookup(s, e);
+        long hash = lastHash;
+        if (id < 0) {
             id = lexicon.vocabulary.find(new String(text, s, e - s).toLowerCase(Locale.ROOT));
         }
-        if (id >= 0) {
-            if (lexicon.welsh[id]) {
-                welshWord = true;
-            }
-            if (lexicon.english[id] || lexicon.inLexicon(id)) {
-                englishWords++;
-            }
-        } else if (Character.isUpperCase(text[s]) && s == rawStart) {
+        countWord(s, e, rawStart, id, hash);
+    }
+
+    /** Counts a word of letters: whether English knows it, and whether it is a Welsh function word. */
+    private void countWord(int s, int e, int rawStart, int id, long hash) {
+        wordTokens++;
+        if (id >= 0 && lexicon.welsh[id]) {
+            welshWord = true;
+        }
+        if (lexicon.isEnglish(id, hash) || englishForms(s, e)) {
+            englishWords++;
+        } else if (id < 0 && Character.isUpperCase(text[s]) && s == rawStart) {
             // A capitalised word no list knows is most likely a name: it tells nothing of the language.
             wordTokens--;
         }
     }
 
+    /** The 64-bit hash of the slice last looked up, for the English word filter. */
+    private long lastHash;
+
+    /** The id of the slice read in lower case (ASCII letters folded), or -1. */
+    private int lookup(int s, int e) {
+        lastHash = Vocabulary.hash64(text, s, e, true);
+        return lexicon.vocabulary.find(text, s, e, true, (int) lastHash, Vocabulary.pack(text, s, e, true));
+    }
+
+    private boolean englishAt(int s, int e) {
+        int id = lookup(s, e);
+        return lexicon.isEnglish(id, lastHash);
+    }
+
+    /** Plurals, possessives and hyphenated compounds of English words ("dvds", "wall-to-wall") are English too. */
+    private boolean englishForms(int s, int e) {
+        int length = e - s;
+        if (length > 3 && (text[e - 1] | 0x20) == 's') {
+            int stem = text[e - 2] == '\'' ? e - 2 : e - 1;
+            if (englishAt(s, stem)) {
+                return true;
+            }
+        }
+        int part = s;
+        boolean hyphenated = false;
+        for (int k = s; k <= e; k++) {
+            if (k == e || text[k] == '-') {
+                if (k == part || !englishAt(part, k)) {
+                    return false;
+                }
+                hyphenated |= k < e;
+                part = k + 1;
+            }
+        }
+        return hyphenated;
+    }
+
     private boolean startsLink(int k) {
-        return regionIs(k, "http://") || regionIs(k, "https://") || regionIs(k, "www.");
+        char first = (char) (text[k] | 0x20);
+        if (first == 'h') {
+            return regionIs(k, "http://") || regionIs(k, "https://");
+        }
+        return first == 'w' && regionIs(k, "www.");
     }
 
     private boolean regionIs(int k, String prefix) {
@@ -249,15 +351,6 @@ public final class Vader {
         }
         for (int j = 0; j < prefix.length(); j++) {
             if ((text[k + j] | 0x20) != prefix.charAt(j) && text[k + j] != prefix.charAt(j)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean isAscii(int s, int e) {
-        for (int k = s; k < e; k++) {
-            if (text[k] >= 0x80) {
                 return false;
             }
         }
@@ -400,57 +493,66 @@ public final class Vader {
         return value;
     }
 
+    /**
+     * The reference joins the words around position i and looks the joins up: two- and three-word special
+     * cases (the first of these that matches wins, then the two ahead), then booster n-grams.
+     */
     private double specialIdiomsCheck(double value, int i) {
-        int[][] special = lexicon.specialSequences;
-        // onezero, twoonezero, twoone, threetwoone, threetwo: the first that is a special case wins.
-        int[][] candidates = {
-            {i - 1, i, -1}, {i - 2, i - 1, i}, {i - 2, i - 1, -1}, {i - 3, i - 2, i - 1}, {i - 3, i - 2, -1}};
-        found:
-        for (int[] candidate : candidates) {
-            for (int s = 0; s < special.length; s++) {
-                if (matches(candidate, special[s])) {
-                    value = lexicon.specialValues[s];
-                    break found;
-                }
-            }
+        if (!idiomNear(i)) {
+            return value;
         }
-        if (count - 1 > i) {
-            value = specialAt(new int[] {i, i + 1, -1}, value);
+        int a = ids[i - 3];
+        int b = ids[i - 2];
+        int c = ids[i - 1];
+        int d = ids[i];
+        int found;
+        int none = Lexicon.NONE;
+        if ((found = special(c, d, none)) >= 0 || (found = special(b, c, d)) >= 0 || (found = special(b, c, none)) >= 0
+                || (found = special(a, b, c)) >= 0 || (found = special(a, b, none)) >= 0) {
+            value = lexicon.specialValues[found];
         }
-        if (count - 1 > i + 1) {
-            value = specialAt(new int[] {i, i + 1, i + 2}, value);
+        if (count - 1 > i && (found = special(d, ids[i + 1], none)) >= 0) {
+            value = lexicon.specialValues[found];
         }
-        int[][] grams = {{i - 3, i - 2, i - 1}, {i - 3, i - 2, -1}, {i - 2, i - 1, -1}};
-        for (int[] gram : grams) {
-            for (int b = 0; b < lexicon.boosterSequences.length; b++) {
-                if (matches(gram, lexicon.boosterSequences[b])) {
-                    value = value + lexicon.boosterValues[b];
-                }
-            }
+        if (count - 1 > i + 1 && (found = special(d, ids[i + 1], ids[i + 2])) >= 0) {
+            value = lexicon.specialValues[found];
         }
+        value += boosterGram(a, b, c) + boosterGram(a, b, none) + boosterGram(b, c, none);
         return value;
     }
 
-    private double specialAt(int[] positions, double value) {
-        for (int s = 0; s < lexicon.specialSequences.length; s++) {
-            if (matches(positions, lexicon.specialSequences[s])) {
-                return lexicon.specialValues[s];
+    /** Every idiom and booster n-gram is made of idiom words; without one in reach, none can match. */
+    private boolean idiomNear(int i) {
+        for (int k = Math.max(0, i - 3); k <= Math.min(count - 1, i + 2); k++) {
+            int id = ids[k];
+            if (id >= 0 && lexicon.inIdiom[id]) {
+                return true;
             }
         }
-        return value;
+        return false;
     }
 
-    /** Whether the tokens at the positions spell the word sequence (-1 ends both). */
-    private boolean matches(int[] positions, int[] words) {
-        for (int k = 0; k < 3; k++) {
-            if (positions[k] < 0 || words[k] < 0) {
-                return positions[k] < 0 && words[k] < 0;
-            }
-            if (ids[positions[k]] != words[k]) {
-                return false;
+    /** The index of the special case spelt by the words (third {@link Lexicon#NONE} for two words), or -1. */
+    private int special(int first, int second, int third) {
+        return find(lexicon.specialSequences, first, second, third);
+    }
+
+    private double boosterGram(int first, int second, int third) {
+        int found = find(lexicon.boosterSequences, first, second, third);
+        return found < 0 ? 0.0 : lexicon.boosterValues[found];
+    }
+
+    private static int find(int[][] sequences, int first, int second, int third) {
+        if (first < 0 || second < 0 || third == -1) {
+            return -1;
+        }
+        for (int k = 0; k < sequences.length; k++) {
+            int[] sequence = sequences[k];
+            if (sequence[0] == first && sequence[1] == second && sequence[2] == third) {
+                return k;
             }
         }
-        return true;
+        return -1;
     }
 
     private double leastCheck(double value, int i) {
@@ -553,16 +655,28 @@ public final class Vader {
     private static final double[] POWERS = {1, 10, 100, 1_000, 10_000};
 
     /**
-     * Python's round(x, digits): the exact binary value rounded half to even. The fast path is exact
-     * unless the scaled value lies within a hair of a tie, where BigDecimal decides.
+     * Python's round(x, digits): the exact binary value of x rounded half to even, as the nearest double.
+     * The scaled fraction decides unless it is exactly one half; then the exact error of the scaling
+     * (from a fused multiply-add) tells which side of the tie x truly lies on.
      */
     static double round(double x, int digits) {
-        double scaled = x * POWERS[digits];
+        double power = POWERS[digits];
+        double scaled = x * power;
         double floor = Math.floor(scaled);
         double fraction = scaled - floor;
-        if (Math.abs(fraction - 0.5) > 1e-7) {
-            return Math.rint(scaled) / POWERS[digits];
+        double rounded;
+        if (fraction != 0.5) {
+            rounded = fraction < 0.5 ? floor : floor + 1;
+        } else {
+            double error = Math.fma(x, power, -scaled);
+            if (error > 0) {
+                rounded = floor + 1;
+            } else if (error < 0) {
+                rounded = floor;
+            } else {
+                rounded = floor % 2 == 0 ? floor : floor + 1;
+            }
         }
-        return new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+        return rounded / power;
     }
 }

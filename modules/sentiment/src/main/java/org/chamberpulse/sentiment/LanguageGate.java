@@ -1,0 +1,106 @@
+package org.chamberpulse.sentiment;
+
+import com.optimaize.langdetect.DetectedLanguage;
+import com.optimaize.langdetect.LanguageDetector;
+import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfile;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
+import com.optimaize.langdetect.text.CommonTextObjectFactories;
+import com.optimaize.langdetect.text.TextObjectFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Decides whether a post is English, so that only English posts get a VADER score. A cheap check on the
+ * scorer's own tokens settles plain English; only posts that fail it reach the n-gram detector, which
+ * knows English, Welsh and the common community languages of UK cities.
+ */
+final class LanguageGate {
+
+    static final String ENGLISH = "en";
+    /** Posts shorter than this many words are scored as English: too short to tell. */
+    static final int MIN_WORDS = 3;
+    static final double ENGLISH_SHARE = 0.7;
+    /** The detector must be this sure before a post is taken out of scoring. */
+    static final double MIN_CONFIDENCE = 0.9;
+
+    /** English, Welsh, Irish, and the most spoken languages of England and Wales after English (2021 census). */
+    static final List<String> LANGUAGES = List.of("en", "cy", "ga", "pl", "ro", "pa", "ur", "pt", "es", "ar", "bn", "gu",
+            "it", "lt", "fr", "zh-CN", "ta", "tr", "so", "hi", "de");
+
+    private static final class Detector {
+        static final LanguageDetector INSTANCE = build();
+        static final TextObjectFactory TEXT = CommonTextObjectFactories.forDetectingShortCleanText();
+
+        private static LanguageDetector build() {
+            try {
+                List<LanguageProfile> profiles = new LanguageProfileReader().read(LANGUAGES);
+                return LanguageDetectorBuilder.create(NgramExtractors.standard())
+                        .withProfiles(profiles)
+                        .seed(com.google.common.base.Optional.of(20_261_127L))
+                        .build();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load the language profiles", e);
+            }
+        }
+    }
+
+    private LanguageGate() {
+    }
+
+    /**
+     * @param counts from {@link Vader#languageCounts()} after {@link Vader#prepare}
+     * @return "en" when the cheap check settles it; otherwise null, and {@link #detect} must decide
+     */
+    static String quickCheck(long counts) {
+        int words = (int) (counts >>> 32);
+        int english = (int) ((counts & 0xffff_ffffL) >>> 1);
+        boolean welsh = (counts & 1) != 0;
+        if (words < MIN_WORDS && !welsh) {
+            return ENGLISH;
+        }
+        if (!welsh && english >= ENGLISH_SHARE * words) {
+            return ENGLISH;
+        }
+        return null;
+    }
+
+    /** The detector's most probable language of the text; "en" when it has no confident answer. */
+    static String detect(CharSequence text, int words) {
+        if (words < MIN_WORDS) {
+            return ENGLISH;
+        }
+        List<DetectedLanguage> probabilities = Detector.INSTANCE.getProbabilities(Detector.TEXT.forText(withoutHandlesAndLinks(text)));
+        if (probabilities.isEmpty() || probabilities.get(0).getProbability() < MIN_CONFIDENCE) {
+            return ENGLISH;
+        }
+        return probabilities.get(0).getLocale().getLanguage();
+    }
+
+    /** Hashtags, mentions and links say nothing of the language a post is written in. */
+    static String withoutHandlesAndLinks(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int k = 0;
+        int n = text.length();
+        while (k < n) {
+            while (k < n && Vader.isPythonSpace(text.charAt(k))) {
+                k++;
+            }
+            int start = k;
+            while (k < n && !Vader.isPythonSpace(text.charAt(k))) {
+                k++;
+            }
+            if (start == k) {
+                break;
+            }
+            char first = text.charAt(start);
+            String token = text.subSequence(start, k).toString();
+            if (first != '#' && first != '@' && !token.startsWith("http://") && !token.startsWith("https://") && !token.startsWith("www.")) {
+                out.append(token).append(' ');
+            }
+        }
+        return out.toString();
+    }
+}
