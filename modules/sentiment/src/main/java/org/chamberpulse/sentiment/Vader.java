@@ -202,7 +202,7 @@ public final class Vader {
         }
         int wordStart = s;
         int wordEnd = e;
-        if (e - s <= 2 && Character.codePointCount(text, s, e - s) <= 2) {
+        if (e - s <= 2 || (e - s <= 4 && Character.codePointCount(text, s, e - s) <= 2)) {
             // The reference keeps short words whole: "I," stays "I," and ":)" stays ":)".
             s = tokenStart;
             e = tokenEnd;
@@ -389,10 +389,24 @@ public final class Vader {
         return cased;
     }
 
+    private static final byte SPACE = 1;
+    private static final byte PUNCTUATION = 2;
+    private static final byte[] ASCII_CLASS = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)) {
+                ASCII_CLASS[c] = SPACE;
+            } else if ((c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~')) {
+                ASCII_CLASS[c] = PUNCTUATION;
+            }
+        }
+    }
+
     /** Python's str.isspace() for one character. */
     static boolean isPythonSpace(char c) {
         if (c < 0x80) {
-            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+            return ASCII_CLASS[c] == SPACE;
         }
         return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029
                 || c == 0x202f || c == 0x205f || c == 0x3000;
@@ -400,7 +414,7 @@ public final class Vader {
 
     /** Python's string.punctuation. */
     private static boolean isAsciiPunctuation(char c) {
-        return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+        return c < 0x80 && ASCII_CLASS[c] == PUNCTUATION;
     }
 
     // ---- the rules ----------------------------------------------------------------------------------------
