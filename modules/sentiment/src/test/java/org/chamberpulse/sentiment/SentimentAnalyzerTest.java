@@ -1,0 +1,49 @@
+package org.chamberpulse.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SentimentAnalyzerTest {
+
+    private final SentimentAnalyzer analyzer = new SentimentAnalyzer();
+
+    @Test
+    void shouldLeaveTheWelshProbesOfTheReferenceUnscored() {
+        ReferenceVectors.all().stream()
+                .filter(row -> row.set().equals("probes") && (row.id().equals("31") || row.id().equals("32")))
+                .forEach(row -> {
+                    Analysis analysis = analyzer.analyse(row.text());
+                    assertThat(analysis.scored()).as(row.text()).isFalse();
+                    assertThat(analysis.lang()).isEqualTo("cy");
+                });
+    }
+
+    @Test
+    void shouldScoreEnglishAndVeryShortPosts() {
+        assertThat(analyzer.analyse("Great point on the bus lanes #bcclive").scores().compound()).isEqualTo(0.6249);
+        assertThat(analyzer.analyse("Diolch yn fawr").lang()).isEqualTo("cy");
+        assertThat(analyzer.analyse("Diolch!").scored()).isTrue();
+        assertThat(analyzer.analyse("").scored()).isTrue();
+    }
+
+    @Test
+    void shouldLeavePostsInOtherLanguagesUnscored() {
+        assertThat(analyzer.analyse("Nie zgadzam się z tą decyzją rady miasta w sprawie autobusów").lang()).isEqualTo("pl");
+        assertThat(analyzer.analyse("No estoy de acuerdo con la decisión del ayuntamiento sobre los autobuses").lang()).isEqualTo("es");
+        assertThat(analyzer.analyse("Mae'r cyngor wedi gwneud penderfyniad gwael iawn heddiw").scored()).isFalse();
+    }
+
+    @Test
+    void shouldNeverThrowOnHostileText() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int i = 0; i < 20_000; i++) {
+            String text = RandomText.next(random);
+            assertThatCode(() -> analyzer.analyse(text)).as("seed %d", seed).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> analyzer.analyse("word ".repeat(20_000))).doesNotThrowAnyException();
+    }
+}
