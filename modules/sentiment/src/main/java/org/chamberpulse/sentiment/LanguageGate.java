@@ -50,6 +50,11 @@ final class LanguageGate {
     private LanguageGate() {
     }
 
+    /** Loads the detector now rather than on first use. */
+    static void load() {
+        Detector.INSTANCE.hashCode();
+    }
+
     /**
      * @param counts from {@link Vader#languageCounts()} after {@link Vader#prepare}
      * @return "en" when the cheap check settles it; otherwise null, and {@link #detect} must decide
