@@ -29,6 +29,7 @@ import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.SentimentSummary;
 import org.chamberpulse.model.TermCount;
 import org.chamberpulse.model.Text;
+import org.chamberpulse.sentiment.Terms;
 
 /**
  * Rules 2 to 6 for one meeting (the record key). Holds the meeting's timeline and its comments indexed
@@ -45,7 +46,10 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     static final String ITEMS = "attr-items";
     static final String AUTHORS = "attr-authors";
     static final String MINUTES = "attr-minutes";
-    static final String HASHTAGS = "attr-hashtags";
+    /** Counts per item of hashtags ({@code m|item|#|tag}) and of terms ({@code m|item|w|term}). */
+    static final String WORDS = "attr-words";
+    private static final String HASHTAG_KIND = "#";
+    private static final String TERM_KIND = "w";
     static final String INDEX = "attr-index";
     static final String DIRTY = "attr-dirty";
 
@@ -61,7 +65,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     private KeyValueStore<String, ItemAggregate> items;
     private KeyValueStore<String, Long> authors;
     private KeyValueStore<String, Long> minutes;
-    private KeyValueStore<String, Long> hashtags;
+    private KeyValueStore<String, Long> words;
     private KeyValueStore<String, Long> index;
     private KeyValueStore<String, Boolean> dirty;
     /** Derived from the timelines store and rebuilt on demand: the segments of each meeting's agenda. */
@@ -87,7 +91,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         items = context.getStateStore(ITEMS);
         authors = context.getStateStore(AUTHORS);
         minutes = context.getStateStore(MINUTES);
-        hashtags = context.getStateStore(HASHTAGS);
+        words = context.getStateStore(WORDS);
         index = context.getStateStore(INDEX);
         dirty = context.getStateStore(DIRTY);
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitSummaries());
@@ -263,7 +267,8 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         int newAuthor = adjust(authors, StoreKeys.of(meetingId, itemId, c.author()), sign);
         items.put(itemKey, aggregate.plusComment(sign, newAuthor, !comment.comment().flags().isEmpty(), comment.comment().sentiment()));
         adjust(minutes, StoreKeys.of(meetingId, itemId, StoreKeys.time(Math.floorDiv(referenceTime, 60_000L) * 60_000L)), sign);
-        c.hashtags().forEach(tag -> adjust(hashtags, StoreKeys.of(meetingId, itemId, tag), sign));
+        c.hashtags().forEach(tag -> adjust(words, StoreKeys.of(meetingId, itemId, HASHTAG_KIND, tag), sign));
+        Terms.of(c.text()).forEach(term -> adjust(words, StoreKeys.of(meetingId, itemId, TERM_KIND, term), sign));
         String indexKey = StoreKeys.of(meetingId, itemId, StoreKeys.time(c.createdAt()), c.id());
         if (sign > 0) {
             index.put(indexKey, referenceTime);
@@ -322,7 +327,9 @@ final class Attributor implements Processor<String, AttributionInput, String, At
             it.forEachRemaining(entry -> perMinute.add(
                     new MinuteCount(Instant.ofEpochMilli(Long.parseLong(StoreKeys.lastPart(entry.key))), entry.value)));
         }
+        // Rule 5: a restricted item publishes counts only.
         List<TermCount> topHashtags = restricted ? List.of() : topHashtags(itemPrefix, meeting);
+        List<TermCount> topTerms = restricted ? List.of() : topTerms(itemPrefix, meeting);
         return new ItemSummary(
                 meetingId,
                 itemId,
@@ -334,7 +341,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
                 new SentimentSummary(aggregate.meanCompound(), aggregate.positive(), aggregate.neutral(), aggregate.negative(), aggregate.unscored()),
                 perMinute,
                 topHashtags,
-                List.of(),
+                topTerms,
                 aggregate.flagged(),
                 restricted,
                 edge(itemPrefix, false),
@@ -345,12 +352,22 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     /** The hashtags people used beside the meeting's own and the item tags, most used first. */
     private List<TermCount> topHashtags(String itemPrefix, Meeting meeting) {
         List<String> own = meeting == null ? List.of() : meeting.hashtags();
+        return top(itemPrefix + HASHTAG_KIND + StoreKeys.SEPARATOR, tag -> !own.contains(tag) && !Text.isItemTag(tag));
+    }
+
+    /** The words people used most, stop words and the meeting's own hashtags left out. */
+    private List<TermCount> topTerms(String itemPrefix, Meeting meeting) {
+        List<String> own = meeting == null ? List.of() : meeting.hashtags();
+        return top(itemPrefix + TERM_KIND + StoreKeys.SEPARATOR, term -> !own.contains(term));
+    }
+
+    private List<TermCount> top(String prefix, java.util.function.Predicate<String> wanted) {
         List<TermCount> all = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = hashtags.prefixScan(itemPrefix, KEYS)) {
+        try (KeyValueIterator<String, Long> it = words.prefixScan(prefix, KEYS)) {
             it.forEachRemaining(entry -> {
-                String tag = StoreKeys.lastPart(entry.key);
-                if (!own.contains(tag) && !Text.isItemTag(tag)) {
-                    all.add(new TermCount(tag, entry.value));
+                String word = StoreKeys.lastPart(entry.key);
+                if (wanted.test(word)) {
+                    all.add(new TermCount(word, entry.value));
                 }
             });
         }

@@ -51,7 +51,7 @@ public final class PulseTopology {
     }
 
     public static Topology build(PulseConfig config) {
-        return build(config, comment -> Sentiment.NONE);
+        return build(config, new CommentScorer());
     }
 
     static Topology build(PulseConfig config, Function<Comment, Sentiment> scorer) {
@@ -176,7 +176,7 @@ public final class PulseTopology {
                         store(Attributor.ITEMS, JsonSerde.of(ItemAggregate.class)),
                         store(Attributor.AUTHORS, Serdes.Long()),
                         store(Attributor.MINUTES, Serdes.Long()),
-                        store(Attributor.HASHTAGS, Serdes.Long()),
+                        store(Attributor.WORDS, Serdes.Long()),
                         store(Attributor.INDEX, Serdes.Long()),
                         store(Attributor.DIRTY, Serdes.Boolean()));
             }

@@ -197,6 +197,45 @@ class AttributionTest {
                 .containsExactly("buses=2", "trams=1");
     }
 
+    @Test
+    void shouldCarryTheSentimentOfTheItemsComments() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "2", at(0));
+
+        // when
+        driver.comment(comment("c1", "a1", "Great point on the bus lanes", at(1)));
+        driver.comment(comment("c2", "a2", "This budget is a disaster", at(2)));
+        driver.comment(comment("c3", "a3", "Buses at nine", at(3)));
+        driver.comment(comment("c4", "a4", "Mae'r cyngor yn gwneud penderfyniad gwael", at(4)));
+
+        // then
+        ItemSummary item = driver.summary("m1", "2");
+        assertThat(item.sentiment().positive()).isEqualTo(1);
+        assertThat(item.sentiment().negative()).isEqualTo(1);
+        assertThat(item.sentiment().neutral()).isEqualTo(1);
+        assertThat(item.sentiment().unscored()).isEqualTo(1);
+        assertThat(item.sentiment().mean()).isEqualTo(Math.round((0.6249 - 0.6249) / 3 * 10_000) / 10_000.0);
+        assertThat(item.topTerms()).extracting(t -> t.text()).contains("bus", "lanes", "budget", "disaster");
+    }
+
+    @Test
+    void shouldPublishNoTermsOrHashtagsForARestrictedItem() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "3", at(0));
+
+        // when
+        driver.comment(comment("c1", "a1", "Selling the land cheap #digbeth", at(1)));
+
+        // then
+        ItemSummary item = driver.summary("m1", "3");
+        assertThat(item.count()).isEqualTo(1);
+        assertThat(item.restricted()).isTrue();
+        assertThat(item.topTerms()).isEmpty();
+        assertThat(item.topHashtags()).isEmpty();
+    }
+
     private Map<String, Long> counts(String meetingId) {
         Map<String, Long> counts = new TreeMap<>();
         driver.summaries().values().stream()

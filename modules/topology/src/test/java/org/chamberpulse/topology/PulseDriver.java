@@ -45,7 +45,7 @@ final class PulseDriver implements AutoCloseable {
     private final Map<String, UnmatchedSummary> latestUnmatched = new java.util.TreeMap<>();
 
     PulseDriver() {
-        this(comment -> Sentiment.NONE);
+        this(new CommentScorer());
     }
 
     PulseDriver(Function<Comment, Sentiment> scorer) {
