@@ -308,7 +308,13 @@ final class Attributor implements Processor<String, AttributionInput, String, At
             int split = itemKey.indexOf(StoreKeys.SEPARATOR);
             String meetingId = itemKey.substring(0, split);
             String itemId = itemKey.substring(split + 1);
-            ItemAggregate aggregate = Objects.requireNonNullElse(items.get(itemKey), ItemAggregate.EMPTY).nextVersion();
+            ItemAggregate current = Objects.requireNonNullElse(items.get(itemKey), ItemAggregate.EMPTY);
+            if (Buckets.isBucket(itemId) && current.version() == 0 && current.count() == 0 && current.reposts() == 0) {
+                // A bucket that held something only for a moment (until the agenda event that moves it
+                // arrived) and was never published stays unpublished: an absent bucket means an empty one.
+                continue;
+            }
+            ItemAggregate aggregate = current.nextVersion();
             items.put(itemKey, aggregate);
             ItemSummary summary = summarise(meetingId, itemId, aggregate);
             context.forward(new Record<>(summary.key(), new AttributionOutput(summary, null), context.currentStreamTimeMs()));
