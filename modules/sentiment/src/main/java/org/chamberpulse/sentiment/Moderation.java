@@ -1,0 +1,295 @@
+package org.chamberpulse.sentiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a post must not show: flags for profanity and abuse (from the documented word lists in
+ * docs/MODERATION.md), and the redaction of e-mail addresses and phone numbers. Words are compared
+ * after folding the usual disguises: case, repeated letters, and digits or symbols for letters
+ * ("sh1t", "f*ck", "$hit").
+ */
+public final class Moderation {
+
+    public static final String PROFANITY = "profanity";
+    public static final String ABUSE = "abuse";
+    public static final String EMAIL_REDACTED = "[email removed]";
+    public static final String PHONE_REDACTED = "[phone removed]";
+
+    /** Swearing: flagged, counted, never quoted. */
+    private static final Set<String> PROFANE = Set.of(
+            "fuck", "fucking", "fucked", "fucker", "fuckers", "fuckin", "fck", "fk", "fuk", "fking", "motherfucker", "mf",
+            "shit", "shitty", "shite", "bullshit", "shithole", "shitshow", "piss", "pissed", "pissing",
+            "bollocks", "bollox", "bugger", "arse", "arsehole", "ass", "asshole", "bastard", "bastards",
+            "bitch", "bitches", "bitching", "cock", "dick", "dickhead", "dickheads", "knob", "knobhead", "prick", "pricks",
+            "twat", "twats", "wanker", "wankers", "wank", "tosser", "tossers", "bellend", "goddamn",
+            "wtf", "stfu", "ffs", "omfg", "jfc", "cunt", "cunts", "slag", "minger", "munter", "douche", "douchebag");
+
+    /** Slurs and attacks on people: flagged as abuse. */
+    private static final Set<String> ABUSIVE = Set.of(
+            "retard", "retarded", "spastic", "spaz", "mong", "nonce", "scum", "scumbag", "scumbags", "vermin", "parasite",
+            "parasites", "subhuman", "faggot", "fag", "dyke", "tranny", "paki", "pakis", "nigger", "nigga", "chink",
+            "gyppo", "pikey", "kike", "wog", "coon", "slut", "whore", "idiot", "idiots", "moron",
+            "morons", "imbecile", "cretin", "halfwit", "lowlife");
+
+    /** Phrases that threaten or wish harm, compared on folded words. */
+    private static final List<String[]> THREATS = List.of(
+            new String[] {"kill", "yourself"}, new String[] {"kill", "urself"}, new String[] {"kys"}, new String[] {"hope", "you", "die"},
+            new String[] {"should", "be", "shot"}, new String[] {"should", "be", "hanged"}, new String[] {"string", "them", "up"},
+            new String[] {"burn", "in", "hell"}, new String[] {"i", "will", "find", "you"}, new String[] {"watch", "your", "back"});
+
+    private static final Tokenizer TOKENIZER = new Tokenizer();
+
+    private Moderation() {
+    }
+
+    /** The flags of a post, sorted: "abuse", "profanity", or none. */
+    public static List<String> flags(String text) {
+        TreeSet<String> flags = new TreeSet<>();
+        List<String> words = new ArrayList<>();
+        for (Token token : TOKENIZER.tokenize(text)) {
+            if (token.type() == Token.Type.WORD || token.type() == Token.Type.HASHTAG || token.type() == Token.Type.OTHER
+                    || token.type() == Token.Type.PUNCTUATION || token.type() == Token.Type.NUMBER) {
+                String folded = fold(token.type() == Token.Type.HASHTAG ? token.text().substring(1) : token.text());
+                if (folded.isEmpty()) {
+                    continue;
+                }
+                words.add(folded);
+            }
+        }
+        // A disguised word may be cut in pieces by its symbols ("f*ck" is f, *, ck): join such runs too.
+        List<String> joined = joinFragments(text);
+        for (String word : concat(words, joined)) {
+            if (PROFANE.contains(word)) {
+                flags.add(PROFANITY);
+            }
+            if (ABUSIVE.contains(word)) {
+                flags.add(ABUSE);
+            }
+        }
+        for (String[] threat : THREATS) {
+            if (containsSequence(words, Arrays.stream(threat).map(Moderation::fold).toArray(String[]::new))) {
+                flags.add(ABUSE);
+            }
+        }
+        return List.copyOf(flags);
+    }
+
+    /** The post with every e-mail address and phone number replaced by a marker. */
+    public static String redact(String text) {
+        StringBuilder out = null;
+        List<Token> tokens = TOKENIZER.tokenize(text);
+        int copied = 0;
+        for (int k = 0; k < tokens.size(); k++) {
+            Token token = tokens.get(k);
+            int phoneEnd = token.type() == Token.Type.NUMBER || token.text().equals("+") || token.text().equals("(")
+                    ? phoneEnd(text, token.start()) : -1;
+            String marker = null;
+            int end = token.end();
+            if (token.type() == Token.Type.EMAIL) {
+                marker = EMAIL_REDACTED;
+            } else if (phoneEnd > 0) {
+                marker = PHONE_REDACTED;
+                end = phoneEnd;
+            }
+            if (marker != null) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, copied, token.start()).append(marker);
+                copied = end;
+                while (k + 1 < tokens.size() && tokens.get(k + 1).start() < end) {
+                    k++;
+                }
+            }
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    /**
+     * The end of a UK or international phone number starting at {@code start}: 10 to 13 digits, with
+     * spaces, dashes, dots or brackets between them, starting with 0, +44 or another +country code;
+     * or -1 when there is none.
+     */
+    static int phoneEnd(String text, int start) {
+        int n = text.length();
+        int k = start;
+        boolean plus = k < n && text.charAt(k) == '+';
+        if (plus) {
+            k++;
+        }
+        boolean bracket = k < n && text.charAt(k) == '(';
+        if (bracket) {
+            k++;
+        }
+        if (k >= n || !Character.isDigit(text.charAt(k)) || (!plus && text.charAt(k) != '0')) {
+            return -1;
+        }
+        int digits = 0;
+        int end = k;
+        while (k < n) {
+            char c = text.charAt(k);
+            if (c >= '0' && c <= '9') {
+                digits++;
+                k++;
+                end = k;
+            } else if ((c == ' ' || c == '-' || c == '.' || c == ')' || c == '(') && k + 1 < n
+                    && (Character.isDigit(text.charAt(k + 1)) || text.charAt(k + 1) == '(' || text.charAt(k + 1) == ' ')) {
+                k++;
+            } else {
+                break;
+            }
+            if (digits > 13) {
+                return -1;
+            }
+        }
+        return digits >= 10 && digits <= 13 ? end : -1;
+    }
+
+    /** Lower case, look-alike digits and symbols as letters, runs of a letter as one ("shiiit" is "shit"). */
+    static String fold(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        char previous = 0;
+        for (char c : word.toLowerCase(Locale.ROOT).toCharArray()) {
+            char letter = switch (c) {
+                case '0' -> 'o';
+                case '1', '!' -> 'i';
+                case '3' -> 'e';
+                case '4', '@' -> 'a';
+                case '5', '$' -> 's';
+                case '7' -> 't';
+                case '*' -> '*';
+                default -> c;
+            };
+            if (!Character.isLetter(letter) && letter != '*') {
+                continue;
+            }
+            if (letter != previous || letter == '*') {
+                out.append(letter);
+            }
+            previous = letter;
+        }
+        String folded = out.toString();
+        return folded.indexOf('*') >= 0 ? unmask(folded) : collapse(folded);
+    }
+
+    /** "f*ck" and "sh*t": a star stands for one letter of a listed word of the same shape. */
+    private static String unmask(String masked) {
+        for (Set<String> list : List.of(PROFANE, ABUSIVE)) {
+            for (String word : list) {
+                if (word.length() == masked.length() && matchesMask(masked, word)) {
+                    return word;
+                }
+            }
+        }
+        return masked.replace("*", "");
+    }
+
+    private static boolean matchesMask(String masked, String word) {
+        for (int k = 0; k < masked.length(); k++) {
+            if (masked.charAt(k) != '*' && masked.charAt(k) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return masked.charAt(0) != '*';
+    }
+
+    /** Repeated letters were folded to one; a listed word with a double letter ("bollocks") is found again. */
+    private static String collapse(String folded) {
+        for (Set<String> list : List.of(PROFANE, ABUSIVE)) {
+            if (list.contains(folded)) {
+                return folded;
+            }
+        }
+        for (Set<String> list : List.of(PROFANE, ABUSIVE)) {
+            for (String word : list) {
+                if (word.length() > folded.length() && squeeze(word).equals(folded)) {
+                    return word;
+                }
+            }
+        }
+        return folded;
+    }
+
+    private static String squeeze(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        char previous = 0;
+        for (char c : word.toCharArray()) {
+            if (c != previous) {
+                out.append(c);
+            }
+            previous = c;
+        }
+        return out.toString();
+    }
+
+    /**
+     * Pieces of text between white space that hold a disguising symbol or digit inside ("f*ck", "sh!t",
+     * "$hit", "b1tch"), without the punctuation around them, folded.
+     */
+    private static List<String> joinFragments(String text) {
+        List<String> runs = new ArrayList<>();
+        int n = text.length();
+        int k = 0;
+        while (k < n) {
+            while (k < n && Character.isWhitespace(text.charAt(k))) {
+                k++;
+            }
+            int start = k;
+            while (k < n && !Character.isWhitespace(text.charAt(k))) {
+                k++;
+            }
+            int s = start;
+            int e = k;
+            while (s < e && !Character.isLetterOrDigit(text.charAt(s)) && "*$@".indexOf(text.charAt(s)) < 0) {
+                s++;
+            }
+            while (e > s && !Character.isLetterOrDigit(text.charAt(e - 1)) && text.charAt(e - 1) != '*') {
+                e--;
+            }
+            if (disguised(text, s, e)) {
+                String folded = fold(text.substring(s, e));
+                if (!folded.isEmpty()) {
+                    runs.add(folded);
+                }
+            }
+        }
+        return runs;
+    }
+
+    private static boolean disguised(String text, int s, int e) {
+        for (int k = s; k < e; k++) {
+            char c = text.charAt(k);
+            if (c == '*' || c == '$' || c == '@' || c == '!' || Character.isDigit(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static boolean containsSequence(List<String> words, String[] phrase) {
+        for (int k = 0; k + phrase.length <= words.size(); k++) {
+            boolean match = true;
+            for (int j = 0; j < phrase.length && match; j++) {
+                match = words.get(k + j).equals(phrase[j]);
+            }
+            if (match) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
