@@ -35,6 +35,10 @@ public record Comment(
         return id;
     }
 
+    public Comment withText(String newText) {
+        return new Comment(id, source, author, newText, hashtags, createdAt, receivedAt, lang, repostOf);
+    }
+
     public Comment withHashtags(List<String> newHashtags) {
         return new Comment(id, source, author, text, newHashtags, createdAt, receivedAt, lang, repostOf);
     }

@@ -16,6 +16,10 @@ public record ScoredComment(@JsonUnwrapped Comment comment, String meetingId, St
         sentiment = sentiment == null ? Sentiment.NONE : sentiment;
     }
 
+    public ScoredComment withFlags(List<String> newFlags) {
+        return new ScoredComment(comment, meetingId, itemId, sentiment, newFlags);
+    }
+
     public ScoredComment placedIn(String newMeetingId, String newItemId) {
         return new ScoredComment(comment, newMeetingId, newItemId, sentiment, flags);
     }

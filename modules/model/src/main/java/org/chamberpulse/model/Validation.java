@@ -45,6 +45,9 @@ public final class Validation {
         if (c.author().length() > MAX_ID_LENGTH) {
             return Optional.of("author longer than " + MAX_ID_LENGTH + " characters");
         }
+        if (c.author().indexOf('|') >= 0 || hasControlCharacters(c.author()) || c.author().chars().anyMatch(Character::isWhitespace)) {
+            return Optional.of("author may not hold '|', white space or control characters");
+        }
         if (c.text() == null) {
             return Optional.of("missing text");
         }

@@ -29,6 +29,17 @@ public record AttributedComment(ScoredComment comment, List<String> via, boolean
         return new AttributedComment(comment.placedIn(comment.meetingId(), itemId), via, counted);
     }
 
+    /** This comment with the flag added or taken away. */
+    AttributedComment withFlag(String flag, boolean present) {
+        TreeSet<String> flags = new TreeSet<>(comment.flags());
+        if (present) {
+            flags.add(flag);
+        } else {
+            flags.remove(flag);
+        }
+        return new AttributedComment(comment.withFlags(List.copyOf(flags)), via, counted);
+    }
+
     String id() {
         return comment.comment().id();
     }

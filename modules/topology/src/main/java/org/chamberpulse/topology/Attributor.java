@@ -189,14 +189,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         }
         String copiesKey = copiesKey(meetingId, comment);
         Copies before = Objects.requireNonNullElse(copies.get(copiesKey), Copies.NONE);
-        Copies after = before.with(Copies.entry(placed.comment().createdAt().toEpochMilli(), comment.id()));
-        copies.put(copiesKey, after);
-        if (!Objects.equals(before.first(), after.first())) {
-            if (before.first() != null) {
-                countOut(meetingId, held(meetingId, StoreKeys.lastPart(before.first())), timestamp);
-            }
-            countIn(meetingId, comment, timestamp);
-        }
+        applyCopies(meetingId, copiesKey, before, before.with(copyEntry(comment)), timestamp);
     }
 
     private void onRemoved(String meetingId, String commentId, String via, long timestamp) {
@@ -221,13 +214,44 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         }
         String copiesKey = copiesKey(meetingId, comment);
         Copies before = Objects.requireNonNullElse(copies.get(copiesKey), Copies.NONE);
-        Copies after = before.without(Copies.entry(comment.comment().comment().createdAt().toEpochMilli(), commentId));
+        applyCopies(meetingId, copiesKey, before, before.without(copyEntry(comment)), timestamp);
+    }
+
+    private static String copyEntry(AttributedComment comment) {
+        var c = comment.comment().comment();
+        return Copies.entry(c.createdAt().toEpochMilli(), c.id(), c.author());
+    }
+
+    /**
+     * Rules 4 and the coordinated-burst rule: the copies of a text decide which of them count and which
+     * carry the burst flag; every copy whose standing changed is counted out and in again.
+     */
+    private void applyCopies(String meetingId, String copiesKey, Copies before, Copies after, long timestamp) {
         if (after.isEmpty()) {
             copies.delete(copiesKey);
         } else {
             copies.put(copiesKey, after);
-            if (!Objects.equals(before.first(), after.first())) {
-                countIn(meetingId, held(meetingId, StoreKeys.lastPart(after.first())), timestamp);
+        }
+        Copies.Decision was = before.decide();
+        Copies.Decision now = after.decide();
+        java.util.Set<String> affected = new java.util.TreeSet<>();
+        for (java.util.Set<String> set : List.of(was.counted(), now.counted(), was.burst(), now.burst())) {
+            affected.addAll(set);
+        }
+        for (String id : affected) {
+            boolean changed = was.counted().contains(id) != now.counted().contains(id) || was.burst().contains(id) != now.burst().contains(id);
+            Long referenceTime = ids.get(StoreKeys.of(meetingId, id));
+            if (!changed || referenceTime == null) {
+                continue;
+            }
+            AttributedComment comment = comments.get(commentKey(meetingId, referenceTime, id));
+            if (comment.counted()) {
+                countOut(meetingId, comment, timestamp);
+            }
+            AttributedComment updated = comment.counted(false).withFlag(Copies.BURST, now.burst().contains(id));
+            comments.put(commentKey(meetingId, referenceTime, id), updated);
+            if (now.counted().contains(id)) {
+                countIn(meetingId, updated, timestamp);
             }
         }
     }
@@ -411,10 +435,10 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         return StoreKeys.of(meetingId, StoreKeys.time(referenceTime), commentId);
     }
 
-    /** Copies are found by author and text; the text is hashed so that a long post makes a short key. */
+    /** Copies are found by their text, hashed so that a long post makes a short key. */
     private String copiesKey(String meetingId, AttributedComment comment) {
         var c = comment.comment().comment();
         byte[] digest = sha256.digest(Text.duplicateKey(c.text()).getBytes(StandardCharsets.UTF_8));
-        return StoreKeys.of(meetingId, HexFormat.of().formatHex(digest, 0, 16), c.author());
+        return StoreKeys.of(meetingId, HexFormat.of().formatHex(digest, 0, 16));
     }
 }

@@ -13,10 +13,11 @@ import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.model.Text;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.model.Validation;
+import org.chamberpulse.sentiment.Moderation;
 
 /**
  * Reads raw comments: parses and validates each (bad ones become dead letters with the reason), scores
- * it, and sends it to the router of every hashtag it carries, at its own event time ({@code createdAt}).
+ * and moderates it (flags, personal data redacted), and sends it to the router of every hashtag it carries, at its own event time ({@code createdAt}).
  * A comment with no hashtag goes to the router of the empty hashtag, where it is counted as unmatched.
  */
 final class CommentIntake extends Intake<RouterInput> {
@@ -43,7 +44,10 @@ final class CommentIntake extends Intake<RouterInput> {
             return;
         }
         Comment normalised = comment.withHashtags(hashtagsOf(comment));
-        ScoredComment scored = new ScoredComment(normalised, null, null, scorer.apply(normalised), List.of());
+        // Scored and checked on the words as written; stored and shown without e-mail addresses or phone numbers.
+        Sentiment sentiment = scorer.apply(normalised);
+        List<String> flags = Moderation.flags(normalised.text());
+        ScoredComment scored = new ScoredComment(normalised.withText(Moderation.redact(normalised.text())), null, null, sentiment, flags);
         long eventTime = normalised.createdAt().toEpochMilli();
         for (String hashtag : routingHashtags(normalised.hashtags())) {
             forward(hashtag, RouterInput.comment(scored), eventTime);

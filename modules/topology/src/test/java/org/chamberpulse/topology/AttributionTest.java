@@ -236,6 +236,64 @@ class AttributionTest {
         assertThat(item.topHashtags()).isEmpty();
     }
 
+    @Test
+    void shouldCountTheSameTextByTheSameAuthorOnceInTheItemOfTheEarliestCopy() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+        driver.agenda("m1", ITEM_STARTED, "2", at(10));
+
+        // when: the later copy arrives first; case, spaces and links differ
+        driver.comment(comment("c2", "alice", "VOTE   no on this https://t.co/x", at(12)));
+        driver.comment(comment("c1", "alice", "Vote no on this", at(5)));
+
+        // then
+        assertThat(driver.summary("m1", "1").count()).isEqualTo(1);
+        assertThat(driver.summary("m1", "2").count()).isZero();
+    }
+
+    @Test
+    void shouldCountACoordinatedBurstAsOneFlaggedComment() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+
+        // when: five accounts post the same words within minutes of each other, four others post their own
+        for (int k = 0; k < 5; k++) {
+            driver.comment(comment("b" + k, "bot" + k, "Sack the council NOW", at(1 + k, 30)));
+        }
+        for (int k = 0; k < 4; k++) {
+            driver.comment(comment("p" + k, "person" + k, "Keep the library open", at(2 + 5 * k)));
+        }
+
+        // then
+        ItemSummary item = driver.summary("m1", "1");
+        assertThat(item.count()).isEqualTo(1 + 4);
+        assertThat(item.flagged()).isEqualTo(1);
+        assertThat(driver.scored()).filteredOn(s -> s.itemId() != null && s.comment().id().startsWith("b"))
+                .extracting(s -> s.comment().id())
+                .contains("b0");
+    }
+
+    @Test
+    void shouldFlagAbuseAndRedactPersonalDataInTheScoredComments() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+
+        // when
+        driver.comment(comment("c1", "a1", "Call me on 07700 900123 or jo@example.org", at(1)));
+        driver.comment(comment("c2", "a2", "The chair is an idiot", at(2)));
+
+        // then
+        assertThat(driver.summary("m1", "1").flagged()).isEqualTo(1);
+        var scored = driver.scored();
+        assertThat(scored).filteredOn(s -> s.comment().id().equals("c1")).singleElement()
+                .satisfies(s -> assertThat(s.comment().text()).isEqualTo("Call me on [phone removed] or [email removed]"));
+        assertThat(scored).filteredOn(s -> s.comment().id().equals("c2")).singleElement()
+                .satisfies(s -> assertThat(s.flags()).containsExactly("abuse"));
+    }
+
     private Map<String, Long> counts(String meetingId) {
         Map<String, Long> counts = new TreeMap<>();
         driver.summaries().values().stream()
