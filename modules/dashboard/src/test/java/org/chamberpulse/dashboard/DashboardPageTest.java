@@ -52,6 +52,6 @@ class DashboardPageTest {
 
     private static ItemSummary summary(long count, long version) {
         return new ItemSummary("m1", "1", "1", "Public questions", count, 0, count, null, List.of(), List.of(), List.of(), 0, false,
-                null, null, version);
+                null, null, List.of(), version);
     }
 }

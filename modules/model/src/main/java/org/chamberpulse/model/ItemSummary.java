@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The figures of one agenda item (or of the {@code pre}, {@code recess} and {@code post} buckets) on
  * {@code pulse.summaries}, keyed {@code <meetingId>/<itemId>}. The latest record per key is the truth;
- * {@code version} increases with every update of the key.
+ * {@code version} increases with every update of the key. {@code quotes} are the latest few comments fit
+ * to show; a restricted item has none, and no terms.
  */
 public record ItemSummary(
         String meetingId,
@@ -24,6 +25,7 @@ public record ItemSummary(
         boolean restricted,
         Instant firstAt,
         Instant lastAt,
+        List<Quote> quotes,
         long version) {
 
     public ItemSummary {
@@ -31,6 +33,7 @@ public record ItemSummary(
         topHashtags = topHashtags == null ? List.of() : List.copyOf(topHashtags);
         topTerms = topTerms == null ? List.of() : List.copyOf(topTerms);
         sentiment = sentiment == null ? SentimentSummary.EMPTY : sentiment;
+        quotes = quotes == null ? List.of() : List.copyOf(quotes);
     }
 
     public static String key(String meetingId, String itemId) {

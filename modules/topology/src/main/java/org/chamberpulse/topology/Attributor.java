@@ -25,6 +25,7 @@ import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.MinuteCount;
+import org.chamberpulse.model.Quote;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.SentimentSummary;
 import org.chamberpulse.model.TermCount;
@@ -54,6 +55,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     static final String DIRTY = "attr-dirty";
 
     static final int TOP = 10;
+    static final int QUOTES = 5;
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final Duration emitInterval;
@@ -376,6 +378,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
                 restricted,
                 edge(itemPrefix, false),
                 edge(itemPrefix, true),
+                restricted ? List.of() : quotes(meetingId, itemPrefix),
                 aggregate.version());
     }
 
@@ -411,6 +414,23 @@ final class Attributor implements Processor<String, AttributionInput, String, At
                 .toList();
     }
 
+    /** The latest counted comments of an item without flags, newest first: what the chair may read out. */
+    private List<Quote> quotes(String meetingId, String itemPrefix) {
+        List<Quote> quotes = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = index.reverseRange(itemPrefix, itemPrefix + '\uffff')) {
+            while (it.hasNext() && quotes.size() < QUOTES) {
+                KeyValue<String, Long> entry = it.next();
+                String commentId = entry.key.substring(itemPrefix.length() + StoreKeys.TIME_DIGITS + 1);
+                AttributedComment held = comments.get(commentKey(meetingId, entry.value, commentId));
+                if (held != null && held.comment().flags().isEmpty() && !held.comment().comment().text().isBlank()) {
+                    var c = held.comment().comment();
+                    quotes.add(new Quote(c.id(), c.text(), c.createdAt(), held.comment().sentiment().label()));
+                }
+            }
+        }
+        return quotes;
+    }
+
     /** The time of the first (or last) counted comment of an item. */
     private Instant edge(String itemPrefix, boolean last) {
         String from = itemPrefix;
@@ -420,8 +440,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
                 return null;
             }
             String key = it.next().key;
-            String withoutId = key.substring(0, key.lastIndexOf(StoreKeys.SEPARATOR));
-            return Instant.ofEpochMilli(Long.parseLong(StoreKeys.lastPart(withoutId)));
+            return Instant.ofEpochMilli(Long.parseLong(key.substring(itemPrefix.length(), itemPrefix.length() + StoreKeys.TIME_DIGITS)));
         }
     }
 

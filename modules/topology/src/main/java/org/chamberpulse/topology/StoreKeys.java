@@ -10,6 +10,7 @@ import java.time.Instant;
 final class StoreKeys {
 
     static final char SEPARATOR = '|';
+    static final int TIME_DIGITS = 13;
     private static final long MAX_TIME = 9_999_999_999_999L;
 
     private StoreKeys() {
@@ -31,10 +32,10 @@ final class StoreKeys {
     static String time(long epochMillis) {
         long clamped = Math.max(0, Math.min(MAX_TIME, epochMillis));
         String digits = Long.toString(clamped);
-        return "0".repeat(13 - digits.length()) + digits;
+        return "0".repeat(TIME_DIGITS - digits.length()) + digits;
     }
 
-    /** The last part of a key: the id or text that follows the fixed parts. */
+    /** The last part of a key whose last part holds no '|' (a hashtag, a term, a time). */
     static String lastPart(String key) {
         return key.substring(key.lastIndexOf(SEPARATOR) + 1);
     }

@@ -234,6 +234,7 @@ class AttributionTest {
         assertThat(item.restricted()).isTrue();
         assertThat(item.topTerms()).isEmpty();
         assertThat(item.topHashtags()).isEmpty();
+        assertThat(item.quotes()).isEmpty();
     }
 
     @Test
@@ -286,7 +287,9 @@ class AttributionTest {
         driver.comment(comment("c2", "a2", "The chair is an idiot", at(2)));
 
         // then
-        assertThat(driver.summary("m1", "1").flagged()).isEqualTo(1);
+        ItemSummary item = driver.summary("m1", "1");
+        assertThat(item.flagged()).isEqualTo(1);
+        assertThat(item.quotes()).extracting(q -> q.text()).containsExactly("Call me on [phone removed] or [email removed]");
         var scored = driver.scored();
         assertThat(scored).filteredOn(s -> s.comment().id().equals("c1")).singleElement()
                 .satisfies(s -> assertThat(s.comment().text()).isEqualTo("Call me on [phone removed] or [email removed]"));
