@@ -22,6 +22,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.chamberpulse.model.AgendaItem;
+import org.chamberpulse.model.Alert;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.MinuteCount;
@@ -53,6 +54,11 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     private static final String TERM_KIND = "w";
     static final String INDEX = "attr-index";
     static final String DIRTY = "attr-dirty";
+    /** Counted comments per minute of the whole meeting ({@code m|minute}), its baseline, per-item moods and last alerts. */
+    static final String VOLUME = "attr-volume";
+    static final String BASELINES = "attr-baselines";
+    static final String MOODS = "attr-moods";
+    static final String ALERTED = "attr-alerted";
 
     static final int TOP = 10;
     static final int QUOTES = 5;
@@ -70,6 +76,10 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     private KeyValueStore<String, Long> words;
     private KeyValueStore<String, Long> index;
     private KeyValueStore<String, Boolean> dirty;
+    private KeyValueStore<String, Long> volume;
+    private KeyValueStore<String, Baseline> baselines;
+    private KeyValueStore<String, Mood> moods;
+    private KeyValueStore<String, Long> alerted;
     /** Derived from the timelines store and rebuilt on demand: the segments of each meeting's agenda. */
     private final Map<String, Placement> placements = new HashMap<>();
     private final MessageDigest sha256;
@@ -96,6 +106,10 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         words = context.getStateStore(WORDS);
         index = context.getStateStore(INDEX);
         dirty = context.getStateStore(DIRTY);
+        volume = context.getStateStore(VOLUME);
+        baselines = context.getStateStore(BASELINES);
+        moods = context.getStateStore(MOODS);
+        alerted = context.getStateStore(ALERTED);
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitSummaries());
     }
 
@@ -192,6 +206,74 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         String copiesKey = copiesKey(meetingId, comment);
         Copies before = Objects.requireNonNullElse(copies.get(copiesKey), Copies.NONE);
         applyCopies(meetingId, copiesKey, before, before.with(copyEntry(comment)), timestamp);
+        AttributedComment now = comments.get(commentKey(meetingId, referenceTime, comment.id()));
+        if (now.counted()) {
+            checkAlerts(meetingId, now, referenceTime, timestamp);
+        }
+    }
+
+    // ---- alerts (live signals: a newly placed comment may raise one) ----------------------------------
+
+    private void checkAlerts(String meetingId, AttributedComment comment, long referenceTime, long timestamp) {
+        long minute = Math.floorDiv(referenceTime, 60_000L);
+        Baseline baseline = Objects.requireNonNullElse(baselines.get(meetingId), Baseline.startingAt(minute));
+        if (minute > baseline.lastMinute()) {
+            long folded = 0;
+            while (baseline.lastMinute() < minute && folded++ < AlertRules.MAX_FOLDED_MINUTES) {
+                baseline = baseline.fold(Objects.requireNonNullElse(volume.get(StoreKeys.of(meetingId, StoreKeys.time(baseline.lastMinute() * 60_000L))), 0L));
+            }
+            baseline = new Baseline(minute, baseline.mean(), baseline.variance(), baseline.minutes());
+        }
+        baselines.put(meetingId, baseline);
+        if (minute < baseline.lastMinute()) {
+            return; // a late comment: the minute it belongs to has passed
+        }
+        String itemId = comment.comment().itemId();
+        Instant at = comment.comment().comment().createdAt();
+        long thisMinute = Objects.requireNonNullElse(volume.get(StoreKeys.of(meetingId, StoreKeys.time(minute * 60_000L))), 0L);
+        if (AlertRules.surge(thisMinute, baseline) && cooledDown(meetingId, Alert.Kind.SURGE, itemId, at)) {
+            alert(meetingId, new Alert(meetingId, itemId, Alert.Kind.SURGE, at, thisMinute, round2(baseline.mean()),
+                    String.format(java.util.Locale.ROOT, "Surge during %s: %d comments in one minute, against a usual %.1f",
+                            itemLabel(meetingId, itemId), thisMinute, baseline.mean())), timestamp);
+        }
+        if (comment.comment().sentiment().label() != org.chamberpulse.model.Sentiment.Label.UNSCORED) {
+            Mood window = Mood.NONE;
+            for (long m = minute - AlertRules.SWING_WINDOW_MINUTES + 1; m <= minute; m++) {
+                window = window.plus(Objects.requireNonNullElse(moods.get(StoreKeys.of(meetingId, itemId, StoreKeys.time(m * 60_000L))), Mood.NONE));
+            }
+            ItemAggregate item = Objects.requireNonNullElse(items.get(StoreKeys.of(meetingId, itemId)), ItemAggregate.EMPTY);
+            Mood before = new Mood(item.scored(), item.compoundSumE4()).minus(window);
+            if (AlertRules.swing(window, before) && cooledDown(meetingId, Alert.Kind.SWING, itemId, at)) {
+                alert(meetingId, new Alert(meetingId, itemId, Alert.Kind.SWING, at, round2(window.mean()), round2(before.mean()),
+                        String.format(java.util.Locale.ROOT, "Mood during %s turned %s: mean %+.2f over the last %d minutes, against %+.2f before",
+                                itemLabel(meetingId, itemId), window.mean() > before.mean() ? "more positive" : "more negative",
+                                window.mean(), AlertRules.SWING_WINDOW_MINUTES, before.mean())), timestamp);
+            }
+        }
+    }
+
+    private boolean cooledDown(String meetingId, Alert.Kind kind, String itemId, Instant at) {
+        String key = StoreKeys.of(meetingId, kind.name(), itemId);
+        Long last = alerted.get(key);
+        if (last != null && Math.abs(at.toEpochMilli() - last) < AlertRules.COOLDOWN.toMillis()) {
+            return false;
+        }
+        alerted.put(key, at.toEpochMilli());
+        return true;
+    }
+
+    private void alert(String meetingId, Alert alert, long timestamp) {
+        context.forward(new Record<>(meetingId, new AttributionOutput(null, null, alert), timestamp));
+    }
+
+    private String itemLabel(String meetingId, String itemId) {
+        MeetingTimeline timeline = timelines.get(meetingId);
+        Optional<AgendaItem> item = timeline == null || timeline.meeting() == null ? Optional.empty() : timeline.meeting().item(itemId);
+        return item.map(i -> "item " + i.number() + " (" + i.title() + ")").orElse(Buckets.isBucket(itemId) ? Buckets.title(itemId).toLowerCase(java.util.Locale.ROOT) : "item " + itemId);
+    }
+
+    private static double round2(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     private void onRemoved(String meetingId, String commentId, String via, long timestamp) {
@@ -292,7 +374,19 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         var c = comment.comment().comment();
         int newAuthor = adjust(authors, StoreKeys.of(meetingId, itemId, c.author()), sign);
         items.put(itemKey, aggregate.plusComment(sign, newAuthor, !comment.comment().flags().isEmpty(), comment.comment().sentiment()));
-        adjust(minutes, StoreKeys.of(meetingId, itemId, StoreKeys.time(Math.floorDiv(referenceTime, 60_000L) * 60_000L)), sign);
+        long minuteStart = Math.floorDiv(referenceTime, 60_000L) * 60_000L;
+        adjust(minutes, StoreKeys.of(meetingId, itemId, StoreKeys.time(minuteStart)), sign);
+        adjust(volume, StoreKeys.of(meetingId, StoreKeys.time(minuteStart)), sign);
+        var sentiment = comment.comment().sentiment();
+        if (sentiment.label() != org.chamberpulse.model.Sentiment.Label.UNSCORED && sentiment.compound() != null) {
+            String moodKey = StoreKeys.of(meetingId, itemId, StoreKeys.time(minuteStart));
+            Mood mood = Objects.requireNonNullElse(moods.get(moodKey), Mood.NONE).plus(sign, Math.round(sentiment.compound() * 10_000));
+            if (mood.scored() == 0) {
+                moods.delete(moodKey);
+            } else {
+                moods.put(moodKey, mood);
+            }
+        }
         c.hashtags().forEach(tag -> adjust(words, StoreKeys.of(meetingId, itemId, HASHTAG_KIND, tag), sign));
         Terms.of(c.text()).forEach(term -> adjust(words, StoreKeys.of(meetingId, itemId, TERM_KIND, term), sign));
         String indexKey = StoreKeys.of(meetingId, itemId, StoreKeys.time(c.createdAt()), c.id());
@@ -319,7 +413,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     }
 
     private void emitScored(String meetingId, AttributedComment comment, long timestamp) {
-        context.forward(new Record<>(meetingId, new AttributionOutput(null, comment.comment()), timestamp));
+        context.forward(new Record<>(meetingId, new AttributionOutput(null, comment.comment(), null), timestamp));
     }
 
     // ---- summaries -------------------------------------------------------------------------------------
@@ -343,7 +437,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
             ItemAggregate aggregate = current.nextVersion();
             items.put(itemKey, aggregate);
             ItemSummary summary = summarise(meetingId, itemId, aggregate);
-            context.forward(new Record<>(summary.key(), new AttributionOutput(summary, null), context.currentStreamTimeMs()));
+            context.forward(new Record<>(summary.key(), new AttributionOutput(summary, null, null), context.currentStreamTimeMs()));
         }
     }
 

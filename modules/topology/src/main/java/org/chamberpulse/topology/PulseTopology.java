@@ -32,7 +32,7 @@ import org.chamberpulse.model.Topics;
  * pulse.meetings, pulse.agenda ─ intake ─> [control, by meetingId] ─ timeline ─┬─> [router, by hashtag]
  * pulse.comments.raw ─ intake (validate, score) ───────────────────────────────┴─> [router, by hashtag] ─ router ─┐
  *                                            timeline ─> [attribution, by meetingId] <────────────────────────────┘
- *                          [attribution] ─ attributor ─> pulse.summaries, pulse.comments.scored
+ *                          [attribution] ─ attributor ─> pulse.summaries, pulse.comments.scored, pulse.alerts
  *                          router ─> pulse.unmatched;   every intake ─> pulse.dlq
  * </pre>
  *
@@ -88,6 +88,9 @@ public final class PulseTopology {
         attributed.filter((key, out) -> out.summary() != null, Named.as("summaries"))
                 .mapValues(AttributionOutput::summary, Named.as("summary-value"))
                 .to(Topics.SUMMARIES.name(), produced(Topics.SUMMARIES));
+        attributed.filter((key, out) -> out.alert() != null, Named.as("alerts"))
+                .mapValues(AttributionOutput::alert, Named.as("alert-value"))
+                .to(Topics.ALERTS.name(), produced(Topics.ALERTS));
         attributed.filter((key, out) -> out.scored() != null, Named.as("scored"))
                 .mapValues(AttributionOutput::scored, Named.as("scored-value"))
                 .to(Topics.COMMENTS_SCORED.name(), produced(Topics.COMMENTS_SCORED));
@@ -178,7 +181,11 @@ public final class PulseTopology {
                         store(Attributor.MINUTES, Serdes.Long()),
                         store(Attributor.WORDS, Serdes.Long()),
                         store(Attributor.INDEX, Serdes.Long()),
-                        store(Attributor.DIRTY, Serdes.Boolean()));
+                        store(Attributor.DIRTY, Serdes.Boolean()),
+                        store(Attributor.VOLUME, Serdes.Long()),
+                        store(Attributor.BASELINES, JsonSerde.of(Baseline.class)),
+                        store(Attributor.MOODS, JsonSerde.of(Mood.class)),
+                        store(Attributor.ALERTED, Serdes.Long()));
             }
         };
     }

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.Alert;
 import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.DeadLetter;
@@ -41,6 +42,7 @@ final class PulseDriver implements AutoCloseable {
     private final TestOutputTopic<String, UnmatchedSummary> unmatched;
     private final TestOutputTopic<String, DeadLetter> deadLetters;
     private final TestOutputTopic<String, ScoredComment> scored;
+    private final TestOutputTopic<String, Alert> alerts;
     private final Map<String, ItemSummary> latestSummaries = new java.util.TreeMap<>();
     private final Map<String, UnmatchedSummary> latestUnmatched = new java.util.TreeMap<>();
 
@@ -64,6 +66,7 @@ final class PulseDriver implements AutoCloseable {
         unmatched = output(Topics.UNMATCHED);
         deadLetters = output(Topics.DLQ);
         scored = output(Topics.COMMENTS_SCORED);
+        alerts = output(Topics.ALERTS);
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
@@ -134,6 +137,10 @@ final class PulseDriver implements AutoCloseable {
 
     List<DeadLetter> deadLetters() {
         return deadLetters.readValuesToList();
+    }
+
+    List<Alert> alerts() {
+        return alerts.readValuesToList();
     }
 
     List<ScoredComment> scored() {
