@@ -62,9 +62,11 @@ final class Attributor implements Processor<String, AttributionInput, String, At
 
     static final int TOP = 10;
     static final int QUOTES = 5;
+    static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final Duration emitInterval;
+    private final Duration retention;
     private ProcessorContext<String, AttributionOutput> context;
     private KeyValueStore<String, MeetingTimeline> timelines;
     private KeyValueStore<String, AttributedComment> comments;
@@ -84,8 +86,9 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     private final Map<String, Placement> placements = new HashMap<>();
     private final MessageDigest sha256;
 
-    Attributor(Duration emitInterval) {
+    Attributor(Duration emitInterval, Duration retention) {
         this.emitInterval = emitInterval;
+        this.retention = retention;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -111,6 +114,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         moods = context.getStateStore(MOODS);
         alerted = context.getStateStore(ALERTED);
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitSummaries());
+        context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
     }
 
     @Override
@@ -536,6 +540,48 @@ final class Attributor implements Processor<String, AttributionInput, String, At
             String key = it.next().key;
             return Instant.ofEpochMilli(Long.parseLong(key.substring(itemPrefix.length(), itemPrefix.length() + StoreKeys.TIME_DIGITS)));
         }
+    }
+
+    // ---- retention ------------------------------------------------------------------------------------
+
+    /**
+     * Drops every meeting whose window closed more than the retention ago, by stream time (the latest
+     * event time this task has seen), so state stays bounded and a replay purges as the live run did.
+     * Its summaries stay on the compacted topic.
+     */
+    private void purge(long streamTime) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, MeetingTimeline> it = timelines.all()) {
+            it.forEachRemaining(entry -> {
+                Instant closed = closedAt(entry.value);
+                if (closed != null && closed.plus(retention).toEpochMilli() < streamTime) {
+                    expired.add(entry.key);
+                }
+            });
+        }
+        for (String meetingId : expired) {
+            String prefix = StoreKeys.prefix(meetingId);
+            for (KeyValueStore<String, ?> store : List.of(comments, ids, copies, items, authors, minutes, words, index, dirty, volume, moods, alerted)) {
+                deletePrefix(store, prefix);
+            }
+            timelines.delete(meetingId);
+            baselines.delete(meetingId);
+            placements.remove(meetingId);
+        }
+    }
+
+    /** When a meeting's window closed; for a meeting never published, 12 hours after its latest agenda event. */
+    private static Instant closedAt(MeetingTimeline timeline) {
+        return timeline.window().map(MeetingWindow::end).orElseGet(() -> timeline.events().isEmpty() ? null
+                : timeline.events().get(timeline.events().size() - 1).at().plus(MeetingTimeline.SPAN_WHILE_NOT_ADJOURNED));
+    }
+
+    static <V> void deletePrefix(KeyValueStore<String, V> store, String prefix) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = store.prefixScan(prefix, KEYS)) {
+            it.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(store::delete);
     }
 
     // ---- keys and placement ----------------------------------------------------------------------------

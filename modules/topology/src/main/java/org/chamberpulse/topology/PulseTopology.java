@@ -147,7 +147,7 @@ public final class PulseTopology {
         return new ProcessorSupplier<>() {
             @Override
             public Router get() {
-                return new Router(config.emitInterval());
+                return new Router(config.emitInterval(), config.stateRetention());
             }
 
             @Override
@@ -166,7 +166,7 @@ public final class PulseTopology {
         return new ProcessorSupplier<>() {
             @Override
             public Attributor get() {
-                return new Attributor(config.emitInterval());
+                return new Attributor(config.emitInterval(), config.stateRetention());
             }
 
             @Override

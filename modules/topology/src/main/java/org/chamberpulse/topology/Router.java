@@ -32,9 +32,12 @@ final class Router implements Processor<String, RouterInput, String, RouterOutpu
     static final String DIRTY = "router-dirty";
 
     private static final StringSerializer KEYS = new StringSerializer();
+    /** No window runs longer than this: 60 minutes before the opening to 60 after an adjournment within a day. */
+    private static final Duration LONGEST_WINDOW = Duration.ofHours(26);
     private static final Comparator<MeetingWindow> SAME_DISTANCE_ORDER = Comparator.comparing(MeetingWindow::meetingId);
 
     private final Duration emitInterval;
+    private final Duration retention;
     private ProcessorContext<String, RouterOutput> context;
     private KeyValueStore<String, MeetingWindow> windows;
     private KeyValueStore<String, RoutedComment> comments;
@@ -42,8 +45,9 @@ final class Router implements Processor<String, RouterInput, String, RouterOutpu
     private KeyValueStore<String, UnmatchedCount> unmatched;
     private KeyValueStore<String, Boolean> dirty;
 
-    Router(Duration emitInterval) {
+    Router(Duration emitInterval, Duration retention) {
         this.emitInterval = emitInterval;
+        this.retention = retention;
     }
 
     @Override
@@ -55,6 +59,7 @@ final class Router implements Processor<String, RouterInput, String, RouterOutpu
         this.unmatched = context.getStateStore(UNMATCHED);
         this.dirty = context.getStateStore(DIRTY);
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitUnmatched());
+        context.schedule(Attributor.PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
     }
 
     @Override
@@ -159,6 +164,38 @@ final class Router implements Processor<String, RouterInput, String, RouterOutpu
             dirty.delete(hashtag);
             UnmatchedSummary summary = new UnmatchedSummary(hashtag, count.count(), count.reposts(), count.version());
             context.forward(new Record<>(hashtag, new RouterOutput(null, summary), context.currentStreamTimeMs()));
+        }
+    }
+
+    /**
+     * Forgets windows that closed more than the retention ago, and comments too old for any window still
+     * kept to hold (the longest window runs a day). Unmatched counts stay as they are.
+     */
+    private void purge(long streamTime) {
+        long windowHorizon = streamTime - retention.toMillis();
+        long commentHorizon = windowHorizon - LONGEST_WINDOW.toMillis();
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, MeetingWindow> it = windows.all()) {
+            it.forEachRemaining(entry -> {
+                if (entry.value.end().toEpochMilli() < windowHorizon) {
+                    expired.add(entry.key);
+                }
+            });
+        }
+        expired.forEach(windows::delete);
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = ids.all()) {
+            it.forEachRemaining(entry -> {
+                if (entry.value < commentHorizon) {
+                    old.add(entry.key);
+                }
+            });
+        }
+        for (String idKey : old) {
+            long time = ids.get(idKey);
+            int split = idKey.indexOf(StoreKeys.SEPARATOR);
+            comments.delete(commentKey(idKey.substring(0, split), time, idKey.substring(split + 1)));
+            ids.delete(idKey);
         }
     }
 

@@ -147,6 +147,35 @@ final class PulseDriver implements AutoCloseable {
         return scored.readValuesToList();
     }
 
+    /** Entries and bytes (keys in UTF-8, values as stored) of a state store. */
+    long[] storeSize(String name) {
+        org.apache.kafka.streams.state.KeyValueStore<String, Object> store = driver.getKeyValueStore(name);
+        long entries = 0;
+        long bytes = 0;
+        try (var it = store.all()) {
+            while (it.hasNext()) {
+                var entry = it.next();
+                entries++;
+                bytes += entry.key.getBytes(StandardCharsets.UTF_8).length + valueBytes(entry.value);
+            }
+        }
+        return new long[] {entries, bytes};
+    }
+
+    private static long valueBytes(Object value) {
+        if (value instanceof Long) {
+            return Long.BYTES;
+        }
+        if (value instanceof Boolean) {
+            return 1;
+        }
+        try {
+            return org.chamberpulse.model.Json.MAPPER.writeValueAsBytes(value).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         driver.close();

@@ -1,0 +1,73 @@
+package org.chamberpulse.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chamberpulse.model.AgendaEventType.ADJOURNED;
+import static org.chamberpulse.model.AgendaEventType.ITEM_STARTED;
+import static org.chamberpulse.model.AgendaEventType.OPENED;
+import static org.chamberpulse.topology.Fixtures.START;
+import static org.chamberpulse.topology.Fixtures.at;
+import static org.chamberpulse.topology.Fixtures.comment;
+import static org.chamberpulse.topology.Fixtures.council;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The state a meeting keeps, measured on 10,000 comments (figures printed for docs/ATTRIBUTION.md), and
+ * dropped once the meeting's window closed more than the retention ago.
+ */
+class StateSizeTest {
+
+    private static final List<String> STORES = List.of(
+            "timelines", Router.WINDOWS, Router.COMMENTS, Router.IDS, Router.UNMATCHED,
+            Attributor.TIMELINES, Attributor.COMMENTS, Attributor.IDS, Attributor.COPIES, Attributor.ITEMS, Attributor.AUTHORS,
+            Attributor.MINUTES, Attributor.WORDS, Attributor.INDEX, Attributor.VOLUME, Attributor.MOODS);
+    private static final String[] WORDS = {"bus", "lanes", "budget", "council", "tax", "library", "housing", "repairs", "vote",
+        "great", "terrible", "answer", "question", "park", "bins", "potholes", "clean", "air", "zone", "youth"};
+
+    @Test
+    void shouldKeepBoundedStateAndDropItAfterTheRetention() {
+        try (PulseDriver driver = new PulseDriver()) {
+            // given: 10,000 comments over two and a half hours of a meeting
+            driver.publish(council("m1", START, 30));
+            driver.agenda("m1", OPENED, null, at(0));
+            driver.agenda("m1", ITEM_STARTED, "1", at(1));
+            driver.agenda("m1", ITEM_STARTED, "2", at(40));
+            driver.agenda("m1", ITEM_STARTED, "3", at(120));
+            driver.agenda("m1", ADJOURNED, null, at(150));
+            Random random = new Random(7);
+            for (int k = 0; k < 10_000; k++) {
+                StringBuilder text = new StringBuilder();
+                for (int w = 0; w < 12; w++) {
+                    text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+                }
+                driver.comment(comment("web:" + k, "author" + random.nextInt(2_000), text.append("#bcclive").toString(),
+                        at(0, random.nextInt(150 * 60))));
+            }
+            driver.emit();
+
+            // when measured
+            long entries = 0;
+            long bytes = 0;
+            for (String store : STORES) {
+                long[] size = driver.storeSize(store);
+                entries += size[0];
+                bytes += size[1];
+                System.out.printf("%-18s %8d entries %10d bytes%n", store, size[0], size[1]);
+            }
+            System.out.printf("%-18s %8d entries %10d bytes (%.1f KB a comment)%n", "total", entries, bytes, bytes / 10_000.0 / 1024);
+            assertThat(bytes).isLessThan(20L * 1024 * 1024);
+
+            // then: a comment four days later moves stream time past the retention (two days) and the longest window, and the meeting's state goes
+            driver.comment(comment("web:late", "someone", "Days later #bcclive", START.plus(Duration.ofDays(4))));
+            driver.emit();
+            assertThat(driver.storeSize(Attributor.COMMENTS)[0]).isZero();
+            assertThat(driver.storeSize(Attributor.ITEMS)[0]).isZero();
+            assertThat(driver.storeSize(Router.COMMENTS)[0]).isEqualTo(1);
+            assertThat(driver.storeSize(Router.WINDOWS)[0]).isZero();
+            assertThat(driver.summary("m1", "2").count()).isPositive();
+        }
+    }
+}
