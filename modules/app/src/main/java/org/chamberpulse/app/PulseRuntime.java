@@ -1,6 +1,7 @@
 package org.chamberpulse.app;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,6 +14,10 @@ import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.DashboardServer;
 import org.chamberpulse.dashboard.LiveState;
 import org.chamberpulse.dashboard.PulseFeed;
+import org.chamberpulse.ingest.CommentApi;
+import org.chamberpulse.ingest.Pseudonyms;
+import org.chamberpulse.ingest.PulseProducer;
+import org.chamberpulse.ingest.RateLimiter;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.topology.PulseTopology;
 import org.chamberpulse.topology.StreamsProperties;
@@ -56,13 +61,32 @@ public final class PulseRuntime implements AutoCloseable {
             PulseFeed feed = new PulseFeed(config, bootstrapServers, state);
             started.push(feed);
             feed.start();
-            dashboard = new DashboardServer(state, () -> streams.state() == KafkaStreams.State.RUNNING);
+            PulseProducer producer = new PulseProducer(config, bootstrapServers);
+            started.push(producer);
+            CommentApi api = new CommentApi(producer, Pseudonyms.fromConfig(config), config.apiKeys(),
+                    new RateLimiter(config.apiRate(), System::nanoTime), Clock.systemUTC());
+            dashboard = new DashboardServer(state, () -> streams.state() == KafkaStreams.State.RUNNING,
+                    routes -> routes.post("/api/v1/comments", ctx -> {
+                        CommentApi.Response response = api.post(apiKey(ctx), ctx.ip(), ctx.bodyAsBytes());
+                        response.headers().forEach(ctx::header);
+                        ctx.status(response.status()).json(response.body());
+                    }));
             started.push(dashboard);
             dashboard.start(config.httpPort());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /** The API key from {@code X-API-Key}, or from {@code Authorization: Bearer}. */
+    private static String apiKey(io.javalin.http.Context ctx) {
+        String key = ctx.header("X-API-Key");
+        String authorization = ctx.header("Authorization");
+        if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            key = authorization.substring(7).strip();
+        }
+        return key;
     }
 
     public static PulseRuntime start(PulseConfig config) {

@@ -6,7 +6,9 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
+import io.javalin.config.RoutesConfig;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.chamberpulse.model.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,8 @@ public final class DashboardServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardServer.class);
 
+    static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+
     private final Javalin app;
     private final SseHub hub = new SseHub();
 
@@ -26,9 +30,17 @@ public final class DashboardServer implements AutoCloseable {
      * @param ready whether the application behind the page is ready (the Streams app is running)
      */
     public DashboardServer(LiveState state, BooleanSupplier ready) {
+        this(state, ready, routes -> { });
+    }
+
+    /** @param moreRoutes routes other modules serve on the same port, such as the ingest API */
+    public DashboardServer(LiveState state, BooleanSupplier ready, Consumer<RoutesConfig> moreRoutes) {
         state.onChange(hub::publish);
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            // Large enough for the ingest API's own limit, which answers 413 with a reason.
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            moreRoutes.accept(config.routes);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/public";

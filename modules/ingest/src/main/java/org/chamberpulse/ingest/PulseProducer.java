@@ -29,7 +29,11 @@ public final class PulseProducer implements AutoCloseable {
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(64 * 1024));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(120_000));
+        // During a broker outage records wait in the buffer and are delivered when it returns, for up to
+        // a day; once the buffer is full, send() gives up after two seconds so callers can answer 503.
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(24 * 60 * 60 * 1000));
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(64L * 1024 * 1024));
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 

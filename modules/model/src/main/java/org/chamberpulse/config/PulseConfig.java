@@ -23,6 +23,9 @@ import java.util.TreeMap;
  * @param dataDir         where the embedded broker and the Streams state live
  * @param stateRetention  how long a meeting's state is kept after its window closes
  * @param emitInterval    at most one summary per item per interval
+ * @param authorSecret    the deployment secret that keys the pseudonyms of authors; empty: one kept in the data directory
+ * @param apiKeys         keys the ingest API accepts; empty: the API is open
+ * @param apiRate         requests a second each API key (or, without keys, each client address) may make
  */
 public record PulseConfig(
         String bootstrap,
@@ -36,6 +39,9 @@ public record PulseConfig(
         Duration commitInterval,
         Duration emitInterval,
         Duration stateRetention,
+        String authorSecret,
+        List<String> apiKeys,
+        int apiRate,
         Map<String, String> kafka) {
 
     public static final String ENV_PREFIX = "PULSE_";
@@ -57,11 +63,23 @@ public record PulseConfig(
         d.put("commit.interval", "100ms");
         d.put("emit.interval", "250ms");
         d.put("state.retention", "2d");
+        d.put("author.secret", "");
+        d.put("api.keys", "");
+        d.put("api.rate", "20");
         return Map.copyOf(d);
     }
 
     public PulseConfig {
         kafka = Map.copyOf(kafka);
+        apiKeys = List.copyOf(apiKeys);
+    }
+
+    /** Secrets never reach a log through toString. */
+    @Override
+    public String toString() {
+        return "PulseConfig[bootstrap=" + bootstrap + ", dataDir=" + dataDir + ", httpPort=" + httpPort + ", applicationId=" + applicationId
+                + ", partitions=" + partitions + ", authorSecret=" + (authorSecret.isEmpty() ? "(data dir)" : "(set)")
+                + ", apiKeys=" + apiKeys.size() + ", kafka=" + kafka.keySet() + "]";
     }
 
     public boolean embeddedBroker() {
@@ -113,6 +131,9 @@ public record PulseConfig(
                 p.duration("commit.interval", Duration.ofMillis(10), Duration.ofMinutes(10)),
                 p.duration("emit.interval", Duration.ofMillis(10), Duration.ofMinutes(10)),
                 p.duration("state.retention", Duration.ofMinutes(1), Duration.ofDays(3_650)),
+                p.text("author.secret", true),
+                p.list("api.keys"),
+                p.integer("api.rate", 1, 100_000),
                 kafka);
         if (!problems.isEmpty()) {
             throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", problems));
@@ -176,6 +197,10 @@ public record PulseConfig(
                 problems.add(key + " must not be empty");
             }
             return value;
+        }
+
+        List<String> list(String key) {
+            return java.util.Arrays.stream(values.get(key).split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
         }
 
         int integer(String key, int min, int max) {

@@ -79,7 +79,7 @@ class JsonSerdeTest {
     @Test
     void shouldThrowSerializationExceptionOnBadBytes() {
         for (String bad : List.of("{", "null", "[]", "\"text\"", "{\"createdAt\": \"yesterday\"}", "{} trailing",
-                "{\"hashtags\": \"notalist\"}", "{\"id\": 1, \"id\": 2}", "[".repeat(100))) {
+                "{\"hashtags\": \"notalist\"}", "{\"text\": 42}", "{\"id\": true}", "{\"id\": 1, \"id\": 2}", "[".repeat(100))) {
             assertThatThrownBy(() -> Topics.COMMENTS_RAW.valueSerde().deserializer().deserialize("t", bad.getBytes(StandardCharsets.UTF_8)))
                     .as(bad)
                     .isInstanceOf(SerializationException.class)
