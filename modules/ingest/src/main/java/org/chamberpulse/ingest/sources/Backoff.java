@@ -1,0 +1,44 @@
+package org.chamberpulse.ingest.sources;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Waits between reconnections that grow to a ceiling, with jitter so that many clients do not retry in step. */
+public final class Backoff {
+
+    private final Duration first;
+    private final Duration ceiling;
+    private final boolean exponential;
+    private int attempts;
+
+    private Backoff(Duration first, Duration ceiling, boolean exponential) {
+        this.first = first;
+        this.ceiling = ceiling;
+        this.exponential = exponential;
+    }
+
+    public static Backoff exponential(Duration first, Duration ceiling) {
+        return new Backoff(first, ceiling, true);
+    }
+
+    public static Backoff linear(Duration step, Duration ceiling) {
+        return new Backoff(step, ceiling, false);
+    }
+
+    /** The next wait: first, 2×first, 4×first… (or first, 2×first, 3×first…), never above the ceiling. */
+    public Duration next() {
+        attempts++;
+        long millis = exponential ? first.toMillis() << Math.min(attempts - 1, 20) : first.toMillis() * attempts;
+        long capped = Math.min(millis, ceiling.toMillis());
+        long jitter = capped / 10 == 0 ? 0 : ThreadLocalRandom.current().nextLong(capped / 10);
+        return Duration.ofMillis(capped - jitter);
+    }
+
+    public void reset() {
+        attempts = 0;
+    }
+
+    public void sleep() throws InterruptedException {
+        Thread.sleep(next().toMillis());
+    }
+}

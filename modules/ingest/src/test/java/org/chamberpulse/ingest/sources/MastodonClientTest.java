@@ -1,0 +1,128 @@
+package org.chamberpulse.ingest.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.chamberpulse.ingest.Pseudonyms;
+import org.chamberpulse.model.Comment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Mastodon client against a local server speaking the streaming API as Mastodon documents it:
+ * server-sent events with keep-alive comments, then a dropped connection and the tag timeline.
+ */
+class MastodonClientTest {
+
+    private final HttpServer server = start();
+    private final AtomicInteger streams = new AtomicInteger();
+    private final List<String> timelineQueries = new CopyOnWriteArrayList<>();
+    private final CountDownLatch secondStream = new CountDownLatch(1);
+
+    private HttpServer start() {
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            s.setExecutor(Executors.newCachedThreadPool());
+            s.createContext("/api/v1/streaming/hashtag", this::stream);
+            s.createContext("/api/v1/timelines/tag/bcclive", this::timeline);
+            s.start();
+            return s;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private void stream(HttpExchange exchange) throws IOException {
+        int connection = streams.incrementAndGet();
+        assertThat(exchange.getRequestURI().getQuery()).isEqualTo("tag=bcclive");
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        if (connection == 1) {
+            write(out, ":thump\n\n");
+            write(out, "event: update\ndata: " + Fixtures.status("110000000000000001", "alice", "<p>Great point on the <a href=\"https://x\">#<span>bcclive</span></a> bus lanes &amp; trams</p><p>Second para<br>line</p>", null) + "\n\n");
+            write(out, "event: update\ndata: " + Fixtures.status("110000000000000002", "bob@other.social", "", Fixtures.status("109", "carol", "<p>Original post</p>", null)) + "\n\n");
+            write(out, "event: delete\ndata: 110000000000000001\n\n");
+            out.close();
+            return;
+        }
+        write(out, "event: update\ndata: " + Fixtures.status("110000000000000004", "dave", "<p>Back again</p>", null) + "\n\n");
+        secondStream.countDown();
+        try {
+            Thread.sleep(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.close();
+    }
+
+    private void timeline(HttpExchange exchange) throws IOException {
+        timelineQueries.add(exchange.getRequestURI().getQuery());
+        String body = timelineQueries.size() == 1
+                ? "[" + Fixtures.status("110000000000000003", "erin", "<p>Posted while you were away</p>", null) + "]"
+                : "[]";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    @Test
+    void shouldFollowTheTagAndCatchUpAfterADroppedConnection() throws Exception {
+        // given
+        List<Comment> comments = new CopyOnWriteArrayList<>();
+        MastodonClient client = new MastodonClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "#bcclive", null,
+                comments::add, new Pseudonyms("s".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC());
+        Thread thread = new Thread(client);
+        thread.setDaemon(true);
+
+        // when
+        thread.start();
+        assertThat(secondStream.await(30, TimeUnit.SECONDS)).isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (comments.size() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        client.stop();
+
+        // then
+        assertThat(comments).extracting(Comment::id).containsExactly(
+                "mastodon:https://example.social/users/alice/statuses/110000000000000001",
+                "mastodon:https://example.social/users/bob@other.social/statuses/110000000000000002",
+                "mastodon:https://example.social/users/erin/statuses/110000000000000003",
+                "mastodon:https://example.social/users/dave/statuses/110000000000000004");
+        Comment first = comments.get(0);
+        assertThat(first.text()).isEqualTo("Great point on the #bcclive bus lanes & trams\n\nSecond para\nline");
+        assertThat(first.hashtags()).containsExactly("bcclive");
+        assertThat(first.author()).hasSize(32).doesNotContain("alice");
+        assertThat(first.lang()).isEqualTo("en");
+        Comment boost = comments.get(1);
+        assertThat(boost.repostOf()).isEqualTo("mastodon:https://example.social/users/carol/statuses/109");
+        assertThat(boost.hashtags()).containsExactly("bcclive");
+        assertThat(timelineQueries.get(0)).isEqualTo("limit=40&min_id=110000000000000002");
+    }
+}
