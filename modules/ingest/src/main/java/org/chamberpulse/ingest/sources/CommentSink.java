@@ -7,4 +7,8 @@ import org.chamberpulse.model.Comment;
 public interface CommentSink {
 
     void accept(Comment comment);
+
+    /** Returns once every comment accepted so far is safely stored; a client saves its resume point after it. */
+    default void flush() {
+    }
 }

@@ -1,0 +1,106 @@
+package org.chamberpulse.ingest.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.chamberpulse.ingest.Pseudonyms;
+import org.chamberpulse.model.Comment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Bluesky client against a local WebSocket server sending Jetstream events in their documented shape. */
+class JetstreamClientTest {
+
+    private final List<String> queries = new CopyOnWriteArrayList<>();
+    private final Javalin server = Javalin.create(config -> config.routes.ws("/subscribe", ws -> ws.onConnect(ctx -> {
+        queries.add(ctx.queryString());
+        ctx.send(post("did:plc:alice", "3k1", 1_700_000_000_000_001L, "Great point #BCCLive", "BCCLive"));
+        ctx.send(post("did:plc:bob", "3k2", 1_700_000_000_000_002L, "Nothing to do with us #other", "other"));
+        ctx.send("{\"did\":\"did:plc:carol\",\"time_us\":1700000000000003,\"kind\":\"identity\",\"identity\":{}}");
+        ctx.send(repost("did:plc:dave", "3r1", 1_700_000_000_000_004L, "at://did:plc:alice/app.bsky.feed.post/3k1"));
+        ctx.send(repost("did:plc:erin", "3r2", 1_700_000_000_000_005L, "at://did:plc:bob/app.bsky.feed.post/3k2"));
+        ctx.send(post("did:plc:alice", "3k1", 1_700_000_000_000_001L, "Great point #BCCLive", "BCCLive"));
+        ctx.send("{not json");
+    }))).start(0);
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    @Test
+    void shouldKeepTaggedPostsAndTheirRepostsAndResumeFromTheSavedCursor(@TempDir Path dir) throws Exception {
+        // given
+        Path cursor = dir.resolve("bluesky.cursor");
+        List<Comment> comments = new CopyOnWriteArrayList<>();
+        JetstreamClient client = client(cursor, comments);
+
+        // when
+        Thread thread = new Thread(client);
+        thread.setDaemon(true);
+        thread.start();
+        await(() -> comments.size() >= 3);
+        client.stop();
+        thread.join(10_000);
+
+        // then
+        assertThat(comments).extracting(Comment::id).containsExactly(
+                "bluesky:at://did:plc:alice/app.bsky.feed.post/3k1",
+                "bluesky:at://did:plc:dave/app.bsky.feed.repost/3r1",
+                "bluesky:at://did:plc:alice/app.bsky.feed.post/3k1");
+        assertThat(comments.get(0).hashtags()).containsExactly("bcclive");
+        assertThat(comments.get(0).text()).isEqualTo("Great point #BCCLive");
+        assertThat(comments.get(0).lang()).isEqualTo("en");
+        assertThat(comments.get(0).author()).hasSize(32).doesNotContain("alice");
+        assertThat(comments.get(1).repostOf()).isEqualTo("bluesky:at://did:plc:alice/app.bsky.feed.post/3k1");
+        assertThat(comments.get(1).hashtags()).containsExactly("bcclive");
+        assertThat(queries.get(0)).isEqualTo("wantedCollections=app.bsky.feed.post&wantedCollections=app.bsky.feed.repost");
+        assertThat(Files.readString(cursor)).isEqualTo("1700000000000005");
+
+        // and when it starts again, it asks for what came after the cursor, with a little overlap
+        JetstreamClient again = client(cursor, new CopyOnWriteArrayList<>());
+        assertThat(again.subscribeUri().getQuery()).endsWith("&cursor=1699999995000005");
+    }
+
+    private JetstreamClient client(Path cursor, List<Comment> comments) {
+        return new JetstreamClient(URI.create("ws://127.0.0.1:" + server.port() + "/subscribe"), "#bcclive", cursor, comments::add,
+                new Pseudonyms("s".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC());
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1_500);
+    }
+
+    /** A Jetstream commit event for a new post (https://github.com/bluesky-social/jetstream). */
+    private static String post(String did, String rkey, long timeUs, String text, String tag) {
+        int start = text.indexOf('#');
+        return """
+                {"did":"%s","time_us":%d,"kind":"commit","commit":{"rev":"3l3qo2vutsw2b","operation":"create",
+                 "collection":"app.bsky.feed.post","rkey":"%s","record":{"$type":"app.bsky.feed.post",
+                 "createdAt":"2026-11-27T14:21:05.000Z","langs":["en"],"text":"%s",
+                 "facets":[{"features":[{"$type":"app.bsky.richtext.facet#tag","tag":"%s"}],
+                 "index":{"byteStart":%d,"byteEnd":%d}}]},"cid":"bafyreib"}}""".formatted(did, timeUs, rkey, text, tag, start,
+                start + tag.length() + 1).replace("\n", "");
+    }
+
+    private static String repost(String did, String rkey, long timeUs, String subject) {
+        return """
+                {"did":"%s","time_us":%d,"kind":"commit","commit":{"rev":"3l3qo2vutsw2c","operation":"create",
+                 "collection":"app.bsky.feed.repost","rkey":"%s","record":{"$type":"app.bsky.feed.repost",
+                 "createdAt":"2026-11-27T14:22:00.000Z","subject":{"cid":"bafyreia","uri":"%s"}},"cid":"bafyreic"}}"""
+                .formatted(did, timeUs, rkey, subject).replace("\n", "");
+    }
+}
