@@ -3,6 +3,7 @@ package org.chamberpulse.ingest;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,8 +39,12 @@ public final class PulseProducer implements AutoCloseable {
     }
 
     public <V> Future<RecordMetadata> send(Topic<String, V> topic, String key, V value) {
+        return send(topic, key, value, null);
+    }
+
+    public <V> Future<RecordMetadata> send(Topic<String, V> topic, String key, V value, Callback callback) {
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-        return producer.send(new ProducerRecord<>(topic.name(), key, bytes));
+        return producer.send(new ProducerRecord<>(topic.name(), key, bytes), callback);
     }
 
     public void flush() {
