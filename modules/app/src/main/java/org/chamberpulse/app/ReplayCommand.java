@@ -10,7 +10,6 @@ import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.ingest.Replay;
 import org.chamberpulse.ingest.ReplayFile;
 import org.chamberpulse.model.AgendaEvent;
-import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Meeting;
 import picocli.CommandLine.Command;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = "Replay a JSON-lines file of comments into pulse.comments.raw, optionally with the meeting and its agenda events.")
 final class ReplayCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "Comments, one JSON object a line (DESIGN.md's wire format).")
+    @Parameters(paramLabel = "FILE", description = "Comments: JSON lines (the wire format of docs/DESIGN.md), or CSV (.csv) with a header row: id, source, author, text, hashtags (space-separated), createdAt, receivedAt, lang, repostOf.")
     Path comments;
 
     @Option(names = "--speed", defaultValue = "0", paramLabel = "X",
@@ -48,7 +47,7 @@ final class ReplayCommand implements Callable<Integer> {
         List<AgendaEvent> events = agenda == null ? List.of()
                 : ReplayFile.read(agenda, AgendaEvent.class).stream().map(ReplayFile.Line::value).filter(java.util.Objects::nonNull).toList();
         try (PulseProducer producer = new PulseProducer(pulse, pulse.bootstrap())) {
-            Replay.Result result = new Replay(producer, System.out).run(published, events, ReplayFile.read(comments, Comment.class), speed);
+            Replay.Result result = new Replay(producer, System.out, System.console() != null).run(published, events, ReplayFile.comments(comments), speed);
             System.out.printf("replayed %d comments and %d agenda events; %d lines skipped%n",
                     result.comments(), result.agendaEvents(), result.skipped());
             return result.skipped() == 0 ? 0 : 2;

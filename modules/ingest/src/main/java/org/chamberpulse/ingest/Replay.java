@@ -26,10 +26,14 @@ public final class Replay {
 
     private final PulseProducer producer;
     private final PrintStream out;
+    private final boolean terminal;
+    private long lastDrawn;
 
-    public Replay(PulseProducer producer, PrintStream out) {
+    /** @param terminal whether {@code out} is a terminal, where a progress bar is drawn in place */
+    public Replay(PulseProducer producer, PrintStream out, boolean terminal) {
         this.producer = producer;
         this.out = out;
+        this.terminal = terminal;
     }
 
     /** One step of a replay: an agenda event or a comment, at its own time. */
@@ -85,13 +89,31 @@ public final class Replay {
             } else {
                 producer.send(Topics.COMMENTS_RAW, step.comment().key(), step.comment());
                 sentComments++;
-                if (sentComments % 500 == 0) {
-                    out.printf("replayed %d comments (archive time %s)%n", sentComments, step.at());
-                }
             }
+            progress(sentComments + sentAgenda, steps.size(), step.at());
         }
         producer.flush();
+        if (terminal && !steps.isEmpty()) {
+            out.println();
+        }
         return new Result(sentComments, sentAgenda, skipped);
+    }
+
+    /** A bar redrawn in place on a terminal (at most five times a second); a line every 500 records otherwise. */
+    private void progress(int done, int total, Instant archiveTime) {
+        if (terminal) {
+            long now = System.nanoTime();
+            if (done == total || now - lastDrawn > 200_000_000L) {
+                lastDrawn = now;
+                int width = 30;
+                int filled = total == 0 ? width : (int) ((long) done * width / total);
+                out.printf("\r[%s%s] %3d%% %d/%d  archive time %s", "=".repeat(filled), " ".repeat(width - filled),
+                        total == 0 ? 100 : done * 100 / total, done, total, archiveTime);
+                out.flush();
+            }
+        } else if (done % 500 == 0 || done == total) {
+            out.printf("replayed %d of %d records (archive time %s)%n", done, total, archiveTime);
+        }
     }
 
     private static void await(java.util.concurrent.Future<?> future) {

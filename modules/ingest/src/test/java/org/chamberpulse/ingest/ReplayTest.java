@@ -54,7 +54,7 @@ class ReplayTest {
             long started = System.nanoTime();
             Replay.Result result;
             try (PulseProducer producer = new PulseProducer(config, broker.bootstrapServers())) {
-                result = new Replay(producer, new PrintStream(out, true)).run(Optional.empty(), agenda, ReplayFile.read(file, Comment.class), 40);
+                result = new Replay(producer, new PrintStream(out, true), false).run(Optional.empty(), agenda, ReplayFile.read(file, Comment.class), 40);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
