@@ -44,6 +44,19 @@ public final class Moderation {
 
     private static final Tokenizer TOKENIZER = new Tokenizer();
 
+    /** Listed words by their squeezed form ("bolocks" finds "bollocks"), for folded words whose repeats were squeezed. */
+    private static final java.util.Map<String, String> BY_SQUEEZED = bySqueezed();
+
+    private static java.util.Map<String, String> bySqueezed() {
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        for (Set<String> list : List.of(PROFANE, ABUSIVE)) {
+            for (String word : list) {
+                map.putIfAbsent(squeeze(word), word);
+            }
+        }
+        return java.util.Map.copyOf(map);
+    }
+
     private Moderation() {
     }
 
@@ -203,19 +216,10 @@ public final class Moderation {
 
     /** Repeated letters were folded to one; a listed word with a double letter ("bollocks") is found again. */
     private static String collapse(String folded) {
-        for (Set<String> list : List.of(PROFANE, ABUSIVE)) {
-            if (list.contains(folded)) {
-                return folded;
-            }
+        if (PROFANE.contains(folded) || ABUSIVE.contains(folded)) {
+            return folded;
         }
-        for (Set<String> list : List.of(PROFANE, ABUSIVE)) {
-            for (String word : list) {
-                if (word.length() > folded.length() && squeeze(word).equals(folded)) {
-                    return word;
-                }
-            }
-        }
-        return folded;
+        return BY_SQUEEZED.getOrDefault(folded, folded);
     }
 
     private static String squeeze(String word) {
