@@ -99,6 +99,16 @@ class CommentApiTest {
     }
 
     @Test
+    void shouldAnswer503WhenKafkaIsAway() {
+        // when: a valid comment, and no broker behind the producer
+        CommentApi.Response response = open.post(null, "a", body("{\"id\": \"1\", \"author\": \"jo\", \"text\": \"Hello #bcclive\"}"));
+
+        // then
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.headers()).containsKey("Retry-After");
+    }
+
+    @Test
     void shouldPseudonymiseAuthorsStably() {
         Pseudonyms pseudonyms = new Pseudonyms("secret".getBytes(StandardCharsets.UTF_8));
         assertThat(pseudonyms.of("sms", "07700900123")).hasSize(32).isEqualTo(pseudonyms.of("sms", " 07700900123 "))
