@@ -26,11 +26,13 @@ public final class Topics {
             new Topic<>("pulse.unmatched", KEYS, JsonSerde.of(UnmatchedSummary.class), null);
     public static final Topic<String, Alert> ALERTS =
             new Topic<>("pulse.alerts", KEYS, JsonSerde.of(Alert.class), THIRTY_DAYS);
+    public static final Topic<String, ModerationEvent> MODERATION =
+            new Topic<>("pulse.moderation", KEYS, JsonSerde.of(ModerationEvent.class), THIRTY_DAYS);
     public static final Topic<String, DeadLetter> DLQ =
             new Topic<>("pulse.dlq", KEYS, JsonSerde.of(DeadLetter.class), THIRTY_DAYS);
 
     public static final List<Topic<String, ?>> ALL =
-            List.of(MEETINGS, AGENDA, COMMENTS_RAW, COMMENTS_SCORED, SUMMARIES, UNMATCHED, ALERTS, DLQ);
+            List.of(MEETINGS, AGENDA, COMMENTS_RAW, COMMENTS_SCORED, SUMMARIES, UNMATCHED, ALERTS, MODERATION, DLQ);
 
     private Topics() {
     }

@@ -145,6 +145,17 @@ public final class Validation {
         return Optional.empty();
     }
 
+    public static Optional<String> moderationProblem(ModerationEvent e) {
+        Optional<String> idProblem = identifierProblem("meetingId", e.meetingId());
+        if (idProblem.isPresent()) {
+            return idProblem;
+        }
+        if (blank(e.commentId()) || e.commentId().length() > MAX_ID_LENGTH) {
+            return Optional.of("missing or overlong commentId");
+        }
+        return e.action() == null ? Optional.of("missing action") : Optional.empty();
+    }
+
     /** A hashtag is what the networks allow: letters, digits and '_', with or without its leading '#'. */
     public static Optional<String> hashtagProblem(String hashtag) {
         String tag = Text.normaliseHashtag(hashtag);

@@ -26,6 +26,7 @@ import org.chamberpulse.model.Alert;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.MinuteCount;
+import org.chamberpulse.model.ModerationEvent;
 import org.chamberpulse.model.Quote;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.SentimentSummary;
@@ -59,6 +60,9 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     static final String BASELINES = "attr-baselines";
     static final String MOODS = "attr-moods";
     static final String ALERTED = "attr-alerted";
+    /** Comments a clerk hid ({@code m|commentId}): still counted, never quoted. */
+    static final String HIDDEN = "attr-hidden";
+    static final String HIDDEN_FLAG = "hidden";
 
     static final int TOP = 10;
     static final int QUOTES = 5;
@@ -82,6 +86,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     private KeyValueStore<String, Baseline> baselines;
     private KeyValueStore<String, Mood> moods;
     private KeyValueStore<String, Long> alerted;
+    private KeyValueStore<String, Boolean> hidden;
     /** Derived from the timelines store and rebuilt on demand: the segments of each meeting's agenda. */
     private final Map<String, Placement> placements = new HashMap<>();
     private final MessageDigest sha256;
@@ -113,6 +118,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         baselines = context.getStateStore(BASELINES);
         moods = context.getStateStore(MOODS);
         alerted = context.getStateStore(ALERTED);
+        hidden = context.getStateStore(HIDDEN);
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitSummaries());
         context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
     }
@@ -127,6 +133,8 @@ final class Attributor implements Processor<String, AttributionInput, String, At
             onPlaced(meetingId, input.placed(), input.via(), record.timestamp());
         } else if (input.removedCommentId() != null) {
             onRemoved(meetingId, input.removedCommentId(), input.via(), record.timestamp());
+        } else if (input.moderation() != null) {
+            onModeration(meetingId, input.moderation(), record.timestamp());
         }
     }
 
@@ -200,7 +208,8 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         Placement placement = placement(meetingId);
         long referenceTime = placement.referenceTime(placed.comment());
         String itemId = placement.itemFor(placed.comment(), referenceTime);
-        AttributedComment comment = new AttributedComment(placed.placedIn(meetingId, itemId), List.of(via), false);
+        AttributedComment comment = new AttributedComment(placed.placedIn(meetingId, itemId), List.of(via), false)
+                .withFlag(HIDDEN_FLAG, hidden.get(idKey) != null);
         ids.put(idKey, referenceTime);
         comments.put(commentKey(meetingId, referenceTime, comment.id()), comment);
         if (comment.repost()) {
@@ -213,6 +222,35 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         AttributedComment now = comments.get(commentKey(meetingId, referenceTime, comment.id()));
         if (now.counted()) {
             checkAlerts(meetingId, now, referenceTime, timestamp);
+        }
+    }
+
+    /** A clerk hides a comment (or shows it again), whether it has arrived yet or not. */
+    private void onModeration(String meetingId, ModerationEvent event, long timestamp) {
+        boolean hide = event.action() == ModerationEvent.Action.HIDE;
+        String key = StoreKeys.of(meetingId, event.commentId());
+        if (hide) {
+            hidden.put(key, Boolean.TRUE);
+        } else {
+            hidden.delete(key);
+        }
+        Long referenceTime = ids.get(key);
+        if (referenceTime == null) {
+            return;
+        }
+        String commentKey = commentKey(meetingId, referenceTime, event.commentId());
+        AttributedComment comment = comments.get(commentKey);
+        if (comment.comment().flags().contains(HIDDEN_FLAG) == hide) {
+            return;
+        }
+        boolean counted = comment.counted();
+        if (counted) {
+            countOut(meetingId, comment, timestamp);
+        }
+        AttributedComment updated = comments.get(commentKey).withFlag(HIDDEN_FLAG, hide);
+        comments.put(commentKey, updated);
+        if (counted) {
+            countIn(meetingId, updated, timestamp);
         }
     }
 
@@ -377,7 +415,8 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         }
         var c = comment.comment().comment();
         int newAuthor = adjust(authors, StoreKeys.of(meetingId, itemId, c.author()), sign);
-        items.put(itemKey, aggregate.plusComment(sign, newAuthor, !comment.comment().flags().isEmpty(), comment.comment().sentiment()));
+        boolean flagged = comment.comment().flags().stream().anyMatch(flag -> !flag.equals(HIDDEN_FLAG));
+        items.put(itemKey, aggregate.plusComment(sign, newAuthor, flagged, comment.comment().sentiment()));
         long minuteStart = Math.floorDiv(referenceTime, 60_000L) * 60_000L;
         adjust(minutes, StoreKeys.of(meetingId, itemId, StoreKeys.time(minuteStart)), sign);
         adjust(volume, StoreKeys.of(meetingId, StoreKeys.time(minuteStart)), sign);
@@ -561,7 +600,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         }
         for (String meetingId : expired) {
             String prefix = StoreKeys.prefix(meetingId);
-            for (KeyValueStore<String, ?> store : List.of(comments, ids, copies, items, authors, minutes, words, index, dirty, volume, moods, alerted)) {
+            for (KeyValueStore<String, ?> store : List.of(comments, ids, copies, items, authors, minutes, words, index, dirty, volume, moods, alerted, hidden)) {
                 deletePrefix(store, prefix);
             }
             timelines.delete(meetingId);

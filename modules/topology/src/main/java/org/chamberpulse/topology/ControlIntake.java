@@ -6,6 +6,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.ModerationEvent;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.model.Validation;
 
@@ -39,6 +40,25 @@ final class ControlIntake {
                             + "': pulse.meetings is compacted by key");
                 } else {
                     forward(meeting.meetingId(), ControlEvent.published(meeting), record.timestamp());
+                }
+            }
+        };
+    }
+
+    static Processor<String, byte[], String, Outcome<AttributionInput>> moderation() {
+        return new Intake<>() {
+            @Override
+            void read(Record<String, byte[]> record) {
+                if (record.value() == null) {
+                    deadLetter(record, "empty value: a moderation event cannot be a tombstone");
+                    return;
+                }
+                ModerationEvent event = Topics.MODERATION.valueSerde().deserializer().deserialize(Topics.MODERATION.name(), record.value());
+                Optional<String> problem = Validation.moderationProblem(event);
+                if (problem.isPresent()) {
+                    deadLetter(record, problem.get());
+                } else {
+                    forward(event.meetingId(), AttributionInput.moderation(event), record.timestamp());
                 }
             }
         };

@@ -30,6 +30,7 @@ import org.chamberpulse.model.Topics;
  *
  * <pre>
  * pulse.meetings, pulse.agenda ─ intake ─> [control, by meetingId] ─ timeline ─┬─> [router, by hashtag]
+ * pulse.moderation ─ intake ──────────────────────────────────────> [attribution, by meetingId]
  * pulse.comments.raw ─ intake (validate, score) ───────────────────────────────┴─> [router, by hashtag] ─ router ─┐
  *                                            timeline ─> [attribution, by meetingId] <────────────────────────────┘
  *                          [attribution] ─ attributor ─> pulse.summaries, pulse.comments.scored, pulse.alerts
@@ -64,7 +65,10 @@ public final class PulseTopology {
                 .process(() -> ControlIntake.agenda(), Named.as("agenda-intake"));
         KStream<String, Outcome<RouterInput>> comments = read(builder, Topics.COMMENTS_RAW)
                 .process(() -> new CommentIntake(scorer), Named.as("comments-intake"));
+        KStream<String, Outcome<AttributionInput>> moderation = read(builder, Topics.MODERATION)
+                .process(() -> ControlIntake.moderation(), Named.as("moderation-intake"));
         deadLetters(meetings, "meetings").merge(deadLetters(agenda, "agenda")).merge(deadLetters(comments, "comments"))
+                .merge(deadLetters(moderation, "moderation"))
                 .to(Topics.DLQ.name(), produced(Topics.DLQ));
 
         KStream<String, TimelineChange> timelineChanges = valid(meetings, "meetings").merge(valid(agenda, "agenda"))
@@ -83,6 +87,7 @@ public final class PulseTopology {
                 .mapValues(change -> AttributionInput.timeline(change.timeline()), Named.as("timelines"))
                 .merge(routed.filter((meetingId, out) -> out.toMeeting() != null, Named.as("placements"))
                         .mapValues(RouterOutput::toMeeting, Named.as("placement-value")))
+                .merge(valid(moderation, "moderation"))
                 .repartition(Repartitioned.with(KEYS, ATTRIBUTION_INPUT).withName("attribution").withNumberOfPartitions(partitions))
                 .process(attributor(config), Named.as("attributor"));
         attributed.filter((key, out) -> out.summary() != null, Named.as("summaries"))
@@ -185,7 +190,8 @@ public final class PulseTopology {
                         store(Attributor.VOLUME, Serdes.Long()),
                         store(Attributor.BASELINES, JsonSerde.of(Baseline.class)),
                         store(Attributor.MOODS, JsonSerde.of(Mood.class)),
-                        store(Attributor.ALERTED, Serdes.Long()));
+                        store(Attributor.ALERTED, Serdes.Long()),
+                        store(Attributor.HIDDEN, Serdes.Boolean()));
             }
         };
     }

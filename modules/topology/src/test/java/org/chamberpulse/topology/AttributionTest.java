@@ -297,6 +297,30 @@ class AttributionTest {
                 .satisfies(s -> assertThat(s.flags()).containsExactly("abuse"));
     }
 
+    @Test
+    void shouldKeepAHiddenCommentCountedButNeverQuoted() {
+        // given: one comment hidden before it arrives, one after
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+        driver.hide("m1", "c1", true, at(1));
+        driver.comment(comment("c1", "a1", "Hidden early", at(2)));
+        driver.comment(comment("c2", "a2", "Hidden late", at(3)));
+        driver.comment(comment("c3", "a3", "Shown", at(4)));
+
+        // when
+        driver.hide("m1", "c2", true, at(5));
+
+        // then
+        ItemSummary item = driver.summary("m1", "1");
+        assertThat(item.count()).isEqualTo(3);
+        assertThat(item.flagged()).isZero();
+        assertThat(item.quotes()).extracting(q -> q.id()).containsExactly("c3");
+
+        // and shown again
+        driver.hide("m1", "c1", false, at(6));
+        assertThat(driver.summary("m1", "1").quotes()).extracting(q -> q.id()).containsExactly("c3", "c1");
+    }
+
     private Map<String, Long> counts(String meetingId) {
         Map<String, Long> counts = new TreeMap<>();
         driver.summaries().values().stream()

@@ -20,6 +20,7 @@ import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.ModerationEvent;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.model.Topic;
@@ -35,6 +36,7 @@ final class PulseDriver implements AutoCloseable {
     private final TestInputTopic<String, Meeting> meetings;
     private final TestInputTopic<String, AgendaEvent> agenda;
     private final TestInputTopic<String, Comment> comments;
+    private final TestInputTopic<String, ModerationEvent> moderation;
     private final TestInputTopic<String, byte[]> rawComments;
     private final TestInputTopic<String, byte[]> rawMeetings;
     private final TestInputTopic<String, byte[]> rawAgenda;
@@ -59,6 +61,7 @@ final class PulseDriver implements AutoCloseable {
         meetings = input(Topics.MEETINGS);
         agenda = input(Topics.AGENDA);
         comments = input(Topics.COMMENTS_RAW);
+        moderation = input(Topics.MODERATION);
         rawComments = rawInput(Topics.COMMENTS_RAW);
         rawMeetings = rawInput(Topics.MEETINGS);
         rawAgenda = rawInput(Topics.AGENDA);
@@ -95,6 +98,11 @@ final class PulseDriver implements AutoCloseable {
 
     void agenda(String meetingId, AgendaEventType type, String itemId, Instant at) {
         agenda.pipeInput(meetingId, new AgendaEvent(meetingId, type, itemId, at, "clerk"), at);
+    }
+
+    void hide(String meetingId, String commentId, boolean hide, Instant at) {
+        moderation.pipeInput(meetingId, new ModerationEvent(meetingId, commentId,
+                hide ? ModerationEvent.Action.HIDE : ModerationEvent.Action.SHOW, at, "clerk"), at);
     }
 
     void comment(Comment comment) {
