@@ -59,7 +59,9 @@
   function meetingSection(m) {
     const id = m.meeting.meetingId;
     const section = el('section', {class: 'meeting', 'data-meeting': id, 'aria-labelledby': 'h-' + id});
-    section.appendChild(el('h2', {id: 'h-' + id}, m.meeting.title + ' · ' + (m.meeting.body || '')));
+    const heading = el('h2', {id: 'h-' + id});
+    heading.appendChild(el('a', {href: '/meetings/' + encodeURIComponent(id)}, m.meeting.title + ' · ' + (m.meeting.body || '')));
+    section.appendChild(heading);
     const running = runningItem(m.agenda);
     const total = [...m.items.values()].reduce((sum, s) => sum + s.count, 0);
     section.appendChild(el('p', {class: 'meta'},
@@ -81,6 +83,11 @@
     });
     table.appendChild(body);
     section.appendChild(table);
+    const links = el('p', {class: 'links'});
+    links.appendChild(el('a', {href: '/meetings/' + encodeURIComponent(id)}, "The chair's view"));
+    links.appendChild(document.createTextNode(' · '));
+    links.appendChild(el('a', {href: '/clerk/' + encodeURIComponent(id)}, "The clerk's console"));
+    section.appendChild(links);
     return section;
   }
 

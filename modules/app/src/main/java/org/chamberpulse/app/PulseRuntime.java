@@ -13,7 +13,16 @@ import org.chamberpulse.broker.EmbeddedKafkaBroker;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.DashboardServer;
 import org.chamberpulse.dashboard.LiveState;
+import org.chamberpulse.dashboard.AuditLog;
+import org.chamberpulse.dashboard.ClerkConsole;
+import org.chamberpulse.dashboard.ClerkPublisher;
+import org.chamberpulse.dashboard.ClerkSessions;
+import org.chamberpulse.dashboard.Passwords;
 import org.chamberpulse.dashboard.PulseFeed;
+import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.ModerationEvent;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.chamberpulse.ingest.CommentApi;
 import org.chamberpulse.ingest.Pseudonyms;
 import org.chamberpulse.ingest.PulseProducer;
@@ -36,6 +45,7 @@ public final class PulseRuntime implements AutoCloseable {
     private final String bootstrapServers;
     private final KafkaStreams streams;
     private final DashboardServer dashboard;
+    private String generatedClerkPassword;
 
     private PulseRuntime(PulseConfig config) {
         try {
@@ -65,18 +75,55 @@ public final class PulseRuntime implements AutoCloseable {
             started.push(producer);
             CommentApi api = new CommentApi(producer, Pseudonyms.fromConfig(config), config.apiKeys(),
                     new RateLimiter(config.apiRate(), System::nanoTime), Clock.systemUTC());
+            PrometheusMeterRegistry metrics = Metrics.registry(streams);
+            ClerkConsole clerk = new ClerkConsole(clerkSessions(config), publisher(producer),
+                    new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, config.secureCookies(), Clock.systemUTC());
             dashboard = new DashboardServer(state, () -> streams.state() == KafkaStreams.State.RUNNING,
-                    routes -> routes.post("/api/v1/comments", ctx -> {
+                    new DashboardServer.Options(clerk, metrics::scrape, routes -> routes.post("/api/v1/comments", ctx -> {
                         CommentApi.Response response = api.post(apiKey(ctx), ctx.ip(), ctx.bodyAsBytes());
                         response.headers().forEach(ctx::header);
                         ctx.status(response.status()).json(response.body());
-                    }));
+                    })));
+            Metrics.gauge(metrics, "chamberpulse.sse.clients", "Browsers following the dashboard live", dashboard::liveClients);
             started.push(dashboard);
             dashboard.start(config.httpPort());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /**
+     * The console's users from {@code clerk.users}; with none configured, one user "clerk" with a password
+     * made now and printed once (there is no default password).
+     */
+    private ClerkSessions clerkSessions(PulseConfig config) {
+        java.util.Map<String, String> users = ClerkSessions.parseUsers(config.clerkUsers());
+        if (users.isEmpty()) {
+            String password = Passwords.random();
+            users = java.util.Map.of("clerk", Passwords.hash(password.toCharArray()));
+            generatedClerkPassword = password;
+        }
+        return new ClerkSessions(users, Clock.systemUTC());
+    }
+
+    private static ClerkPublisher publisher(PulseProducer producer) {
+        return new ClerkPublisher() {
+            @Override
+            public void publish(Meeting meeting) throws Exception {
+                producer.send(Topics.MEETINGS, meeting.meetingId(), meeting).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+
+            @Override
+            public void publish(AgendaEvent event) throws Exception {
+                producer.send(Topics.AGENDA, event.meetingId(), event).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+
+            @Override
+            public void publish(ModerationEvent event) throws Exception {
+                producer.send(Topics.MODERATION, event.meetingId(), event).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        };
     }
 
     /** The API key from {@code X-API-Key}, or from {@code Authorization: Bearer}. */
@@ -123,6 +170,11 @@ public final class PulseRuntime implements AutoCloseable {
     public void printAddresses(PrintStream out) {
         out.println("Kafka: " + bootstrapServers);
         out.println("Dashboard: http://localhost:" + httpPort() + "/");
+        if (generatedClerkPassword != null) {
+            out.println("Clerk console: http://localhost:" + httpPort() + "/clerk (user clerk, password " + generatedClerkPassword
+                    + "; made for this run only: set clerk.users to keep your own)");
+            generatedClerkPassword = null;
+        }
         out.flush();
     }
 

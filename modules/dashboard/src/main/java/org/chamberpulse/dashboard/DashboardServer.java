@@ -1,27 +1,36 @@
 package org.chamberpulse.dashboard;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
-import io.javalin.config.RoutesConfig;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.chamberpulse.model.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of ChamberPulse: the live dashboard at {@code /}, its server-sent events at
- * {@code /events}, a small JSON API and the health checks.
+ * The HTTP side of ChamberPulse: the meeting list at {@code /}, the chair's page at {@code /meetings/{id}},
+ * their server-sent events at {@code /events}, the clerk's console, the REST API with its OpenAPI
+ * description, the health checks and {@code /metrics}. Every page is static HTML with external scripts
+ * under a strict Content-Security-Policy; user text only ever reaches a page through textContent.
  */
 public final class DashboardServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardServer.class);
-
     static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+
+    /** What the server serves beside the dashboard; absent parts are simply not served. */
+    public record Options(ClerkConsole clerk, Supplier<String> metrics, Consumer<RoutesConfig> moreRoutes) {
+        public static Options none() {
+            return new Options(null, null, routes -> { });
+        }
+    }
 
     private final Javalin app;
     private final SseHub hub = new SseHub();
@@ -29,51 +38,58 @@ public final class DashboardServer implements AutoCloseable {
     /**
      * @param ready whether the application behind the page is ready (the Streams app is running)
      */
-    public DashboardServer(LiveState state, BooleanSupplier ready) {
-        this(state, ready, routes -> { });
-    }
-
-    /** @param moreRoutes routes other modules serve on the same port, such as the ingest API */
-    public DashboardServer(LiveState state, BooleanSupplier ready, Consumer<RoutesConfig> moreRoutes) {
+    public DashboardServer(LiveState state, BooleanSupplier ready, Options options) {
         state.onChange(hub::publish);
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             // Large enough for the ingest API's own limit, which answers 413 with a reason.
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            moreRoutes.accept(config.routes);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
             });
-            config.routes.before(ctx -> securityHeaders(ctx));
-            config.routes.get("/", ctx -> page(ctx, "/public/index.html"));
-            config.routes.sse("/events", client -> hub.join(client, state.snapshot()));
-            config.routes.get("/api/v1/meetings", ctx -> ctx.json(state.meetings()));
-            config.routes.get("/api/v1/meetings/{id}/summary", ctx -> state.meeting(ctx.pathParam("id"))
+            RoutesConfig routes = config.routes;
+            routes.before(DashboardServer::securityHeaders);
+            routes.get("/", ctx -> html(ctx, Pages.render("index.html", Map.of())));
+            routes.get("/meetings/{id}", ctx -> html(ctx, Pages.render("chair.html", Map.of("meetingId", ctx.pathParam("id")))));
+            routes.sse("/events", client -> {
+                String meeting = client.ctx().queryParam("meeting");
+                hub.join(client, meeting == null ? "" : meeting, () -> meeting == null ? state.snapshot() : state.snapshot(meeting));
+            });
+            routes.get("/api/v1/meetings", ctx -> ctx.json(state.meetings()));
+            routes.get("/api/v1/meetings/{id}/summary", ctx -> state.meeting(ctx.pathParam("id"))
                     .ifPresentOrElse(ctx::json, () -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no meeting " + ctx.pathParam("id")))));
-            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-            config.routes.get("/health/ready", ctx -> {
+            routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("/public/openapi.yaml")));
+            routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+            routes.get("/health/ready", ctx -> {
                 boolean up = ready.getAsBoolean();
                 ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", up ? "UP" : "DOWN"));
             });
+            if (options.metrics() != null) {
+                routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(options.metrics().get()));
+            }
+            if (options.clerk() != null) {
+                options.clerk().routes(routes);
+            }
+            options.moreRoutes().accept(routes);
         });
     }
 
     private static void securityHeaders(Context ctx) {
         ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+                + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'");
         ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "no-referrer");
     }
 
-    private static void page(Context ctx, String resource) {
-        var stream = DashboardServer.class.getResourceAsStream(resource);
-        if (stream == null) {
-            ctx.status(HttpStatus.NOT_FOUND);
-            return;
-        }
-        ctx.contentType("text/html; charset=utf-8").result(stream);
+    private static void html(Context ctx, String page) {
+        ctx.contentType("text/html; charset=utf-8").result(page);
+    }
+
+    private static java.io.InputStream resource(String name) {
+        return DashboardServer.class.getResourceAsStream(name);
     }
 
     public DashboardServer start(int port) {

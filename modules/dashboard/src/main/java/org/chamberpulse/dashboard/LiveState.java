@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.Alert;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.UnmatchedSummary;
@@ -22,21 +22,31 @@ public final class LiveState {
     public static final String AGENDA = "agenda";
     public static final String SUMMARY = "summary";
     public static final String UNMATCHED = "unmatched";
+    public static final String ALERT = "alert";
+    /** The latest alerts kept per meeting. */
+    static final int ALERTS_KEPT = 20;
 
     private final Map<String, Meeting> meetings = new ConcurrentHashMap<>();
     private final Map<String, List<AgendaEvent>> agenda = new ConcurrentHashMap<>();
     private final Map<String, ItemSummary> summaries = new ConcurrentHashMap<>();
     private final Map<String, UnmatchedSummary> unmatched = new ConcurrentHashMap<>();
-    private final List<BiConsumer<String, Object>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Alert>> alerts = new ConcurrentHashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Hears every change: its event name, the meeting it belongs to ("" for all) and the new value. */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(String event, String meetingId, Object value);
+    }
 
     /** A meeting with what the dashboard shows of it. */
-    public record MeetingView(Meeting meeting, List<AgendaEvent> agenda, List<ItemSummary> items) {
+    public record MeetingView(Meeting meeting, List<AgendaEvent> agenda, List<ItemSummary> items, List<Alert> alerts) {
     }
 
     public record Snapshot(List<MeetingView> meetings, List<UnmatchedSummary> unmatched) {
     }
 
-    public void onChange(BiConsumer<String, Object> listener) {
+    public void onChange(Listener listener) {
         listeners.add(listener);
     }
 
@@ -46,25 +56,34 @@ public final class LiveState {
         } else {
             meetings.put(meetingId, meeting);
         }
-        notify(MEETING, meeting);
+        notify(MEETING, meetingId, meeting);
     }
 
     public void agenda(AgendaEvent event) {
         agenda.computeIfAbsent(event.meetingId(), id -> new CopyOnWriteArrayList<>()).add(event);
-        notify(AGENDA, event);
+        notify(AGENDA, event.meetingId(), event);
     }
 
     public void summary(ItemSummary summary) {
         ItemSummary previous = summaries.get(summary.key());
         if (previous == null || previous.version() <= summary.version()) {
             summaries.put(summary.key(), summary);
-            notify(SUMMARY, summary);
+            notify(SUMMARY, summary.meetingId(), summary);
         }
+    }
+
+    public void alert(Alert alert) {
+        List<Alert> kept = alerts.computeIfAbsent(alert.meetingId(), id -> new CopyOnWriteArrayList<>());
+        kept.add(alert);
+        while (kept.size() > ALERTS_KEPT) {
+            kept.remove(0);
+        }
+        notify(ALERT, alert.meetingId(), alert);
     }
 
     public void unmatched(UnmatchedSummary summary) {
         unmatched.put(summary.hashtag(), summary);
-        notify(UNMATCHED, summary);
+        notify(UNMATCHED, "", summary);
     }
 
     public List<MeetingView> meetings() {
@@ -83,6 +102,14 @@ public final class LiveState {
         return new Snapshot(meetings(), List.copyOf(unmatched.values()));
     }
 
+    /** The snapshot of one meeting only, for its chair's page. */
+    public Snapshot snapshot(String meetingId) {
+        Meeting meeting = meetings.get(meetingId);
+        List<UnmatchedSummary> ownTags = meeting == null ? List.of()
+                : unmatched.values().stream().filter(u -> meeting.hashtags().contains(u.hashtag())).toList();
+        return new Snapshot(meeting == null ? List.of() : List.of(view(meeting)), ownTags);
+    }
+
     private MeetingView view(Meeting meeting) {
         List<ItemSummary> items = summaries.values().stream()
                 .filter(s -> s.meetingId().equals(meeting.meetingId()))
@@ -90,10 +117,10 @@ public final class LiveState {
         List<AgendaEvent> events = agenda.getOrDefault(meeting.meetingId(), List.of()).stream()
                 .sorted(Comparator.comparing(AgendaEvent::at))
                 .toList();
-        return new MeetingView(meeting, events, items);
+        return new MeetingView(meeting, events, items, List.copyOf(alerts.getOrDefault(meeting.meetingId(), List.of())));
     }
 
-    private void notify(String event, Object value) {
-        listeners.forEach(listener -> listener.accept(event, value));
+    private void notify(String event, String meetingId, Object value) {
+        listeners.forEach(listener -> listener.changed(event, meetingId, value));
     }
 }

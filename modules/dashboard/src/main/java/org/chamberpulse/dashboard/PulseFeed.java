@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class PulseFeed implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PulseFeed.class);
-    private static final List<Topic<String, ?>> TOPICS = List.of(Topics.MEETINGS, Topics.AGENDA, Topics.SUMMARIES, Topics.UNMATCHED);
+    private static final List<Topic<String, ?>> TOPICS = List.of(Topics.MEETINGS, Topics.AGENDA, Topics.SUMMARIES, Topics.UNMATCHED, Topics.ALERTS);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final LiveState state;
@@ -104,6 +104,7 @@ public final class PulseFeed implements AutoCloseable {
                 }
                 case "pulse.summaries" -> state.summary(read(Topics.SUMMARIES, record));
                 case "pulse.unmatched" -> state.unmatched(read(Topics.UNMATCHED, record));
+                case "pulse.alerts" -> state.alert(read(Topics.ALERTS, record));
                 default -> log.warn("unexpected topic {}", record.topic());
             }
         } catch (SerializationException e) {

@@ -1,7 +1,8 @@
 package org.chamberpulse.dashboard;
 
 import io.javalin.http.sse.SseClient;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,25 +15,34 @@ import org.chamberpulse.model.Json;
  */
 public final class SseHub implements AutoCloseable {
 
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    /** Each client with the meeting it follows (empty: all). */
+    private final Map<SseClient, String> clients = new ConcurrentHashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sse-sender");
         thread.setDaemon(true);
         return thread;
     });
 
-    /** Holds the connection open, sends the current state, then every change. */
-    public void join(SseClient client, Object snapshot) {
+    /**
+     * Holds the connection open, sends the current state, then every change (of one meeting, when
+     * {@code meetingId} is not empty).
+     */
+    public void join(SseClient client, String meetingId, Supplier<Object> snapshot) {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
         sender.execute(() -> {
-            send(client, "snapshot", snapshot);
-            clients.add(client);
+            send(client, "snapshot", snapshot.get());
+            clients.put(client, meetingId);
         });
     }
 
-    public void publish(String event, Object value) {
-        sender.execute(() -> clients.forEach(client -> send(client, event, value)));
+    /** @param meetingId the meeting the change belongs to, or empty for a change every client hears */
+    public void publish(String event, String meetingId, Object value) {
+        sender.execute(() -> clients.forEach((client, followed) -> {
+            if (followed.isEmpty() || meetingId.isEmpty() || followed.equals(meetingId)) {
+                send(client, event, value);
+            }
+        }));
     }
 
     public int size() {
@@ -53,7 +63,7 @@ public final class SseHub implements AutoCloseable {
     @Override
     public void close() {
         sender.shutdown();
-        clients.forEach(SseClient::close);
+        clients.keySet().forEach(SseClient::close);
         try {
             sender.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -16,6 +16,10 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
 
     Browser() {
+        if (!new File("/usr/bin/chromedriver").canExecute() || !new File("/usr/bin/chromium").canExecute()) {
+            throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver: "
+                    + "apt-get install chromium chromium-driver (.ci/run does)");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -30,6 +34,46 @@ final class Browser implements AutoCloseable {
 
     WebDriverWait await(Duration timeout) {
         return new WebDriverWait(driver, timeout);
+    }
+
+    /** axe-core's violations of WCAG 2.0, 2.1 and 2.2 A and AA on the current page, as "impact id: help (n nodes)". */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> accessibilityViolations(String... impacts) {
+        driver.executeScript(AXE);
+        Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})"
+                + ".then(r => done(r.violations.map(v => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes: '"
+                + " + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ') + ')')))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        java.util.List<String> all = (java.util.List<String>) result;
+        java.util.Set<String> wanted = java.util.Set.of(impacts);
+        return all.stream().filter(v -> wanted.contains(v.substring(0, v.indexOf(' ')))).toList();
+    }
+
+    /** Saves a picture of the page, for the README and for a person checking a failure. */
+    java.nio.file.Path screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Path file = dir.resolve(name + ".png");
+            java.nio.file.Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String AXE = readAxe();
+
+    private static String readAxe() {
+        try (java.io.InputStream stream = Browser.class.getResourceAsStream("/axe.min.js")) {
+            if (stream == null) {
+                throw new IllegalStateException("axe.min.js is missing from the test class path");
+            }
+            return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String tempDir() {

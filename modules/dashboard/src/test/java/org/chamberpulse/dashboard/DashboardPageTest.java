@@ -2,56 +2,251 @@ package org.chamberpulse.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.AgendaItem;
+import org.chamberpulse.model.Alert;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.ModerationEvent;
+import org.chamberpulse.model.Quote;
+import org.chamberpulse.model.Sentiment;
+import org.chamberpulse.model.SentimentSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
-/** The dashboard in real headless Chromium: the page follows the live state without a reload. */
+/**
+ * The chair's page and the clerk's console in real headless Chromium. The clerk's actions go to a
+ * publisher that feeds them straight back into the live state, as the topology would.
+ */
 @Tag("browser")
 class DashboardPageTest {
 
+    private static final Instant T = Instant.parse("2026-11-27T14:00:00Z");
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    Path dir;
     private final LiveState state = new LiveState();
-    private final DashboardServer server = new DashboardServer(state, () -> true).start(0);
+    private final List<Object> published = new CopyOnWriteArrayList<>();
+    private DashboardServer server;
     private final Browser browser = new Browser();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private DashboardServer start() {
+        ClerkPublisher publisher = new ClerkPublisher() {
+            @Override
+            public void publish(Meeting meeting) {
+                published.add(meeting);
+                state.meeting(meeting.meetingId(), meeting);
+            }
+
+            @Override
+            public void publish(AgendaEvent event) {
+                published.add(event);
+                state.agenda(event);
+            }
+
+            @Override
+            public void publish(ModerationEvent event) {
+                published.add(event);
+            }
+        };
+        ClerkSessions sessions = new ClerkSessions(Map.of("ada", Passwords.hash(PASSWORD.toCharArray())), Clock.systemUTC());
+        ClerkConsole clerk = new ClerkConsole(sessions, publisher, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), state, false, Clock.systemUTC());
+        server = new DashboardServer(state, () -> true, new DashboardServer.Options(clerk, () -> "# metrics\n", routes -> { })).start(0);
+        return server;
+    }
 
     @AfterEach
     void close() {
         browser.close();
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test
-    void shouldShowCountsThatChangeLiveWithoutAReload() {
+    void shouldFollowAMeetingLiveOnTheChairsPage() {
         // given
-        Meeting meeting = new Meeting("m1", "Full Council", "Test City Council", List.of("testlive"), Instant.parse("2026-11-27T14:00:00Z"),
-                "Europe/London", 0, List.of(new AgendaItem("1", "1", "Public questions", false, null, null)));
-        state.meeting("m1", meeting);
-        state.summary(summary(3, 1));
-        browser.driver.get("http://localhost:" + server.port() + "/");
-        browser.await(Duration.ofSeconds(10)).until(d -> count(d).equals("3"));
+        start();
+        state.meeting("m1", meeting());
+        state.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        state.summary(summary("1", 3, 1, List.of()));
+        browser.driver.get(base() + "/meetings/m1");
+        browser.await(Duration.ofSeconds(10)).until(d -> count(d, "1").equals("3"));
 
-        // when
-        state.summary(summary(7, 2));
+        // when: more comments, a new item, an alert
+        state.summary(summary("1", 7, 2, List.of(new Quote("x:1", "Buses now!", T.plusSeconds(60), Sentiment.Label.POSITIVE))));
+        state.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "2", T.plusSeconds(600), "clerk"));
+        state.alert(new Alert("m1", "2", Alert.Kind.SURGE, T.plusSeconds(620), 40, 3, "Surge during item 2 (Budget): 40 comments in one minute"));
 
         // then
-        browser.await(Duration.ofSeconds(5)).until(d -> count(d).equals("7"));
-        assertThat(browser.driver.findElement(By.cssSelector("section.meeting h2")).getText()).contains("Full Council");
+        browser.await(Duration.ofSeconds(5)).until(d -> count(d, "1").equals("7"));
+        browser.await(Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("article[data-item='2']")).getAttribute("class").contains("running"));
+        assertThat(browser.driver.findElement(By.id("now")).getText()).isEqualTo("2. Budget");
+        assertThat(browser.driver.findElement(By.id("alerts")).getText()).contains("Surge during item 2");
+        assertThat(browser.driver.findElement(By.id("quotes")).getText()).contains("Buses now!");
+        assertThat(browser.driver.findElement(By.cssSelector("article[data-item='1'] .bar")).getAttribute("aria-label"))
+                .startsWith("Sentiment: ");
+        assertThat(browser.driver.findElement(By.cssSelector("article[data-item='1'] svg")).getAttribute("aria-label"))
+                .startsWith("Comments a minute for 1. Questions");
+        browser.screenshot("chair");
     }
 
-    private static String count(org.openqa.selenium.WebDriver driver) {
-        List<org.openqa.selenium.WebElement> cells = driver.findElements(By.cssSelector("tr[data-item='1'] td.count"));
+    @Test
+    void shouldShowHostileCommentsAsTextWithoutRunningThem() {
+        // given
+        start();
+        state.meeting("m1", meeting());
+        List<Quote> hostile = List.of(
+                new Quote("x:1", "<script>window.pwned = 1</script>", T, Sentiment.Label.NEUTRAL),
+                new Quote("x:2", "<img src=x onerror=\"window.pwned = 2\">", T.plusSeconds(1), Sentiment.Label.NEUTRAL),
+                new Quote("x:3", "\"><svg onload=window.pwned=3>", T.plusSeconds(2), Sentiment.Label.NEUTRAL));
+        state.summary(summary("1", 3, 1, hostile));
+
+        // when
+        browser.driver.get(base() + "/meetings/m1");
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("quotes")).getText().contains("<script>"));
+
+        // then
+        assertThat(browser.driver.findElement(By.id("quotes")).getText())
+                .contains("<script>window.pwned = 1</script>", "<img src=x onerror=\"window.pwned = 2\">");
+        assertThat(browser.driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
+        assertThat(browser.driver.findElements(By.cssSelector("#quotes img, #quotes script, #quotes svg"))).isEmpty();
+        // a meeting id in the address is escaped into the page, not run
+        browser.driver.get(base() + "/meetings/%22%3E%3Cscript%3Ewindow.pwned=4%3C%2Fscript%3E");
+        assertThat(browser.driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    void shouldLetALoggedInClerkStartAnItem() throws Exception {
+        // given
+        start();
+        state.meeting("m1", meeting());
+
+        // when: the console asks for a login first
+        browser.driver.get(base() + "/clerk/m1");
+        assertThat(browser.driver.getCurrentUrl()).contains("/login?next=%2Fclerk%2Fm1");
+        browser.driver.findElement(By.id("user")).sendKeys("ada");
+        browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/clerk/m1"));
+        browser.await(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("tr[data-item='2'] button")).isEmpty());
+        browser.driver.findElement(By.cssSelector("tr[data-item='2'] button")).click();
+
+        // then
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("running")).getText().equals("2. Budget"));
+        assertThat(published).singleElement().isInstanceOfSatisfying(AgendaEvent.class, event -> {
+            assertThat(event.type()).isEqualTo(org.chamberpulse.model.AgendaEventType.ITEM_STARTED);
+            assertThat(event.itemId()).isEqualTo("2");
+            assertThat(event.actor()).isEqualTo("ada");
+        });
+        assertThat(Files.readString(dir.resolve("audit.log"))).contains("\"user\":\"ada\"", "\"action\":\"agenda-item_started\"");
+        String cookie = browser.driver.manage().getCookieNamed(ClerkConsole.COOKIE).getValue();
+        assertThat(browser.driver.manage().getCookieNamed(ClerkConsole.COOKIE).isHttpOnly()).isTrue();
+        assertThat(browser.driver.manage().getCookieNamed(ClerkConsole.COOKIE).getSameSite()).isEqualTo("Strict");
+
+        // and the API refuses a change without the CSRF token, or without a session
+        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/clerk/meetings/m1/events"))
+                .header("Cookie", ClerkConsole.COOKIE + "=" + cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"RECESS\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> noSession = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/clerk/meetings/m1/events"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"RECESS\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noSession.statusCode()).isEqualTo(401);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseAWrongPassword() {
+        // given
+        start();
+
+        // when
+        browser.driver.get(base() + "/login");
+        browser.driver.findElement(By.id("user")).sendKeys("ada");
+        browser.driver.findElement(By.id("password")).sendKeys("wrong");
+        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // then
+        browser.await(Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector(".error")).getText().contains("do not match"));
+        assertThat(browser.driver.manage().getCookieNamed(ClerkConsole.COOKIE)).isNull();
+    }
+
+    @Test
+    void shouldHaveNoSeriousAccessibilityViolations() {
+        // given
+        start();
+        state.meeting("m1", meeting());
+        state.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        state.summary(summary("1", 12, 9, List.of(new Quote("x:1", "Good question", T, Sentiment.Label.POSITIVE))));
+        state.alert(new Alert("m1", "1", Alert.Kind.SWING, T.plusSeconds(60), -0.4, 0.3, "Mood during item 1 turned more negative"));
+
+        // then: the chair's page (normal and large type), the list, the login page and the console
+        browser.driver.get(base() + "/meetings/m1");
+        browser.await(Duration.ofSeconds(10)).until(d -> count(d, "1").equals("12"));
+        assertThat(browser.accessibilityViolations("serious", "critical")).as("chair's page").isEmpty();
+        browser.driver.findElement(By.id("large-type")).click();
+        assertThat(browser.accessibilityViolations("serious", "critical")).as("chair's page, large type").isEmpty();
+        browser.driver.get(base() + "/");
+        browser.await(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("section.meeting")).isEmpty());
+        assertThat(browser.accessibilityViolations("serious", "critical")).as("meeting list").isEmpty();
+        browser.driver.get(base() + "/login?next=/clerk/m1");
+        assertThat(browser.accessibilityViolations("serious", "critical")).as("login").isEmpty();
+        browser.driver.findElement(By.id("user")).sendKeys("ada");
+        browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("tr[data-item='1']")).isEmpty());
+        assertThat(browser.accessibilityViolations("serious", "critical")).as("clerk console").isEmpty();
+    }
+
+    @Test
+    void shouldSendTheSecurityHeaders() throws Exception {
+        start();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + "/meetings/m1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.body()).doesNotContain("<script>").contains("src=\"/static/chair.js\"");
+    }
+
+    private String base() {
+        return "http://localhost:" + server.port();
+    }
+
+    private static String count(WebDriver driver, String itemId) {
+        List<WebElement> cells = driver.findElements(By.cssSelector("article[data-item='" + itemId + "'] .count dd"));
         return cells.isEmpty() ? "" : cells.get(0).getText();
     }
 
-    private static ItemSummary summary(long count, long version) {
-        return new ItemSummary("m1", "1", "1", "Public questions", count, 0, count, null, List.of(), List.of(), List.of(), 0, false,
-                null, null, List.of(), version);
+    private static Meeting meeting() {
+        return new Meeting("m1", "Full Council", "Test City Council", List.of("testlive"), T, "Europe/London", 0, List.of(
+                new AgendaItem("1", "1", "Questions", false, null, null),
+                new AgendaItem("2", "2", "Budget", false, null, null),
+                new AgendaItem("3", "3", "Exempt business", true, null, null)));
+    }
+
+    private static ItemSummary summary(String itemId, long count, long version, List<Quote> quotes) {
+        return new ItemSummary("m1", itemId, itemId, "Questions", count, 1, count - 1, new SentimentSummary(0.2, count / 2, count / 4, count / 4, 0),
+                List.of(new org.chamberpulse.model.MinuteCount(T, count / 2), new org.chamberpulse.model.MinuteCount(T.plusSeconds(60), count - count / 2)),
+                List.of(new org.chamberpulse.model.TermCount("buses", 2)), List.of(new org.chamberpulse.model.TermCount("lanes", 2)), 0, false,
+                T, T.plusSeconds(60), quotes, version);
     }
 }

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param authorSecret    the deployment secret that keys the pseudonyms of authors; empty: one kept in the data directory
  * @param apiKeys         keys the ingest API accepts; empty: the API is open
  * @param apiRate         requests a second each API key (or, without keys, each client address) may make
+ * @param clerkUsers      {@code name:hash} pairs of the clerk console's users (hashes from {@code chamberpulse hash-password})
+ * @param secureCookies   mark the session cookie Secure (behind HTTPS)
  */
 public record PulseConfig(
         String bootstrap,
@@ -42,6 +44,8 @@ public record PulseConfig(
         String authorSecret,
         List<String> apiKeys,
         int apiRate,
+        List<String> clerkUsers,
+        boolean secureCookies,
         Map<String, String> kafka) {
 
     public static final String ENV_PREFIX = "PULSE_";
@@ -66,12 +70,15 @@ public record PulseConfig(
         d.put("author.secret", "");
         d.put("api.keys", "");
         d.put("api.rate", "20");
+        d.put("clerk.users", "");
+        d.put("cookie.secure", "false");
         return Map.copyOf(d);
     }
 
     public PulseConfig {
         kafka = Map.copyOf(kafka);
         apiKeys = List.copyOf(apiKeys);
+        clerkUsers = List.copyOf(clerkUsers);
     }
 
     /** Secrets never reach a log through toString. */
@@ -79,7 +86,7 @@ public record PulseConfig(
     public String toString() {
         return "PulseConfig[bootstrap=" + bootstrap + ", dataDir=" + dataDir + ", httpPort=" + httpPort + ", applicationId=" + applicationId
                 + ", partitions=" + partitions + ", authorSecret=" + (authorSecret.isEmpty() ? "(data dir)" : "(set)")
-                + ", apiKeys=" + apiKeys.size() + ", kafka=" + kafka.keySet() + "]";
+                + ", apiKeys=" + apiKeys.size() + ", clerkUsers=" + clerkUsers.size() + ", kafka=" + kafka.keySet() + "]";
     }
 
     public boolean embeddedBroker() {
@@ -134,6 +141,8 @@ public record PulseConfig(
                 p.text("author.secret", true),
                 p.list("api.keys"),
                 p.integer("api.rate", 1, 100_000),
+                p.list("clerk.users"),
+                p.bool("cookie.secure"),
                 kafka);
         if (!problems.isEmpty()) {
             throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", problems));
@@ -201,6 +210,14 @@ public record PulseConfig(
 
         List<String> list(String key) {
             return java.util.Arrays.stream(values.get(key).split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        }
+
+        boolean bool(String key) {
+            String value = values.get(key);
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                problems.add(key + " must be true or false, got '" + value + "'");
+            }
+            return value.equalsIgnoreCase("true");
         }
 
         int integer(String key, int min, int max) {

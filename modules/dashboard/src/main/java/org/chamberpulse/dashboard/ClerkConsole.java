@@ -1,0 +1,224 @@
+package org.chamberpulse.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.AgendaEventType;
+import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.ModerationEvent;
+import org.chamberpulse.model.Validation;
+
+/**
+ * The clerk's console: login with a session cookie (HttpOnly, SameSite=Strict), pages to create or
+ * import a meeting and to run its agenda, and a JSON API behind them that checks a CSRF token on every
+ * change. Every action is written to Kafka (and acknowledged) before it is answered, and to the audit log.
+ */
+public final class ClerkConsole {
+
+    static final String COOKIE = "pulse_session";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final ClerkSessions sessions;
+    private final ClerkPublisher publisher;
+    private final AuditLog audit;
+    private final LiveState state;
+    private final boolean secureCookies;
+    private final Clock clock;
+
+    public ClerkConsole(ClerkSessions sessions, ClerkPublisher publisher, AuditLog audit, LiveState state, boolean secureCookies, Clock clock) {
+        this.sessions = sessions;
+        this.publisher = publisher;
+        this.audit = audit;
+        this.state = state;
+        this.secureCookies = secureCookies;
+        this.clock = clock;
+    }
+
+    void routes(RoutesConfig routes) {
+        routes.get("/login", ctx -> loginPage(ctx, "", HttpStatus.OK));
+        routes.post("/login", this::login);
+        routes.post("/logout", this::logout);
+        routes.get("/clerk", ctx -> page(ctx, "clerk-home.html", ""));
+        routes.get("/clerk/{id}", ctx -> page(ctx, "clerk.html", ctx.pathParam("id")));
+        routes.post("/api/v1/clerk/meetings", ctx -> act(ctx, this::createMeeting));
+        routes.post("/api/v1/clerk/meetings/{id}/events", ctx -> act(ctx, this::agendaEvent));
+        routes.post("/api/v1/clerk/meetings/{id}/moderation", ctx -> act(ctx, this::moderate));
+    }
+
+    private void loginPage(Context ctx, String error, HttpStatus status) {
+        String next = safeNext(ctx.queryParam("next"));
+        ctx.status(status).contentType("text/html; charset=utf-8")
+                .result(Pages.render("login.html", Map.of("next", next, "error", error)));
+    }
+
+    private void login(Context ctx) {
+        String user = ctx.formParam("user");
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        String next = safeNext(ctx.formParam("next"));
+        Optional<ClerkSessions.Session> session = sessions.login(user, password.toCharArray());
+        if (session.isEmpty()) {
+            audit.record(user == null ? "" : user, "login-failed", "", Map.of());
+            ctx.status(HttpStatus.UNAUTHORIZED).contentType("text/html; charset=utf-8")
+                    .result(Pages.render("login.html", Map.of("next", next, "error", "That name and password do not match.")));
+            return;
+        }
+        audit.record(user, "login", "", Map.of());
+        ctx.header("Set-Cookie", COOKIE + "=" + session.get().id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+                + ClerkSessions.LIFETIME.toSeconds() + (secureCookies ? "; Secure" : ""));
+        ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    private void logout(Context ctx) {
+        Optional<ClerkSessions.Session> session = session(ctx);
+        if (session.isPresent() && csrfOk(ctx, session.get())) {
+            sessions.logout(session.get().id());
+            audit.record(session.get().user(), "logout", "", Map.of());
+        }
+        ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + (secureCookies ? "; Secure" : ""));
+        ctx.redirect("/login", HttpStatus.SEE_OTHER);
+    }
+
+    private void page(Context ctx, String page, String meetingId) {
+        Optional<ClerkSessions.Session> session = session(ctx);
+        if (session.isEmpty()) {
+            ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8").result(Pages.render(page,
+                Map.of("csrf", session.get().csrfToken(), "meetingId", meetingId, "user", session.get().user())));
+    }
+
+    /** One clerk action: a session and its CSRF token first, then the action's own checks. */
+    @FunctionalInterface
+    private interface Action {
+        Map<String, Object> apply(Context ctx, ClerkSessions.Session session, JsonNode body) throws Exception;
+    }
+
+    /** A bad request from the console: answered 400 with the reason. */
+    static final class Refused extends RuntimeException {
+        Refused(String reason) {
+            super(reason);
+        }
+    }
+
+    private void act(Context ctx, Action action) {
+        Optional<ClerkSessions.Session> session = session(ctx);
+        if (session.isEmpty()) {
+            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in to the clerk console first"));
+            return;
+        }
+        if (!csrfOk(ctx, session.get())) {
+            ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", "missing or wrong " + CSRF_HEADER));
+            return;
+        }
+        try {
+            JsonNode body = Json.MAPPER.readTree(ctx.bodyAsBytes());
+            if (body == null || !body.isObject()) {
+                throw new Refused("send a JSON object");
+            }
+            ctx.status(HttpStatus.ACCEPTED).json(action.apply(ctx, session.get(), body));
+        } catch (Refused | com.fasterxml.jackson.core.JsonProcessingException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", firstLine(e.getMessage())));
+        } catch (Exception e) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", "Kafka did not take the action; try again: " + firstLine(e.getMessage())));
+        }
+    }
+
+    private Map<String, Object> createMeeting(Context ctx, ClerkSessions.Session session, JsonNode body) throws Exception {
+        Meeting meeting = Json.MAPPER.treeToValue(body, Meeting.class);
+        Validation.meetingProblem(meeting).ifPresent(problem -> {
+            throw new Refused(problem);
+        });
+        publisher.publish(meeting);
+        audit.record(session.user(), "meeting-published", meeting.meetingId(), Map.of("items", Integer.toString(meeting.items().size())));
+        return Map.of("meetingId", meeting.meetingId(), "console", "/clerk/" + meeting.meetingId());
+    }
+
+    private Map<String, Object> agendaEvent(Context ctx, ClerkSessions.Session session, JsonNode body) throws Exception {
+        String meetingId = ctx.pathParam("id");
+        AgendaEventType type;
+        try {
+            type = AgendaEventType.valueOf(body.path("type").asText());
+        } catch (IllegalArgumentException e) {
+            throw new Refused("type must be one of " + List.of(AgendaEventType.values()));
+        }
+        String itemId = body.hasNonNull("itemId") ? body.path("itemId").asText() : null;
+        Instant at = body.hasNonNull("at") ? parse(body.path("at").asText()) : clock.instant();
+        AgendaEvent event = new AgendaEvent(meetingId, type, type.needsItem() ? itemId : null, at, session.user());
+        Validation.agendaProblem(event).ifPresent(problem -> {
+            throw new Refused(problem);
+        });
+        Optional<Meeting> meeting = state.meeting(meetingId).map(LiveState.MeetingView::meeting);
+        if (meeting.isEmpty()) {
+            throw new Refused("no meeting " + meetingId + " has been published");
+        }
+        if (type.needsItem() && meeting.get().item(itemId).isEmpty()) {
+            throw new Refused("meeting " + meetingId + " has no item " + itemId);
+        }
+        publisher.publish(event);
+        audit.record(session.user(), "agenda-" + type.name().toLowerCase(java.util.Locale.ROOT), meetingId,
+                itemId == null ? Map.of("at", at.toString()) : Map.of("itemId", itemId, "at", at.toString()));
+        return Map.of("event", event);
+    }
+
+    private Map<String, Object> moderate(Context ctx, ClerkSessions.Session session, JsonNode body) throws Exception {
+        String meetingId = ctx.pathParam("id");
+        boolean hide = !body.has("hide") || body.path("hide").asBoolean(true);
+        ModerationEvent event = new ModerationEvent(meetingId, body.path("commentId").asText(null),
+                hide ? ModerationEvent.Action.HIDE : ModerationEvent.Action.SHOW, clock.instant(), session.user());
+        Validation.moderationProblem(event).ifPresent(problem -> {
+            throw new Refused(problem);
+        });
+        publisher.publish(event);
+        audit.record(session.user(), hide ? "comment-hidden" : "comment-shown", meetingId, Map.of("commentId", event.commentId()));
+        return Map.of("event", event);
+    }
+
+    private Optional<ClerkSessions.Session> session(Context ctx) {
+        return sessions.find(ctx.cookie(COOKIE));
+    }
+
+    private static boolean csrfOk(Context ctx, ClerkSessions.Session session) {
+        String presented = ctx.header(CSRF_HEADER);
+        if (presented == null) {
+            presented = ctx.formParam("csrf");
+        }
+        return presented != null && java.security.MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8), session.csrfToken().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Only a path on this site: "/clerk/x", never "//evil.example" or "https://…". */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) {
+            return "/clerk";
+        }
+        return next;
+    }
+
+    private static Instant parse(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (RuntimeException e) {
+            throw new Refused("at must be an ISO-8601 instant such as 2026-11-27T14:20:00Z");
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

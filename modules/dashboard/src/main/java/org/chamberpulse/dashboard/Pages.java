@@ -1,0 +1,52 @@
+package org.chamberpulse.dashboard;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** The HTML pages, from the class path, with a few values put in, each escaped for HTML. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    static String render(String name, Map<String, String> values) {
+        String page = read("/public/" + name);
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            page = page.replace("{{" + value.getKey() + "}}", escape(value.getValue()));
+        }
+        return page;
+    }
+
+    private static String read(String resource) {
+        try (InputStream stream = Pages.class.getResourceAsStream(resource)) {
+            if (stream == null) {
+                throw new IllegalStateException("missing page " + resource);
+            }
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Text and attribute values: every character HTML gives a meaning to. */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,299 @@
+'use strict';
+// The chair's view of one meeting, live. All text goes into the page through textContent, never as HTML.
+(function () {
+  const SVG = 'http://www.w3.org/2000/svg';
+  const BUCKETS = {pre: 'Before the first item', recess: 'Recess', post: 'After the meeting'};
+  const ANNOUNCE_EVERY_MS = 15000;
+  const meetingId = document.body.dataset.meeting;
+  const state = {meeting: null, agenda: [], items: new Map(), alerts: []};
+  let lastAnnounced = 0;
+  let pendingAnnouncement = null;
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function svg(tag, attrs) {
+    const node = document.createElementNS(SVG, tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+    return node;
+  }
+
+  function time(iso) {
+    return new Date(iso).toLocaleTimeString('en-GB', {hour: '2-digit', minute: '2-digit'});
+  }
+
+  function runningItem() {
+    let current = null;
+    let lastItem = null;
+    state.agenda.slice().sort((a, b) => a.at.localeCompare(b.at)).forEach(e => {
+      if (current === 'post') return;
+      if (e.type === 'ITEM_STARTED' || e.type === 'CORRECTION') { current = e.itemId; lastItem = e.itemId; }
+      else if (e.type === 'RECESS') current = 'recess';
+      else if (e.type === 'RESUMED' && current === 'recess') current = lastItem || 'pre';
+      else if (e.type === 'ADJOURNED') current = 'post';
+    });
+    return current;
+  }
+
+  function label(itemId) {
+    if (BUCKETS[itemId]) return BUCKETS[itemId];
+    const item = state.meeting && state.meeting.items.find(i => i.itemId === itemId);
+    return item ? (item.number ? item.number + '. ' : '') + item.title : 'Item ' + itemId;
+  }
+
+  function order() {
+    const ids = [];
+    if (state.items.has('pre')) ids.push('pre');
+    (state.meeting ? state.meeting.items : []).forEach(i => ids.push(i.itemId));
+    ['recess', 'post'].forEach(b => { if (state.items.has(b)) ids.push(b); });
+    state.items.forEach((_, id) => { if (!ids.includes(id)) ids.push(id); });
+    return ids;
+  }
+
+  function percent(part, whole) {
+    return whole === 0 ? 0 : Math.round(100 * part / whole);
+  }
+
+  function sentimentBar(s) {
+    const sentiment = s ? s.sentiment : {positive: 0, neutral: 0, negative: 0, unscored: 0, mean: null};
+    const total = sentiment.positive + sentiment.neutral + sentiment.negative + sentiment.unscored;
+    const parts = [['positive', sentiment.positive, 'positive'], ['neutral', sentiment.neutral, 'neutral'],
+      ['negative', sentiment.negative, 'negative'], ['unscored', sentiment.unscored, 'not scored']];
+    const text = total === 0 ? 'No comments scored yet.'
+      : parts.map(([, n, name]) => percent(n, total) + '% ' + name).join(', ') + '.';
+    const wrap = el('div', {class: 'sentiment'});
+    const bar = el('div', {class: 'bar', role: 'img', 'aria-label': 'Sentiment: ' + text});
+    parts.forEach(([cls, n]) => {
+      if (n > 0) {
+        const segment = el('span', {class: 'seg ' + cls});
+        segment.style.width = percent(n, total) + '%'; // through the CSSOM: the CSP allows no inline style attribute
+        bar.appendChild(segment);
+      }
+    });
+    wrap.appendChild(bar);
+    wrap.appendChild(el('p', {class: 'bar-text'}, text));
+    return wrap;
+  }
+
+  function volumeChart(s, itemLabel) {
+    const minutes = s ? s.perMinute : [];
+    const figure = el('figure', {class: 'volume'});
+    if (minutes.length === 0) {
+      figure.appendChild(el('figcaption', {}, 'No comments a minute yet.'));
+      return figure;
+    }
+    const peak = minutes.reduce((a, b) => (b.count > a.count ? b : a));
+    const description = 'Comments a minute for ' + itemLabel + ': ' + minutes.length + ' minutes from ' + time(minutes[0].minute)
+      + ' to ' + time(minutes[minutes.length - 1].minute) + ', busiest ' + peak.count + ' at ' + time(peak.minute) + '.';
+    const width = 300;
+    const height = 60;
+    const chart = svg('svg', {viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': description, focusable: 'false'});
+    const title = svg('title');
+    title.textContent = description;
+    chart.appendChild(title);
+    const step = width / minutes.length;
+    minutes.forEach((m, i) => {
+      const h = Math.max(1, Math.round((height - 2) * m.count / peak.count));
+      chart.appendChild(svg('rect', {x: (i * step).toFixed(1), y: height - h, width: Math.max(1, step - 1).toFixed(1), height: h, class: 'vbar'}));
+    });
+    figure.appendChild(chart);
+    const details = el('details');
+    details.appendChild(el('summary', {}, 'Minute by minute (table)'));
+    const table = el('table', {class: 'minutes'});
+    const head = el('tr');
+    head.appendChild(el('th', {scope: 'col'}, 'Minute'));
+    head.appendChild(el('th', {scope: 'col'}, 'Comments'));
+    table.appendChild(head);
+    minutes.forEach(m => {
+      const tr = el('tr');
+      tr.appendChild(el('td', {}, time(m.minute)));
+      tr.appendChild(el('td', {}, m.count));
+      table.appendChild(tr);
+    });
+    details.appendChild(table);
+    figure.appendChild(details);
+    return figure;
+  }
+
+  function termList(title, terms) {
+    const wrap = el('div', {class: 'terms'});
+    wrap.appendChild(el('h4', {}, title));
+    if (!terms || terms.length === 0) {
+      wrap.appendChild(el('p', {class: 'none'}, 'None yet.'));
+      return wrap;
+    }
+    const list = el('ol');
+    terms.slice(0, 5).forEach(t => list.appendChild(el('li', {}, t.text + ' (' + t.count + ')')));
+    wrap.appendChild(list);
+    return wrap;
+  }
+
+  function card(itemId, running) {
+    const s = state.items.get(itemId);
+    const item = state.meeting && state.meeting.items.find(i => i.itemId === itemId);
+    const restricted = (s && s.restricted) || (item && item.restricted);
+    const article = el('article', {class: 'card' + (itemId === running ? ' running' : ''), 'data-item': itemId,
+      'aria-current': itemId === running ? 'true' : 'false', 'aria-labelledby': 'card-' + itemId});
+    const heading = el('h3', {id: 'card-' + itemId}, label(itemId));
+    if (itemId === running) heading.appendChild(el('span', {class: 'badge now-badge'}, 'Now'));
+    if (restricted) heading.appendChild(el('span', {class: 'badge'}, 'Exempt: counts only'));
+    article.appendChild(heading);
+    const stats = el('dl', {class: 'stats'});
+    [['Comments', s ? s.count : 0, 'count'], ['People', s ? s.uniqueAuthors : 0, 'authors'], ['Reposts', s ? s.reposts : 0, 'reposts'],
+      ['Flagged', s ? s.flagged : 0, 'flagged']].forEach(([name, value, cls]) => {
+      const div = el('div', {class: cls});
+      div.appendChild(el('dt', {}, name));
+      div.appendChild(el('dd', {}, value));
+      stats.appendChild(div);
+    });
+    article.appendChild(stats);
+    article.appendChild(sentimentBar(s));
+    article.appendChild(volumeChart(s, label(itemId)));
+    if (!restricted) {
+      const words = el('div', {class: 'words'});
+      words.appendChild(termList('Hashtags', s && s.topHashtags));
+      words.appendChild(termList('Words', s && s.topTerms));
+      article.appendChild(words);
+    }
+    return article;
+  }
+
+  function renderAlerts() {
+    const box = document.getElementById('alerts');
+    box.replaceChildren();
+    state.alerts.slice(-3).reverse().forEach(a => {
+      const p = el('p', {class: 'alert ' + a.kind.toLowerCase()});
+      p.appendChild(el('strong', {}, (a.kind === 'SURGE' ? 'Surge' : 'Mood swing') + ' at ' + time(a.at) + ': '));
+      p.appendChild(document.createTextNode(a.message));
+      box.appendChild(p);
+    });
+  }
+
+  function renderQuotes() {
+    const list = document.getElementById('quotes');
+    list.replaceChildren();
+    const quotes = [];
+    state.items.forEach((s, itemId) => (s.quotes || []).forEach(q => quotes.push({q, itemId})));
+    quotes.sort((a, b) => b.q.at.localeCompare(a.q.at));
+    if (quotes.length === 0) {
+      list.appendChild(el('li', {class: 'none'}, 'No comments yet.'));
+      return;
+    }
+    quotes.slice(0, 12).forEach(({q, itemId}) => {
+      const li = el('li', {class: 'quote ' + q.label, 'data-comment': q.id});
+      li.appendChild(el('p', {class: 'quote-text'}, q.text));
+      li.appendChild(el('p', {class: 'quote-meta'}, time(q.at) + ' · ' + label(itemId) + ' · ' + q.label));
+      list.appendChild(li);
+    });
+  }
+
+  function render() {
+    if (!state.meeting) {
+      document.getElementById('title').textContent = 'No meeting ' + meetingId + ' yet';
+      return;
+    }
+    const m = state.meeting;
+    document.title = 'ChamberPulse: ' + m.title;
+    document.getElementById('title').textContent = m.title + ' · ' + (m.body || '');
+    document.getElementById('meta').textContent = '#' + m.hashtags.join(' #') + ' · ' + new Date(m.scheduledStart).toLocaleString('en-GB');
+    const running = runningItem();
+    const total = [...state.items.values()].reduce((sum, s) => sum + s.count, 0);
+    document.getElementById('now').textContent = running ? label(running) : 'The meeting has not started.';
+    document.getElementById('totals').textContent = total + ' comments so far.';
+    const items = document.getElementById('items');
+    items.querySelectorAll('article').forEach(a => a.remove());
+    order().forEach(id => items.appendChild(card(id, running)));
+    renderAlerts();
+    renderQuotes();
+    queueAnnouncement(running, total);
+  }
+
+  function announce(text) {
+    document.getElementById('announcer').textContent = text;
+    lastAnnounced = Date.now();
+  }
+
+  /** At most one announcement every 15 seconds, so a screen reader is not flooded. */
+  function queueAnnouncement(running, total) {
+    const s = running && state.items.get(running);
+    pendingAnnouncement = (running ? 'Now: ' + label(running) + '. ' : '') + (s ? s.count + ' comments on it, ' : '') + total + ' in all.';
+    const wait = ANNOUNCE_EVERY_MS - (Date.now() - lastAnnounced);
+    if (wait <= 0) {
+      announce(pendingAnnouncement);
+      pendingAnnouncement = null;
+    } else if (!queueAnnouncement.timer) {
+      queueAnnouncement.timer = setTimeout(() => {
+        queueAnnouncement.timer = null;
+        if (pendingAnnouncement) { announce(pendingAnnouncement); pendingAnnouncement = null; }
+      }, wait);
+    }
+  }
+
+  let scheduled = false;
+  function renderSoon() {
+    if (!scheduled) {
+      scheduled = true;
+      requestAnimationFrame(() => { scheduled = false; render(); });
+    }
+  }
+
+  function applySnapshot(snapshot) {
+    state.items.clear();
+    const view = snapshot.meetings.find(v => v.meeting.meetingId === meetingId);
+    if (view) {
+      state.meeting = view.meeting;
+      state.agenda = view.agenda;
+      state.alerts = view.alerts || [];
+      view.items.forEach(s => state.items.set(s.itemId, s));
+    }
+    render();
+  }
+
+  function connect() {
+    const status = document.getElementById('status');
+    const source = new EventSource('/events?meeting=' + encodeURIComponent(meetingId));
+    source.addEventListener('open', () => { status.textContent = 'Live'; });
+    source.addEventListener('error', () => { status.textContent = 'Reconnecting…'; });
+    source.addEventListener('snapshot', e => applySnapshot(JSON.parse(e.data)));
+    source.addEventListener('meeting', e => {
+      const meeting = JSON.parse(e.data);
+      if (meeting && meeting.meetingId === meetingId) { state.meeting = meeting; renderSoon(); }
+    });
+    source.addEventListener('agenda', e => {
+      const event = JSON.parse(e.data);
+      if (event.meetingId === meetingId) { state.agenda.push(event); renderSoon(); }
+    });
+    source.addEventListener('summary', e => {
+      const s = JSON.parse(e.data);
+      if (s.meetingId !== meetingId) return;
+      const before = state.items.get(s.itemId);
+      if (!before || before.version <= s.version) { state.items.set(s.itemId, s); renderSoon(); }
+    });
+    source.addEventListener('alert', e => {
+      const alert = JSON.parse(e.data);
+      if (alert.meetingId !== meetingId) return;
+      state.alerts.push(alert);
+      renderSoon();
+      if (Date.now() - lastAnnounced > ANNOUNCE_EVERY_MS) announce(alert.message);
+    });
+  }
+
+  function largeType() {
+    const button = document.getElementById('large-type');
+    const apply = on => {
+      document.body.classList.toggle('large', on);
+      button.setAttribute('aria-pressed', on ? 'true' : 'false');
+      try { localStorage.setItem('chamberpulse.large', on ? '1' : '0'); } catch (e) { /* private mode */ }
+    };
+    let saved = false;
+    try { saved = localStorage.getItem('chamberpulse.large') === '1'; } catch (e) { /* private mode */ }
+    apply(saved || new URLSearchParams(location.search).get('large') === '1');
+    button.addEventListener('click', () => apply(!document.body.classList.contains('large')));
+  }
+
+  document.addEventListener('DOMContentLoaded', () => { largeType(); connect(); });
+})();
