@@ -11,11 +11,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Real headless Chromium (Debian's chromium and chromium-driver), driven by Selenium without downloads. */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
-    Browser() {
+    public Browser() {
         if (!new File("/usr/bin/chromedriver").canExecute() || !new File("/usr/bin/chromium").canExecute()) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install chromium chromium-driver (.ci/run does)");
@@ -32,13 +32,13 @@ final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
     }
 
-    WebDriverWait await(Duration timeout) {
+    public WebDriverWait await(Duration timeout) {
         return new WebDriverWait(driver, timeout);
     }
 
     /** axe-core's violations of WCAG 2.0, 2.1 and 2.2 A and AA on the current page, as "impact id: help (n nodes)". */
     @SuppressWarnings("unchecked")
-    java.util.List<String> accessibilityViolations(String... impacts) {
+    public java.util.List<String> accessibilityViolations(String... impacts) {
         driver.executeScript(AXE);
         Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})"
@@ -51,7 +51,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves a picture of the page, for the README and for a person checking a failure. */
-    java.nio.file.Path screenshot(String name) {
+    public java.nio.file.Path screenshot(String name) {
         try {
             java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
             java.nio.file.Files.createDirectories(dir);
