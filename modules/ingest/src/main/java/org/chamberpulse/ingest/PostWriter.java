@@ -87,6 +87,15 @@ public final class PostWriter {
     public record Post(String text, String lang) {
     }
 
+    /** Openers and closers people add: with them, two people rarely write exactly the same post. */
+    private static final List<String> OPENERS = List.of("", "", "", "", "Honestly, ", "Wow. ", "So ", "Hmm, ", "Right, ", "Well, ",
+            "Just saying: ", "Watching from Selly Oak: ", "From Erdington: ", "Agree with the last speaker. ", "Meanwhile ",
+            "Oh dear. ", "Yes! ", "Ugh. ", "Can I just say ", "Not going to lie, ", "Listening in from Acocks Green: ",
+            "As a Sparkhill resident, ", "Quick thought: ", "For the record, ", "Again: ", "Sorry but ", "Big moment. ");
+    private static final List<String> CLOSERS = List.of("", "", "", "", ".", "!", " 🙄", " 👍", " tbh", " imo", " again", " tonight",
+            " as usual", " for once", ", just saying", " (watching on the stream)", " #brum", " - thoughts?", ", surely", " 🤔",
+            " in my view", ", honestly", " 😊", " 👀");
+
     private final RandomGenerator random;
 
     public PostWriter(RandomGenerator random) {
@@ -101,7 +110,9 @@ public final class PostWriter {
         double r = random.nextDouble();
         String text = r < negativeShare ? pick(CRITICAL.get(topic))
                 : r < negativeShare + (1 - negativeShare) / 3 ? pick(NEUTRAL.get(topic)) : pick(SUPPORTIVE.get(topic));
-        StringBuilder post = new StringBuilder(text);
+        String opener = pick(OPENERS);
+        StringBuilder post = new StringBuilder(opener.isEmpty() ? text
+                : opener + Character.toLowerCase(text.charAt(0)) + text.substring(1)).append(pick(CLOSERS));
         if (random.nextDouble() < 0.08) {
             post.append(random.nextBoolean() ? "!!!" : "?!");
         }
