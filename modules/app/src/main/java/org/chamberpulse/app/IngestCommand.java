@@ -49,8 +49,7 @@ final class IngestCommand {
     /** Runs the clients, one thread each, until Ctrl-C or SIGTERM; then flushes what was read. */
     static int follow(PulseConfig config, java.util.function.Function<KafkaSink, List<Runnable>> clients) throws InterruptedException {
         Shutdown shutdown = Shutdown.onSignal();
-        try (PulseProducer producer = new PulseProducer(config, config.bootstrap())) {
-            KafkaSink sink = new KafkaSink(producer);
+        try (PulseProducer producer = new PulseProducer(config, config.bootstrap()); KafkaSink sink = new KafkaSink(producer)) {
             List<Thread> threads = new ArrayList<>();
             for (Runnable client : clients.apply(sink)) {
                 Thread thread = new Thread(client, "ingest-" + threads.size());
