@@ -1,8 +1,9 @@
 package org.chamberpulse.ingest;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.errors.RetriableException;
@@ -13,46 +14,78 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Source clients' comments to {@code pulse.comments.raw}, keyed by id. While the broker is away the
- * producer buffers; a send that still fails for a reason that passes (no metadata yet, a full buffer)
- * is sent again a second later, for as long as it takes: a comment read is never dropped. A send that
- * failed was never written, so sending it again cannot double it.
+ * Source clients' comments to {@code pulse.comments.raw}, keyed by id. A thread of its own hands them to
+ * the producer, so a client never waits on Kafka until {@link #CAPACITY} comments are held: then it waits
+ * (back-pressure) until Kafka takes them again. A send that fails for a reason that passes (no metadata
+ * while the broker is away, a full buffer) is sent again after a second, for as long as it takes; a send
+ * that failed was never written, so sending it again cannot double it.
  */
 public final class KafkaSink implements CommentSink, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaSink.class);
+    static final int CAPACITY = 100_000;
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final PulseProducer producer;
+    private final BlockingQueue<Comment> queue = new LinkedBlockingQueue<>(CAPACITY);
+    private final ConcurrentLinkedQueue<Comment> retries = new ConcurrentLinkedQueue<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "kafka-sink-retry");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile long retryAfter;
+    private volatile boolean running = true;
+    private final Thread sender = new Thread(this::sendLoop, "kafka-sink");
 
     public KafkaSink(PulseProducer producer) {
         this.producer = producer;
+        sender.setDaemon(true);
+        sender.start();
     }
 
+    /** Holds the comment for sending; waits while {@link #CAPACITY} comments are already held. */
     @Override
     public void accept(Comment comment) {
         pending.incrementAndGet();
-        send(comment, 1);
+        try {
+            queue.put(comment);
+        } catch (InterruptedException e) {
+            pending.decrementAndGet();
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private void send(Comment comment, int attempt) {
+    private void sendLoop() {
+        while (running) {
+            try {
+                Comment comment = null;
+                if (!retries.isEmpty() && System.nanoTime() >= retryAfter) {
+                    comment = retries.poll();
+                }
+                if (comment == null) {
+                    comment = queue.poll(100, TimeUnit.MILLISECONDS);
+                }
+                if (comment != null) {
+                    send(comment);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("the Kafka sink failed to send: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void send(Comment comment) {
         producer.send(Topics.COMMENTS_RAW, comment.key(), comment, (metadata, error) -> {
             if (error == null) {
                 sent.incrementAndGet();
                 pending.decrementAndGet();
             } else if (error instanceof RetriableException) {
-                if (attempt == 1) {
+                if (retries.isEmpty()) {
                     log.warn("Kafka is not taking comments ({}); holding them and trying again", error.getMessage());
                 }
-                retries.schedule(() -> send(comment, attempt + 1), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                retryAfter = System.nanoTime() + RETRY.toNanos();
+                retries.add(comment);
             } else {
                 failed.incrementAndGet();
                 pending.decrementAndGet();
@@ -64,16 +97,16 @@ public final class KafkaSink implements CommentSink, AutoCloseable {
     /** Returns once every comment accepted so far is written (or failed for good). */
     @Override
     public void flush() {
-        producer.flush();
-        while (pending.get() > 0) {
+        while (pending.get() > 0 && running) {
+            producer.flush();
             try {
-                Thread.sleep(50);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            producer.flush();
         }
+        producer.flush();
     }
 
     public long sent() {
@@ -84,8 +117,14 @@ public final class KafkaSink implements CommentSink, AutoCloseable {
         return failed.get();
     }
 
+    /** Comments accepted and not yet written. */
+    public long pending() {
+        return pending.get();
+    }
+
     @Override
     public void close() {
-        retries.shutdownNow();
+        running = false;
+        sender.interrupt();
     }
 }
