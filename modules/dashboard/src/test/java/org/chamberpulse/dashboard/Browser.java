@@ -32,8 +32,11 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
     }
 
+    /** Waits for a condition; the live pages redraw often, so an element gone stale is simply looked up again. */
     public WebDriverWait await(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** axe-core's violations of WCAG 2.0, 2.1 and 2.2 A and AA on the current page, as "impact id: help (n nodes)". */
