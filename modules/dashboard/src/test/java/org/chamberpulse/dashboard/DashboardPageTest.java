@@ -104,7 +104,7 @@ class DashboardPageTest {
         browser.await(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("alerts")).getText().contains("Surge during item 2"));
         browser.await(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("quotes")).getText().contains("Buses now!"));
         browser.await(Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("article[data-item='1'] .bar"))
-                .getAttribute("aria-label").startsWith("Sentiment: 50% positive"));
+                .getAttribute("aria-label").startsWith("Sentiment: 60% positive, 20% neutral, 20% negative"));
         browser.await(Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("article[data-item='1'] svg"))
                 .getAttribute("aria-label").startsWith("Comments a minute for 1. Questions"));
         browser.screenshot("chair");
