@@ -2,6 +2,7 @@ package org.chamberpulse.topology;
 
 import org.chamberpulse.model.ModerationEvent;
 import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.timeline.MeetingTimeline;
 
 /**
  * What the attributor of one meeting hears: the meeting's timeline; that the router of hashtag

@@ -33,6 +33,9 @@ import org.chamberpulse.model.SentimentSummary;
 import org.chamberpulse.model.TermCount;
 import org.chamberpulse.model.Text;
 import org.chamberpulse.sentiment.Terms;
+import org.chamberpulse.timeline.Buckets;
+import org.chamberpulse.timeline.MeetingTimeline;
+import org.chamberpulse.timeline.MeetingWindow;
 
 /**
  * Rules 2 to 6 for one meeting (the record key). Holds the meeting's timeline and its comments indexed

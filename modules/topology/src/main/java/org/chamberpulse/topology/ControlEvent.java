@@ -1,6 +1,7 @@
 package org.chamberpulse.topology;
 
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.timeline.TimelineEvent;
 
 /**
  * A change to one meeting's timeline, keyed by meetingId: a published meeting, a deleted one (a

@@ -9,6 +9,7 @@ import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.ModerationEvent;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.model.Validation;
+import org.chamberpulse.timeline.TimelineEvent;
 
 /**
  * Reads {@code pulse.meetings} and {@code pulse.agenda}: parses and validates each record (bad ones

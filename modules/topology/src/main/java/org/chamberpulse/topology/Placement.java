@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.timeline.MeetingTimeline;
+import org.chamberpulse.timeline.Segment;
 
 /** Rule 2 for one meeting, precomputed from its timeline: a comment's reference time and item. */
 record Placement(Meeting meeting, List<Segment> segments) {

@@ -24,6 +24,8 @@ import org.chamberpulse.model.JsonSerde;
 import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.model.Topic;
 import org.chamberpulse.model.Topics;
+import org.chamberpulse.timeline.MeetingTimeline;
+import org.chamberpulse.timeline.MeetingWindow;
 
 /**
  * The ChamberPulse topology, a pure function of its configuration.

@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.UnmatchedSummary;
+import org.chamberpulse.timeline.MeetingWindow;
 
 /**
  * Rule 1 for one hashtag (the record key). Holds the windows of the meetings that list the hashtag and

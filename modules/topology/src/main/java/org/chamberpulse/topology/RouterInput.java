@@ -1,6 +1,7 @@
 package org.chamberpulse.topology;
 
 import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.timeline.MeetingWindow;
 
 /**
  * What the router of one hashtag hears: a comment carrying the hashtag, the window of a meeting that

@@ -7,6 +7,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.timeline.MeetingTimeline;
 
 /**
  * Keeps each meeting's timeline (its definition and agenda events, whatever their order) and announces

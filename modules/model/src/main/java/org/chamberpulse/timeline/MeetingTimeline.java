@@ -1,4 +1,4 @@
-package org.chamberpulse.topology;
+package org.chamberpulse.timeline;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -138,7 +138,7 @@ public record MeetingTimeline(String meetingId, Meeting meeting, List<TimelineEv
      * The starts of items after the clerk's corrections. Each CORRECTION, in the order the clerk issued
      * them, moves the start of its item nearest to the corrected time; an item never started is started.
      */
-    List<TimelineEvent> itemStarts() {
+    private List<TimelineEvent> itemStarts() {
         List<TimelineEvent> starts = new ArrayList<>(
                 events.stream().filter(e -> e.type() == AgendaEventType.ITEM_STARTED).toList());
         events.stream()

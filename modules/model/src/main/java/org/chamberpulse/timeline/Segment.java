@@ -1,4 +1,4 @@
-package org.chamberpulse.topology;
+package org.chamberpulse.timeline;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.chamberpulse.topology;
+package org.chamberpulse.timeline;
 
 /** The items that hold time outside the agenda's own items (rule 2). */
 public final class Buckets {
