@@ -1,0 +1,242 @@
+package org.chamberpulse.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.SentimentSummary;
+import org.chamberpulse.timeline.Buckets;
+import org.chamberpulse.timeline.Segment;
+
+/**
+ * The report's charts as inline SVG, drawn from the summaries alone. Each carries a title and a
+ * description for screen readers; the tables of the report hold the same figures as text.
+ */
+final class Charts {
+
+    static final String POSITIVE = "#1d6b36";
+    static final String NEUTRAL = "#5c5c5c";
+    static final String NEGATIVE = "#a4161a";
+    static final String UNSCORED = "#b8b8b8";
+    private static final String BAR = "#0b4f8a";
+    private static final String RECESS_SHADE = "#e6e6e6";
+    private static final String INK = "#1b1b1b";
+
+    private static final int WIDTH = 680;
+    private static final int LABEL_WIDTH = 250;
+    private static final int ROW = 22;
+    private static final int FONT = 11;
+    private static final int LABEL_CHARS = 38;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final List<Integer> TICK_MINUTES = List.of(1, 2, 5, 10, 15, 30, 60, 120, 240, 480);
+
+    private Charts() {
+    }
+
+    /** Horizontal bars: comments per item. */
+    static String commentsPerItem(ReportData data) {
+        List<ItemSummary> rows = data.summaries();
+        long max = Math.max(1, rows.stream().mapToLong(ItemSummary::count).max().orElse(1));
+        int barSpace = WIDTH - LABEL_WIDTH - 60;
+        int height = rows.size() * ROW + 10;
+        StringBuilder svg = open(height, "Comments per item",
+                "A bar for each item of the agenda, as long as the number of comments counted in it.");
+        int y = 5;
+        for (ItemSummary s : rows) {
+            String label = data.label(s);
+            int length = (int) Math.round((double) s.count() * barSpace / max);
+            svg.append("<g><title>").append(Xml.escape(label + ": " + s.count() + " comments")).append("</title>");
+            text(svg, LABEL_WIDTH - 8, y + 15, "end", Xml.shorten(label, LABEL_CHARS));
+            svg.append(rect(LABEL_WIDTH, y + 3, Math.max(length, s.count() > 0 ? 1 : 0), ROW - 6, BAR));
+            text(svg, LABEL_WIDTH + length + 6, y + 15, "start", Long.toString(s.count()));
+            svg.append("</g>");
+            y += ROW;
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /**
+     * Columns of comments per minute over the whole meeting, by reference time (posting time less the
+     * broadcast delay), with a line where each item starts and the recess shaded.
+     */
+    static String timeline(ReportData data) {
+        NavigableMap<Instant, Long> minutes = data.perMinute();
+        List<Segment> segments = data.segments();
+        int height = 240;
+        StringBuilder svg = open(height, "Comments per minute",
+                "Comments counted in each minute of the meeting, with the start of each agenda item marked and the recess shaded.");
+        if (minutes.isEmpty()) {
+            text(svg, WIDTH / 2, height / 2, "middle", "No comments were counted.");
+            return svg.append("</svg>").toString();
+        }
+        Instant first = minutes.keySet().iterator().next();
+        Instant last = minutes.lastKey().plus(Duration.ofMinutes(1));
+        for (Segment segment : segments) {
+            first = min(first, segment.from());
+            last = max(last, segment.from().plus(Duration.ofMinutes(1)));
+        }
+        first = Instant.ofEpochSecond(Math.floorDiv(first.getEpochSecond(), 60) * 60);
+        long span = Math.max(1, Duration.between(first, last).toMinutes());
+        int left = 44;
+        int right = WIDTH - 10;
+        int top = 34;
+        int bottom = height - 36;
+        double perMinute = (double) (right - left) / span;
+        long peak = Math.max(1, minutes.values().stream().mapToLong(Long::longValue).max().orElse(1));
+        long yStep = niceStep(peak);
+        long yMax = ((peak + yStep - 1) / yStep) * yStep;
+        Instant start = first;
+        java.util.function.Function<Instant, Double> xOf = t -> left + Duration.between(start, t).toSeconds() / 60.0 * perMinute;
+
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            if (!segment.itemId().equals(Buckets.RECESS)) {
+                continue;
+            }
+            Instant until = i + 1 < segments.size() ? segments.get(i + 1).from() : last;
+            double x = xOf.apply(segment.from());
+            svg.append("<g><title>Recess</title>").append(rect(x, top, Math.max(1, xOf.apply(until) - x), bottom - top, RECESS_SHADE)).append("</g>");
+            text(svg, x + 3, top + 12, "start", "Recess");
+        }
+        for (long value = 0; value <= yMax; value += yStep) {
+            double y = bottom - (double) value * (bottom - top) / yMax;
+            svg.append(line(left, y, right, y, "#d0d0d0", 0.5));
+            text(svg, left - 5, y + 4, "end", Long.toString(value));
+        }
+        ZoneId zone = data.zone();
+        for (Map.Entry<Instant, Long> minute : minutes.entrySet()) {
+            double x = xOf.apply(minute.getKey());
+            double h = (double) minute.getValue() * (bottom - top) / yMax;
+            svg.append("<g><title>").append(CLOCK.format(minute.getKey().atZone(zone))).append(": ")
+                    .append(minute.getValue()).append(minute.getValue() == 1 ? " comment" : " comments").append("</title>")
+                    .append(rect(x, bottom - h, Math.max(perMinute - 0.5, 0.8), h, BAR)).append("</g>");
+        }
+        int row = 0;
+        String marked = null;
+        for (Segment segment : segments) {
+            // An item resumed after the recess is not a new start: the shading already shows the break.
+            if (Buckets.isBucket(segment.itemId()) || segment.itemId().equals(marked)) {
+                continue;
+            }
+            marked = segment.itemId();
+            double x = xOf.apply(segment.from());
+            String number = data.agendaItem(segment.itemId()).map(item -> item.number() == null ? item.itemId() : item.number().strip()).orElse(segment.itemId());
+            svg.append("<g><title>").append(Xml.escape("Item " + number + " starts at " + CLOCK.format(segment.from().atZone(zone)))).append("</title>");
+            svg.append(line(x, top - 12 + (row % 2) * 11, x, bottom, INK, 1));
+            text(svg, x + 2, top - 14 + (row % 2) * 11, "start", Xml.shorten(number, 8));
+            svg.append("</g>");
+            row++;
+        }
+        svg.append(line(left, bottom, right, bottom, INK, 1));
+        long tick = TICK_MINUTES.stream().filter(m -> span / m <= 8).findFirst().orElse(960);
+        long offset = zone.getRules().getOffset(first).getTotalSeconds();
+        Instant firstTick = Instant.ofEpochSecond(ceilTo(first.getEpochSecond() + offset, tick * 60) - offset);
+        for (Instant t = firstTick; !t.isAfter(last); t = t.plus(Duration.ofMinutes(tick))) {
+            double x = xOf.apply(t);
+            svg.append(line(x, bottom, x, bottom + 4, INK, 1));
+            text(svg, x, bottom + 16, "middle", CLOCK.format(t.atZone(zone)));
+        }
+        text(svg, (left + right) / 2.0, height - 4, "middle",
+                "Time in the chamber (" + zone.getId() + "): posting time less the " + data.meeting().broadcastDelaySeconds() + " s broadcast delay");
+        return svg.append("</svg>").toString();
+    }
+
+    /** A bar for each item that has comments, split by sentiment label, each bar the whole of its item. */
+    static String sentimentPerItem(ReportData data) {
+        List<ItemSummary> rows = data.summaries().stream().filter(s -> s.count() > 0).toList();
+        int barSpace = WIDTH - LABEL_WIDTH - 20;
+        int height = rows.size() * ROW + 36;
+        StringBuilder svg = open(height, "Sentiment per item",
+                "For each item with comments, the share of positive, neutral, negative and unscored comments.");
+        int x = LABEL_WIDTH;
+        for (String[] legend : new String[][] {{"Positive", POSITIVE}, {"Neutral", NEUTRAL}, {"Negative", NEGATIVE}, {"Unscored (other language)", UNSCORED}}) {
+            svg.append(rect(x, 4, 12, 12, legend[1]));
+            text(svg, x + 16, 14, "start", legend[0]);
+            x += 20 + legend[0].length() * 6;
+        }
+        if (rows.isEmpty()) {
+            text(svg, WIDTH / 2, 30, "middle", "No comments were counted.");
+        }
+        int y = 26;
+        for (ItemSummary s : rows) {
+            SentimentSummary m = s.sentiment();
+            long total = m.positive() + m.neutral() + m.negative() + m.unscored();
+            String label = data.label(s);
+            svg.append("<g><title>").append(Xml.escape(label + ": " + m.positive() + " positive, " + m.neutral() + " neutral, "
+                    + m.negative() + " negative, " + m.unscored() + " unscored")).append("</title>");
+            text(svg, LABEL_WIDTH - 8, y + 15, "end", Xml.shorten(label, LABEL_CHARS));
+            double left = LABEL_WIDTH;
+            for (Object[] part : new Object[][] {{m.positive(), POSITIVE}, {m.neutral(), NEUTRAL}, {m.negative(), NEGATIVE}, {m.unscored(), UNSCORED}}) {
+                long n = (Long) part[0];
+                if (n == 0 || total == 0) {
+                    continue;
+                }
+                double width = (double) n * barSpace / total;
+                svg.append(rect(left, y + 3, width, ROW - 6, (String) part[1]));
+                left += width;
+            }
+            svg.append("</g>");
+            y += ROW;
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static StringBuilder open(int height, String title, String description) {
+        String id = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-");
+        return new StringBuilder(4096)
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(WIDTH).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" aria-labelledby=\"").append(id).append("-title ")
+                .append(id).append("-desc\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"").append(FONT).append("\">")
+                .append("<title id=\"").append(id).append("-title\">").append(Xml.escape(title)).append("</title>")
+                .append("<desc id=\"").append(id).append("-desc\">").append(Xml.escape(description)).append("</desc>");
+    }
+
+    private static void text(StringBuilder svg, double x, double y, String anchor, String content) {
+        svg.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" text-anchor=\"").append(anchor)
+                .append("\" fill=\"").append(INK).append("\">").append(Xml.escape(content)).append("</text>");
+    }
+
+    private static String rect(double x, double y, double width, double height, String fill) {
+        return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(width) + "\" height=\"" + num(height) + "\" fill=\"" + fill + "\"/>";
+    }
+
+    private static String line(double x1, double y1, double x2, double y2, String stroke, double width) {
+        return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) + "\" stroke=\"" + stroke
+                + "\" stroke-width=\"" + num(width) + "\"/>";
+    }
+
+    private static String num(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** A step for the vertical axis: 1, 2 or 5 times a power of ten, giving at most five lines. */
+    static long niceStep(long peak) {
+        long magnitude = 1;
+        while (true) {
+            for (long factor : new long[] {1, 2, 5}) {
+                long step = factor * magnitude;
+                if (peak / step <= 4) {
+                    return step;
+                }
+            }
+            magnitude *= 10;
+        }
+    }
+
+    private static long ceilTo(long value, long step) {
+        return Math.floorDiv(value + step - 1, step) * step;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,168 @@
+package org.chamberpulse.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.chamberpulse.model.ItemSummary;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+    private final ReportData data = ReportFixtures.data();
+    private final Map<String, ItemSummary> summaries = ReportFixtures.summaries();
+
+    @Test
+    void shouldShowEveryFigureOfEverySummaryInTheItemTable() {
+        // when
+        Document html = Jsoup.parse(HtmlReport.render(data, ""));
+
+        // then
+        List<Element> rows = html.select("#items tbody tr");
+        assertThat(rows).extracting(row -> row.attr("data-item")).containsExactly("1", "2", "3", "recess");
+        for (Element row : rows) {
+            ItemSummary s = summaries.get(row.attr("data-item"));
+            assertThat(field(row, "count")).isEqualTo(Long.toString(s.count()));
+            assertThat(field(row, "reposts")).isEqualTo(Long.toString(s.reposts()));
+            assertThat(field(row, "uniqueAuthors")).isEqualTo(Long.toString(s.uniqueAuthors()));
+            assertThat(field(row, "flagged")).isEqualTo(Long.toString(s.flagged()));
+            assertThat(field(row, "positive")).isEqualTo(Long.toString(s.sentiment().positive()));
+            assertThat(field(row, "neutral")).isEqualTo(Long.toString(s.sentiment().neutral()));
+            assertThat(field(row, "negative")).isEqualTo(Long.toString(s.sentiment().negative()));
+            assertThat(field(row, "unscored")).isEqualTo(Long.toString(s.sentiment().unscored()));
+            assertThat(field(row, "mean")).isEqualTo(HtmlReport.mean(s.sentiment().mean()));
+        }
+        assertThat(html.getElementById("total-count").text()).isEqualTo("9");
+        assertThat(html.getElementById("total-reposts").text()).isEqualTo("3");
+        assertThat(html.select("#items tbody tr[data-item=2] td[data-field=firstAt]").text()).isEqualTo("14:11");
+    }
+
+    @Test
+    void shouldDrawTheThreeChartsAsInlineSvgWithTheRecessShadedAndTheItemStartsMarked() {
+        // when
+        Document html = Jsoup.parse(HtmlReport.render(data, ""));
+
+        // then
+        assertThat(html.select("svg")).hasSize(3).allSatisfy(svg -> assertThat(svg.attr("xmlns")).isEqualTo("http://www.w3.org/2000/svg"));
+        Element timeline = html.selectFirst("#chart-timeline + svg");
+        assertThat(timeline.select("g > title")).extracting(Element::text)
+                .contains("Recess", "Item 1. starts at 14:01", "Item 2. starts at 14:10", "Item 3. starts at 14:50", "14:11: 3 comments");
+        Element sentiment = html.selectFirst("#chart-sentiment + svg");
+        assertThat(sentiment.select("g > title")).extracting(Element::text)
+                .contains("2. Gwasanaethau ŵyr ac ŷd: bus & tram services: 1 positive, 1 neutral, 2 negative, 1 unscored");
+    }
+
+    @Test
+    void shouldQuoteModeratedCommentsButNothingOfARestrictedItem() {
+        // when
+        Document html = Jsoup.parse(HtmlReport.render(data, ""));
+
+        // then
+        assertThat(html.select("#item-2 blockquote")).extracting(Element::text)
+                .containsExactly("Buses <always> late & crowded 14:20, negative", "Mae'r bysiau'n hwyr 14:11, unscored");
+        assertThat(html.select("#item-3 blockquote")).isEmpty();
+        assertThat(html.select("#item-3").text()).contains("Restricted item").doesNotContain("Why is this secret");
+        assertThat(html.text()).doesNotContain("bollocks");
+    }
+
+    @Test
+    void shouldMarkAReportOfAMeetingNotYetAdjournedAsProvisional() {
+        // given
+        var timeline = new org.chamberpulse.timeline.MeetingTimeline(ReportFixtures.MEETING_ID, ReportFixtures.meeting(), List.of());
+        ReportData running = ReportData.of(timeline, summaries, List.of(), data.generatedAt());
+
+        // when
+        Document html = Jsoup.parse(HtmlReport.render(running, ""));
+
+        // then
+        assertThat(html.select(".status").text()).startsWith("Provisional.");
+        assertThat(Jsoup.parse(HtmlReport.render(data, "")).select(".status")).isEmpty();
+    }
+
+    @Test
+    void shouldWriteOneSummaryRowPerItemKeyedByTheCouncilsIdentifiers() throws Exception {
+        // when
+        List<CSVRecord> rows = csv(CsvReport.summary(data));
+
+        // then
+        assertThat(rows).extracting(r -> r.get("itemId")).containsExactly("1", "2", "3", "recess");
+        CSVRecord item2 = rows.get(1);
+        assertThat(item2.get("externalId")).isEqualTo("63002");
+        assertThat(item2.get("minutesNumber")).isEqualTo("102");
+        assertThat(item2.get("title")).isEqualTo("Gwasanaethau ŵyr ac ŷd: bus & tram services");
+        assertThat(item2.get("count")).isEqualTo("5");
+        assertThat(item2.get("reposts")).isEqualTo("3");
+        assertThat(item2.get("uniqueAuthors")).isEqualTo("4");
+        assertThat(item2.get("negative")).isEqualTo("2");
+        assertThat(item2.get("meanSentiment")).isEqualTo("-0.25");
+        assertThat(item2.get("firstAt")).isEqualTo("2026-11-27T14:11:30Z");
+        assertThat(item2.get("firstAtLocal")).isEqualTo("2026-11-27 14:11:30");
+        assertThat(rows.get(2).get("restricted")).isEqualTo("true");
+    }
+
+    @Test
+    void shouldListCommentsPseudonymouslyWithTheTextOfFlaggedAndRestrictedOnesWithheld() throws Exception {
+        // when
+        List<CSVRecord> rows = csv(CsvReport.comments(data));
+
+        // then
+        assertThat(rows).extracting(r -> r.get("id")).doesNotContain("web:8").hasSize(9);
+        assertThat(rows).filteredOn(r -> r.get("id").equals("web:3")).singleElement()
+                .satisfies(r -> assertThat(r.get("text")).isEmpty())
+                .satisfies(r -> assertThat(r.get("withheld")).isEqualTo("profanity"));
+        assertThat(rows).filteredOn(r -> r.get("id").equals("web:9")).singleElement()
+                .satisfies(r -> assertThat(r.get("text")).isEmpty())
+                .satisfies(r -> assertThat(r.get("withheld")).isEqualTo("restricted item"));
+        assertThat(rows).filteredOn(r -> r.get("id").equals("web:5")).singleElement()
+                .satisfies(r -> assertThat(r.get("text")).isEqualTo("Buses <always> late & crowded"))
+                .satisfies(r -> assertThat(r.get("author")).isEqualTo("a5"))
+                .satisfies(r -> assertThat(r.get("itemNumber")).isEqualTo("2."));
+    }
+
+    @Test
+    void shouldPrintThePdfWithItsWelshLettersAndFigures() throws Exception {
+        // when
+        byte[] pdf = new Report(data, "").render(Report.File.PDF);
+
+        // then
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Gwasanaethau ŵyr ac ŷd", "Comments per minute", "Sentiment per item", "Figures per item");
+            assertThat(text).doesNotContain("#yr", "#d:");
+        }
+    }
+
+    @Test
+    void shouldPutEverythingInTheJsonDocument() throws Exception {
+        // when
+        var json = org.chamberpulse.model.Json.MAPPER.readTree(new Report(data, "").render(Report.File.JSON));
+
+        // then
+        assertThat(json.get("meetingId").asText()).isEqualTo(ReportFixtures.MEETING_ID);
+        assertThat(json.get("provisional").asBoolean()).isFalse();
+        assertThat(json.get("items")).hasSize(4);
+        assertThat(json.get("items").get(1).get("count").asLong()).isEqualTo(5);
+        assertThat(json.get("comments")).hasSize(9);
+        assertThat(json.get("agendaEvents")).hasSize(7);
+        assertThat(json.get("totals").get("count").asLong()).isEqualTo(9);
+    }
+
+    private static String field(Element row, String name) {
+        return row.selectFirst("td[data-field=" + name + "]").text();
+    }
+
+    private static List<CSVRecord> csv(String text) throws Exception {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text)).getRecords();
+    }
+}
