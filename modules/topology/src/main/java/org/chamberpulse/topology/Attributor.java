@@ -90,6 +90,13 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     private KeyValueStore<String, Mood> moods;
     private KeyValueStore<String, Long> alerted;
     private KeyValueStore<String, Boolean> hidden;
+    /**
+     * The latest {@code createdAt} of the comments placed in this task's meetings: retention runs on it,
+     * not on record timestamps, which are the time a producer sent a record (an archive replayed today
+     * would otherwise look long expired the moment it arrived).
+     */
+    private long eventClock = Long.MIN_VALUE;
+    private long nextPurge = Long.MIN_VALUE;
     /** Derived from the timelines store and rebuilt on demand: the segments of each meeting's agenda. */
     private final Map<String, Placement> placements = new HashMap<>();
     private final MessageDigest sha256;
@@ -123,7 +130,6 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         alerted = context.getStateStore(ALERTED);
         hidden = context.getStateStore(HIDDEN);
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitSummaries());
-        context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
     }
 
     @Override
@@ -200,6 +206,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     // ---- a router places a comment here, or takes it out ----------------------------------------------
 
     private void onPlaced(String meetingId, ScoredComment placed, String via, long timestamp) {
+        advanceClock(placed.comment().createdAt().toEpochMilli());
         String idKey = StoreKeys.of(meetingId, placed.comment().id());
         Long knownReference = ids.get(idKey);
         if (knownReference != null) {
@@ -587,16 +594,25 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     // ---- retention ------------------------------------------------------------------------------------
 
     /**
-     * Drops every meeting whose window closed more than the retention ago, by stream time (the latest
-     * event time this task has seen), so state stays bounded and a replay purges as the live run did.
+     * Drops every meeting whose window closed more than the retention ago, by the event clock (the latest
+     * comment time this task has seen), so state stays bounded and a replay purges as the live run did.
      * Its summaries stay on the compacted topic.
      */
-    private void purge(long streamTime) {
+    /** Retention is checked every {@link #PURGE_INTERVAL} of the event clock, as comments arrive. */
+    private void advanceClock(long eventTime) {
+        eventClock = Math.max(eventClock, eventTime);
+        if (eventClock >= nextPurge) {
+            purge();
+            nextPurge = eventClock + PURGE_INTERVAL.toMillis();
+        }
+    }
+
+    private void purge() {
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, MeetingTimeline> it = timelines.all()) {
             it.forEachRemaining(entry -> {
                 Instant closed = closedAt(entry.value);
-                if (closed != null && closed.plus(retention).toEpochMilli() < streamTime) {
+                if (closed != null && closed.plus(retention).toEpochMilli() < eventClock) {
                     expired.add(entry.key);
                 }
             });

@@ -45,6 +45,13 @@ final class Router implements Processor<String, RouterInput, String, RouterOutpu
     private KeyValueStore<String, Long> ids;
     private KeyValueStore<String, UnmatchedCount> unmatched;
     private KeyValueStore<String, Boolean> dirty;
+    /**
+     * The latest {@code createdAt} of the comments this task received: retention runs on it. Record
+     * timestamps are the time a producer sent a record, so an archive replayed today would otherwise
+     * look long expired the moment it arrived.
+     */
+    private long eventClock = Long.MIN_VALUE;
+    private long nextPurge = Long.MIN_VALUE;
 
     Router(Duration emitInterval, Duration retention) {
         this.emitInterval = emitInterval;
@@ -60,7 +67,6 @@ final class Router implements Processor<String, RouterInput, String, RouterOutpu
         this.unmatched = context.getStateStore(UNMATCHED);
         this.dirty = context.getStateStore(DIRTY);
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitUnmatched());
-        context.schedule(Attributor.PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
     }
 
     @Override
@@ -89,6 +95,7 @@ final class Router implements Processor<String, RouterInput, String, RouterOutpu
             return; // the same comment delivered again: counted once (rule 4)
         }
         long time = comment.comment().createdAt().toEpochMilli();
+        advanceClock(time);
         ids.put(idKey, time);
         String meetingId = choose(hashtag, comment.comment().createdAt());
         comments.put(commentKey(hashtag, time, comment.comment().id()), new RoutedComment(comment, meetingId));
@@ -172,8 +179,16 @@ final class Router implements Processor<String, RouterInput, String, RouterOutpu
      * Forgets windows that closed more than the retention ago, and comments too old for any window still
      * kept to hold (the longest window runs a day). Unmatched counts stay as they are.
      */
-    private void purge(long streamTime) {
-        long windowHorizon = streamTime - retention.toMillis();
+    private void advanceClock(long eventTime) {
+        eventClock = Math.max(eventClock, eventTime);
+        if (eventClock >= nextPurge) {
+            purge();
+            nextPurge = eventClock + Attributor.PURGE_INTERVAL.toMillis();
+        }
+    }
+
+    private void purge() {
+        long windowHorizon = eventClock - retention.toMillis();
         long commentHorizon = windowHorizon - LONGEST_WINDOW.toMillis();
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, MeetingWindow> it = windows.all()) {

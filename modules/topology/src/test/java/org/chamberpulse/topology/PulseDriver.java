@@ -33,6 +33,8 @@ final class PulseDriver implements AutoCloseable {
     static final PulseConfig CONFIG = PulseConfig.fromSettings(Map.of("emit.interval", "100ms", "partitions", "2"));
 
     private final TopologyTestDriver driver;
+    private Instant nextSendTime;
+    private Duration sendStep = Duration.ZERO;
     private final TestInputTopic<String, Meeting> meetings;
     private final TestInputTopic<String, AgendaEvent> agenda;
     private final TestInputTopic<String, Comment> comments;
@@ -92,12 +94,30 @@ final class PulseDriver implements AutoCloseable {
         return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     }
 
+    /**
+     * From now on every record is stamped as a producer stamps it, with the time it was sent: {@code first},
+     * then {@code step} later for each further record (an archive replayed days after the meeting).
+     */
+    void sendingFrom(Instant first, Duration step) {
+        this.nextSendTime = first;
+        this.sendStep = step;
+    }
+
+    private Instant stamp(Instant eventTime) {
+        if (nextSendTime == null) {
+            return eventTime;
+        }
+        Instant sent = nextSendTime;
+        nextSendTime = nextSendTime.plus(sendStep);
+        return sent;
+    }
+
     void publish(Meeting meeting) {
-        meetings.pipeInput(meeting.meetingId(), meeting, meeting.scheduledStart().minus(Duration.ofDays(1)));
+        meetings.pipeInput(meeting.meetingId(), meeting, stamp(meeting.scheduledStart().minus(Duration.ofDays(1))));
     }
 
     void agenda(String meetingId, AgendaEventType type, String itemId, Instant at) {
-        agenda.pipeInput(meetingId, new AgendaEvent(meetingId, type, itemId, at, "clerk"), at);
+        agenda.pipeInput(meetingId, new AgendaEvent(meetingId, type, itemId, at, "clerk"), stamp(at));
     }
 
     void hide(String meetingId, String commentId, boolean hide, Instant at) {
@@ -106,7 +126,7 @@ final class PulseDriver implements AutoCloseable {
     }
 
     void comment(Comment comment) {
-        comments.pipeInput(comment.key(), comment, comment.receivedAt() != null ? comment.receivedAt() : comment.createdAt());
+        comments.pipeInput(comment.key(), comment, stamp(comment.receivedAt() != null ? comment.receivedAt() : comment.createdAt()));
     }
 
     void raw(String key, byte[] value, Instant timestamp) {

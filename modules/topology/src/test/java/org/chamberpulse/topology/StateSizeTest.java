@@ -60,14 +60,39 @@ class StateSizeTest {
             System.out.printf("%-18s %8d entries %10d bytes (%.1f KB a comment)%n", "total", entries, bytes, bytes / 10_000.0 / 1024);
             assertThat(bytes).isLessThan(20L * 1024 * 1024);
 
-            // then: a comment four days later moves stream time past the retention (two days) and the longest window, and the meeting's state goes
+            // then: a comment on the next meeting, four days later, moves the event clock past the retention (two days) and the longest window, and the meeting's state goes
+            driver.publish(council("m2", START.plus(Duration.ofDays(4)), 30));
             driver.comment(comment("web:late", "someone", "Days later #bcclive", START.plus(Duration.ofDays(4))));
             driver.emit();
-            assertThat(driver.storeSize(Attributor.COMMENTS)[0]).isZero();
-            assertThat(driver.storeSize(Attributor.ITEMS)[0]).isZero();
+            assertThat(driver.storeSize(Attributor.COMMENTS)[0]).isEqualTo(1);
+            assertThat(driver.storeSize(Attributor.TIMELINES)[0]).isEqualTo(1);
             assertThat(driver.storeSize(Router.COMMENTS)[0]).isEqualTo(1);
-            assertThat(driver.storeSize(Router.WINDOWS)[0]).isZero();
+            assertThat(driver.storeSize(Router.WINDOWS)[0]).isEqualTo(1);
             assertThat(driver.summary("m1", "2").count()).isPositive();
+        }
+    }
+
+    @Test
+    void shouldKeepAMeetingReplayedLongAfterItWasHeldWhenRecordsCarryTheTimeTheyWereSent() {
+        try (PulseDriver driver = new PulseDriver()) {
+            // given: an archive replayed a month later, each record stamped when sent, a minute apart
+            driver.sendingFrom(START.plus(Duration.ofDays(30)), Duration.ofMinutes(1));
+            driver.publish(council("m1", START, 0));
+            driver.agenda("m1", OPENED, null, at(0));
+            driver.agenda("m1", ITEM_STARTED, "1", at(1));
+            driver.agenda("m1", ITEM_STARTED, "2", at(40));
+            driver.agenda("m1", ADJOURNED, null, at(150));
+
+            // when
+            for (int k = 0; k < 30; k++) {
+                driver.comment(comment("web:" + k, "author" + k, "Buses again, number " + k + " #bcclive", at(41 + k)));
+            }
+            driver.emit();
+
+            // then
+            assertThat(driver.summary("m1", "2").count()).isEqualTo(30);
+            assertThat(driver.storeSize(Attributor.TIMELINES)[0]).isEqualTo(1);
+            assertThat(driver.storeSize(Router.WINDOWS)[0]).isEqualTo(1);
         }
     }
 }
