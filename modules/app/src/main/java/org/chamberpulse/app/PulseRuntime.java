@@ -76,14 +76,18 @@ public final class PulseRuntime implements AutoCloseable {
             CommentApi api = new CommentApi(producer, Pseudonyms.fromConfig(config), config.apiKeys(),
                     new RateLimiter(config.apiRate(), System::nanoTime), Clock.systemUTC());
             PrometheusMeterRegistry metrics = Metrics.registry(streams);
+            ReportRoutes reports = new ReportRoutes(config, bootstrapServers, Clock.systemUTC());
             ClerkConsole clerk = new ClerkConsole(clerkSessions(config), publisher(producer),
                     new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, config.secureCookies(), Clock.systemUTC());
             dashboard = new DashboardServer(state, () -> streams.state() == KafkaStreams.State.RUNNING,
-                    new DashboardServer.Options(clerk, metrics::scrape, routes -> routes.post("/api/v1/comments", ctx -> {
-                        CommentApi.Response response = api.post(apiKey(ctx), ctx.ip(), ctx.bodyAsBytes());
-                        response.headers().forEach(ctx::header);
-                        ctx.status(response.status()).json(response.body());
-                    })));
+                    new DashboardServer.Options(clerk, metrics::scrape, routes -> {
+                        routes.post("/api/v1/comments", ctx -> {
+                            CommentApi.Response response = api.post(apiKey(ctx), ctx.ip(), ctx.bodyAsBytes());
+                            response.headers().forEach(ctx::header);
+                            ctx.status(response.status()).json(response.body());
+                        });
+                        reports.register(routes);
+                    }));
             Metrics.gauge(metrics, "chamberpulse.sse.clients", "Browsers following the dashboard live", dashboard::liveClients);
             started.push(dashboard);
             dashboard.start(config.httpPort());

@@ -1,0 +1,54 @@
+package org.chamberpulse.app;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.chamberpulse.config.PulseConfig;
+import org.chamberpulse.report.Report;
+import org.chamberpulse.report.ReportData;
+import org.chamberpulse.report.ReportReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write a meeting's report for the record (report.html, report.pdf, summary.csv, comments.csv, report.json), read from Kafka.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Option(names = "--meeting", required = true, paramLabel = "ID", description = "The meetingId, as on pulse.meetings.")
+    String meetingId;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The directory to write the files to (default: report-<meetingId>).")
+    Path out;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    String bootstrap;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Override
+    public Integer call() throws Exception {
+        PulseConfig pulse = config.load(Map.of("bootstrap", bootstrap));
+        Path directory = out != null ? out : Path.of("report-" + meetingId);
+        PrintStream err = System.err;
+        ReportData data;
+        try (ReportReader reader = new ReportReader(pulse, pulse.bootstrap(), ReportCommand::progress, Clock.systemUTC())) {
+            data = reader.read(meetingId);
+        }
+        err.println("writing the report ...");
+        var files = new Report(data, "").writeTo(directory);
+        ReportData.Totals totals = data.totals();
+        System.out.printf(Locale.UK, "Report of %s (%s): %,d comments in %d items, %,d reposts%s%n", data.meeting().meetingId(), data.meeting().title(),
+                totals.count(), data.summaries().size(), totals.reposts(), data.adjourned() ? "" : "; PROVISIONAL: the meeting has not been adjourned");
+        files.forEach(file -> System.out.println("  " + file));
+        return 0;
+    }
+
+    private static void progress(String topic, long read, long total, boolean done) {
+        System.err.printf(Locale.UK, "reading %-22s %,d of %,d records%s%n", topic, read, total, done ? ", done" : "");
+    }
+}

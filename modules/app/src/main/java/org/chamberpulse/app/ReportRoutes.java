@@ -1,0 +1,95 @@
+package org.chamberpulse.app;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.chamberpulse.config.PulseConfig;
+import org.chamberpulse.report.Report;
+import org.chamberpulse.report.ReportData;
+import org.chamberpulse.report.ReportException;
+import org.chamberpulse.report.ReportReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The report served at {@code /meetings/{id}/report} (the HTML page) and {@code /meetings/{id}/report/<file>}
+ * (report.html, report.pdf, summary.csv, comments.csv, report.json). A report read from Kafka is kept for a
+ * few seconds, so the page and the files it links to come from the same reading.
+ */
+final class ReportRoutes {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportRoutes.class);
+    private static final Duration KEEP = Duration.ofSeconds(10);
+    /** The page's own styles are inline, so that the saved file stands alone; nothing else may load. */
+    private static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private record Reading(ReportData data, Instant at) {
+    }
+
+    private final PulseConfig config;
+    private final String bootstrapServers;
+    private final Clock clock;
+    private final Map<String, Reading> recent = new ConcurrentHashMap<>();
+
+    ReportRoutes(PulseConfig config, String bootstrapServers, Clock clock) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.clock = clock;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/meetings/{id}/report", ctx -> serve(ctx, Report.File.HTML));
+        routes.get("/meetings/{id}/report/{file}", ctx -> {
+            var file = Report.File.named(ctx.pathParam("file"));
+            if (file.isEmpty()) {
+                ctx.status(404).contentType("text/plain; charset=utf-8")
+                        .result("A report has report.html, report.pdf, summary.csv, comments.csv and report.json; there is no " + ctx.pathParam("file") + ".");
+                return;
+            }
+            serve(ctx, file.get());
+        });
+    }
+
+    private void serve(Context ctx, Report.File file) {
+        String meetingId = ctx.pathParam("id");
+        ReportData data;
+        try {
+            data = read(meetingId);
+        } catch (ReportException e) {
+            boolean missing = e.getMessage().startsWith("There is no meeting");
+            if (!missing) {
+                log.warn("report of {} failed: {}", meetingId, e.getMessage());
+            }
+            ctx.status(missing ? 404 : 503).contentType("text/plain; charset=utf-8").result(e.getMessage());
+            return;
+        }
+        String base = "/meetings/" + URLEncoder.encode(meetingId, StandardCharsets.UTF_8) + "/report/";
+        byte[] body = new Report(data, base).render(file);
+        ctx.header("Content-Security-Policy", REPORT_POLICY);
+        ctx.header("Cache-Control", "no-store");
+        if (file != Report.File.HTML) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + meetingId + "-" + file.fileName() + "\"");
+        }
+        ctx.contentType(file.mediaType()).result(body);
+    }
+
+    private ReportData read(String meetingId) {
+        Reading reading = recent.get(meetingId);
+        Instant now = clock.instant();
+        if (reading != null && reading.at().plus(KEEP).isAfter(now)) {
+            return reading.data();
+        }
+        recent.entrySet().removeIf(entry -> !entry.getValue().at().plus(KEEP).isAfter(now));
+        try (ReportReader reader = new ReportReader(config, bootstrapServers, ReportReader.Progress.NONE, clock)) {
+            ReportData data = reader.read(meetingId);
+            recent.put(meetingId, new Reading(data, now));
+            return data;
+        }
+    }
+}
