@@ -155,6 +155,7 @@
 
   function meeting() {
     document.getElementById('chair-link').href = '/meetings/' + encodeURIComponent(meetingId);
+    document.getElementById('report-link').href = '/meetings/' + encodeURIComponent(meetingId) + '/report';
     document.querySelectorAll('[data-action]').forEach(button =>
       button.addEventListener('click', () => agendaEvent(button.dataset.action)));
     document.getElementById('next-item').addEventListener('click', () => {
