@@ -87,6 +87,15 @@ class EndToEndBrowserTest {
             browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("article[data-item='2']")).getAttribute("class").contains("running"));
             browser.await(Duration.ofSeconds(10)).until(d -> countOf(d, "1").equals("2"));
             browser.screenshot("end-to-end-chair");
+
+            // and the report for the record shows the same figures, its charts, and nothing axe finds serious
+            browser.driver.get(base + "/meetings/e2e/report");
+            browser.await(Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("h1")).getText().equals("Public comments: Full Council"));
+            assertThat(browser.driver.findElement(By.cssSelector("#items tr[data-item='1'] td[data-field=count]")).getText()).isEqualTo("2");
+            assertThat(browser.driver.findElements(By.cssSelector("svg[role=img]"))).hasSize(3).allSatisfy(svg -> assertThat(svg.isDisplayed()).isTrue());
+            assertThat(browser.driver.findElement(By.cssSelector(".status")).getText()).startsWith("Provisional.");
+            assertThat(browser.accessibilityViolations("serious", "critical")).isEmpty();
+            browser.screenshot("end-to-end-report");
         }
     }
 

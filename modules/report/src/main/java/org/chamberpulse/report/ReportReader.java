@@ -46,6 +46,7 @@ public final class ReportReader implements AutoCloseable {
 
     /** What the reader has done so far, for the clerk waiting at a terminal. */
     public interface Progress {
+        /** @param read how far into the topic the reader is, of {@code total} (offsets: transaction markers count) */
         void reading(String topic, long read, long total, boolean done);
 
         Progress NONE = (topic, read, total, done) -> { };
@@ -129,7 +130,6 @@ public final class ReportReader implements AutoCloseable {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, METADATA_TIMEOUT);
         Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
         long total = partitions.stream().mapToLong(p -> ends.get(p) - begins.get(p)).sum();
-        long read = 0;
         long skipped = 0;
         long nextReport = 0;
         List<TopicPartition> open = new ArrayList<>(partitions.stream().filter(p -> ends.get(p) > begins.get(p)).toList());
@@ -139,7 +139,6 @@ public final class ReportReader implements AutoCloseable {
                 if (record.offset() >= ends.get(partition)) {
                     continue;
                 }
-                read++;
                 if (record.key() == null || !keys.test(record.key())) {
                     continue;
                 }
@@ -153,11 +152,13 @@ public final class ReportReader implements AutoCloseable {
             open.removeIf(p -> consumer.position(p, METADATA_TIMEOUT) >= ends.get(p));
             long now = clock.millis();
             if (now >= nextReport && !open.isEmpty()) {
+                // Offsets rather than records: transaction markers take offsets too, and the reader must reach the end.
+                long read = partitions.stream().mapToLong(p -> Math.min(consumer.position(p, METADATA_TIMEOUT), ends.get(p)) - begins.get(p)).sum();
                 progress.reading(topic.name(), read, total, false);
                 nextReport = now + PROGRESS_EVERY.toMillis();
             }
         }
-        progress.reading(topic.name(), read, total, true);
+        progress.reading(topic.name(), total, total, true);
         if (skipped > 0) {
             log.warn("{} unreadable records of the meeting on {} were left out", skipped, topic.name());
         }
