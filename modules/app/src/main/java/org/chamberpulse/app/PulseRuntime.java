@@ -67,15 +67,17 @@ public final class PulseRuntime implements AutoCloseable {
             started.push(() -> streams.close(Duration.ofSeconds(30)));
             streams.start();
 
+            PrometheusMeterRegistry metrics = Metrics.registry(streams);
             LiveState state = new LiveState();
             PulseFeed feed = new PulseFeed(config, bootstrapServers, state);
+            Metrics.bindFeed(metrics, state, feed::caughtUp, Clock.systemUTC());
             started.push(feed);
             feed.start();
-            PulseProducer producer = new PulseProducer(config, bootstrapServers);
+            started.push(new ConsumerLag(config, bootstrapServers, metrics).start());
+            PulseProducer producer = new PulseProducer(config, bootstrapServers).bindTo(metrics);
             started.push(producer);
             CommentApi api = new CommentApi(producer, Pseudonyms.fromConfig(config), config.apiKeys(),
-                    new RateLimiter(config.apiRate(), System::nanoTime), Clock.systemUTC());
-            PrometheusMeterRegistry metrics = Metrics.registry(streams);
+                    new RateLimiter(config.apiRate(), System::nanoTime), Clock.systemUTC(), metrics);
             ReportRoutes reports = new ReportRoutes(config, bootstrapServers, Clock.systemUTC());
             ClerkConsole clerk = new ClerkConsole(clerkSessions(config), publisher(producer),
                     new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, config.secureCookies(), Clock.systemUTC());

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.Alert;
+import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.UnmatchedSummary;
@@ -31,6 +32,7 @@ public final class LiveState {
     private final Map<String, ItemSummary> summaries = new ConcurrentHashMap<>();
     private final Map<String, UnmatchedSummary> unmatched = new ConcurrentHashMap<>();
     private final Map<String, List<Alert>> alerts = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.LongAdder> deadLetters = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     /** Hears every change: its event name, the meeting it belongs to ("" for all) and the new value. */
@@ -84,6 +86,21 @@ public final class LiveState {
     public void unmatched(UnmatchedSummary summary) {
         unmatched.put(summary.hashtag(), summary);
         notify(UNMATCHED, "", summary);
+    }
+
+    /** Counts a record the topology sent to the dead-letter topic, by the topic it came from. Not shown on the page. */
+    public void deadLetter(DeadLetter letter) {
+        deadLetters.computeIfAbsent(letter.topic() == null ? "" : letter.topic(), topic -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
+    public long deadLetters(String inputTopic) {
+        var count = deadLetters.get(inputTopic);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Comments outside every meeting, over all hashtags. */
+    public long unmatchedComments() {
+        return unmatched.values().stream().mapToLong(UnmatchedSummary::count).sum();
     }
 
     public List<MeetingView> meetings() {

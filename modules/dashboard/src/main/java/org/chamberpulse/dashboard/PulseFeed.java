@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.Topic;
 import org.chamberpulse.model.Topics;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class PulseFeed implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PulseFeed.class);
-    private static final List<Topic<String, ?>> TOPICS = List.of(Topics.MEETINGS, Topics.AGENDA, Topics.SUMMARIES, Topics.UNMATCHED, Topics.ALERTS);
+    private static final List<Topic<String, ?>> TOPICS = List.of(Topics.MEETINGS, Topics.AGENDA, Topics.SUMMARIES, Topics.UNMATCHED, Topics.ALERTS, Topics.DLQ);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final LiveState state;
@@ -105,6 +106,12 @@ public final class PulseFeed implements AutoCloseable {
                 case "pulse.summaries" -> state.summary(read(Topics.SUMMARIES, record));
                 case "pulse.unmatched" -> state.unmatched(read(Topics.UNMATCHED, record));
                 case "pulse.alerts" -> state.alert(read(Topics.ALERTS, record));
+                case "pulse.dlq" -> {
+                    DeadLetter letter = read(Topics.DLQ, record);
+                    if (letter != null) {
+                        state.deadLetter(letter);
+                    }
+                }
                 default -> log.warn("unexpected topic {}", record.topic());
             }
         } catch (SerializationException e) {

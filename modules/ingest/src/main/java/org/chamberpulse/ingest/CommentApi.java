@@ -2,6 +2,8 @@ package org.chamberpulse.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,13 +53,18 @@ public final class CommentApi {
     public record Problem(int index, String id, String reason) {
     }
 
+    /** Sources as metric tags; anything else is "other", so a caller cannot grow the number of series. */
+    private static final java.util.Set<String> KNOWN_SOURCES = java.util.Set.of("web", "sms", "x", "mastodon", "bluesky", "replay", "load");
+
+    private final MeterRegistry meters;
     private final PulseProducer producer;
     private final Pseudonyms pseudonyms;
     private final List<byte[]> keyDigests;
     private final RateLimiter limiter;
     private final Clock clock;
 
-    public CommentApi(PulseProducer producer, Pseudonyms pseudonyms, List<String> apiKeys, RateLimiter limiter, Clock clock) {
+    public CommentApi(PulseProducer producer, Pseudonyms pseudonyms, List<String> apiKeys, RateLimiter limiter, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.producer = producer;
         this.pseudonyms = pseudonyms;
         this.keyDigests = apiKeys.stream().map(CommentApi::sha256).toList();
@@ -71,26 +78,32 @@ public final class CommentApi {
      */
     public Response post(String presentedKey, String client, byte[] body) {
         if (!keyDigests.isEmpty() && !validKey(presentedKey)) {
+            rejected("unknown", "unauthorized", 1);
             return Response.of(401, Map.of("error", "a valid API key is required (X-API-Key or Authorization: Bearer)"));
         }
         String caller = keyDigests.isEmpty() ? "address:" + client : "key:" + java.util.HexFormat.of().formatHex(sha256(presentedKey), 0, 8);
         if (!limiter.tryAcquire(caller)) {
+            rejected("unknown", "rate_limited", 1);
             return new Response(429, Map.of("error", "too many requests; slow down"),
                     Map.of("Retry-After", Long.toString(limiter.retryAfterSeconds())));
         }
         if (body == null || body.length == 0) {
+            rejected("unknown", "malformed", 1);
             return Response.of(400, Map.of("error", "the body is empty: send one comment as a JSON object or up to " + MAX_COMMENTS + " in an array"));
         }
         if (body.length > MAX_BODY_BYTES) {
+            rejected("unknown", "too_large", 1);
             return Response.of(413, Map.of("error", "the body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES));
         }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);
         } catch (IOException e) {
+            rejected("unknown", "malformed", 1);
             return Response.of(400, Map.of("error", "the body is not JSON: " + firstLine(e.getMessage())));
         }
         if (root == null || !(root.isObject() || root.isArray())) {
+            rejected("unknown", "malformed", 1);
             return Response.of(400, Map.of("error", "send one comment as a JSON object or several in an array"));
         }
         List<JsonNode> items = new ArrayList<>();
@@ -100,9 +113,11 @@ public final class CommentApi {
             items.add(root);
         }
         if (items.size() > MAX_COMMENTS) {
+            rejected("unknown", "too_large", 1);
             return Response.of(413, Map.of("error", items.size() + " comments in one request; the limit is " + MAX_COMMENTS));
         }
         if (items.isEmpty()) {
+            rejected("unknown", "malformed", 1);
             return Response.of(400, Map.of("error", "the array holds no comment"));
         }
         Instant now = clock.instant();
@@ -124,6 +139,10 @@ public final class CommentApi {
             }
         }
         if (!problems.isEmpty()) {
+            java.util.Set<Integer> invalid = problems.stream().map(Problem::index).collect(java.util.stream.Collectors.toSet());
+            for (int index = 0; index < items.size(); index++) {
+                rejected(sourceOf(items.get(index)), invalid.contains(index) ? "invalid" : "batch_refused", 1);
+            }
             return Response.of(400, Map.of("error", problems.size() + " of " + items.size() + " comments are invalid; none was accepted",
                     "problems", problems));
         }
@@ -169,22 +188,43 @@ public final class CommentApi {
             }
         } catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
             log.warn("Kafka did not acknowledge {} comments in time: answering 503", comments.size());
-            return unavailable();
+            return unavailable(comments);
         } catch (java.util.concurrent.ExecutionException e) {
             log.warn("Kafka refused a batch of {} comments: {}", comments.size(), e.getCause().getMessage());
-            return unavailable();
+            return unavailable(comments);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return unavailable();
+            return unavailable(comments);
         }
+        comments.forEach(c -> Counter.builder("chamberpulse.ingest.accepted").tag("source", tag(c.source()))
+                .description("Comments the ingest API accepted, by source").register(meters).increment());
         Map<String, Object> accepted = new LinkedHashMap<>();
         accepted.put("accepted", comments.stream().map(Comment::id).toList());
         return Response.of(202, accepted);
     }
 
-    private static Response unavailable() {
+    private Response unavailable(List<Comment> comments) {
+        comments.forEach(c -> rejected(tag(c.source()), "unavailable", 1));
         return new Response(503, Map.of("error", "Kafka is not available; send the same comments again later (they are idempotent by id)"),
                 Map.of("Retry-After", "5"));
+    }
+
+    /**
+     * {@code chamberpulse.ingest.rejected}: comments refused, by source and reason; a request refused before
+     * its comments could be read counts once, as source "unknown".
+     */
+    private void rejected(String source, String reason, int comments) {
+        Counter.builder("chamberpulse.ingest.rejected").tag("source", source).tag("reason", reason)
+                .description("Comments the ingest API refused, by source and reason (a request not read counts once, as unknown)")
+                .register(meters).increment(comments);
+    }
+
+    private static String sourceOf(JsonNode item) {
+        return item.path("source").isTextual() ? tag(item.path("source").asText()) : "web";
+    }
+
+    private static String tag(String source) {
+        return source != null && KNOWN_SOURCES.contains(source) ? source : "other";
     }
 
     private boolean validKey(String presented) {

@@ -1,5 +1,8 @@
 package org.chamberpulse.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Future;
@@ -20,6 +23,7 @@ import org.chamberpulse.model.Topic;
 public final class PulseProducer implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
+    private volatile MeterRegistry registry;
 
     public PulseProducer(PulseConfig config, String bootstrapServers) {
         Properties props = new Properties();
@@ -42,9 +46,36 @@ public final class PulseProducer implements AutoCloseable {
         return send(topic, key, value, null);
     }
 
+    /** Publishes the producer's own metrics and {@code chamberpulse.producer.errors} (records Kafka did not take, by topic). */
+    public PulseProducer bindTo(MeterRegistry meters) {
+        new KafkaClientMetrics(producer).bindTo(meters);
+        this.registry = meters;
+        return this;
+    }
+
     public <V> Future<RecordMetadata> send(Topic<String, V> topic, String key, V value, Callback callback) {
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-        return producer.send(new ProducerRecord<>(topic.name(), key, bytes), callback);
+        try {
+            return producer.send(new ProducerRecord<>(topic.name(), key, bytes), (metadata, error) -> {
+                if (error != null) {
+                    countError(topic);
+                }
+                if (callback != null) {
+                    callback.onCompletion(metadata, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            countError(topic);
+            throw e;
+        }
+    }
+
+    private void countError(Topic<String, ?> topic) {
+        MeterRegistry meters = registry;
+        if (meters != null) {
+            Counter.builder("chamberpulse.producer.errors").tag("topic", topic.name())
+                    .description("Records Kafka did not take from the ingest producer, by topic").register(meters).increment();
+        }
     }
 
     public void flush() {

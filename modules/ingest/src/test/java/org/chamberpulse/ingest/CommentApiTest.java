@@ -2,6 +2,7 @@ package org.chamberpulse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +22,7 @@ class CommentApiTest {
     /** Points nowhere: none of these requests gets as far as sending. */
     private final PulseProducer producer = new PulseProducer(PulseConfig.defaultConfig(), "127.0.0.1:1");
     private final AtomicLong nanos = new AtomicLong();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CommentApi open = api(List.of());
     private final CommentApi guarded = api(List.of("k1", "k2"));
 
@@ -30,7 +32,7 @@ class CommentApiTest {
     }
 
     private CommentApi api(List<String> keys) {
-        return new CommentApi(producer, new Pseudonyms("test".getBytes(StandardCharsets.UTF_8)), keys, new RateLimiter(2, nanos::get), CLOCK);
+        return new CommentApi(producer, new Pseudonyms("test".getBytes(StandardCharsets.UTF_8)), keys, new RateLimiter(2, nanos::get), CLOCK, meters);
     }
 
     @Test
@@ -88,6 +90,8 @@ class CommentApiTest {
         assertThat(problems.get(1).reason()).startsWith("text longer than 5000");
         assertThat(problems.get(2).reason()).contains("more than 5 minutes after receivedAt");
         assertThat(problems.get(4).reason()).isEqualTo("a comment must be a JSON object");
+        assertThat(rejected("web", "invalid")).isEqualTo(5);
+        assertThat(rejected("web", "batch_refused")).isEqualTo(1);
     }
 
     @Test
@@ -96,6 +100,7 @@ class CommentApiTest {
         assertThat(open.post(null, "a", body("")).status()).isEqualTo(400);
         assertThat(open.post(null, "a", body("[]")).status()).isEqualTo(400);
         assertThat(open.post(null, "a", body("\"text\"")).status()).isEqualTo(400);
+        assertThat(rejected("unknown", "malformed")).isEqualTo(4);
     }
 
     @Test
@@ -106,6 +111,8 @@ class CommentApiTest {
         // then
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.headers()).containsKey("Retry-After");
+        assertThat(rejected("web", "unavailable")).isEqualTo(1);
+        assertThat(meters.find("chamberpulse.ingest.accepted").counter()).isNull();
     }
 
     @Test
@@ -114,6 +121,11 @@ class CommentApiTest {
         assertThat(pseudonyms.of("sms", "07700900123")).hasSize(32).isEqualTo(pseudonyms.of("sms", " 07700900123 "))
                 .isNotEqualTo(pseudonyms.of("web", "07700900123"))
                 .isNotEqualTo(new Pseudonyms("other".getBytes(StandardCharsets.UTF_8)).of("sms", "07700900123"));
+    }
+
+    private double rejected(String source, String reason) {
+        var counter = meters.find("chamberpulse.ingest.rejected").tags("source", source, "reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static byte[] body(String json) {

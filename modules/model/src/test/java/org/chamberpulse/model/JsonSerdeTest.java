@@ -25,7 +25,7 @@ class JsonSerdeTest {
         ItemSummary summary = new ItemSummary("m", "4", "4", "Public questions", 3, 1, 2,
                 new SentimentSummary(0.25, 1, 1, 0, 1), List.of(new MinuteCount(T, 3)), List.of(new TermCount("buses", 2)),
                 List.of(new TermCount("lane", 1)), 0, false, T, T,
-                List.of(new Quote("x:1", "Buses!", T, Sentiment.Label.NEUTRAL)), 7);
+                List.of(new Quote("x:1", "Buses!", T, Sentiment.Label.NEUTRAL)), 7, T);
         DeadLetter dead = new DeadLetter("missing id", "pulse.comments.raw", 2, 41, T, "{}", null);
 
         // when / then

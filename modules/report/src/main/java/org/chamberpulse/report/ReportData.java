@@ -56,7 +56,7 @@ public record ReportData(MeetingTimeline timeline, List<ItemSummary> summaries, 
 
     private static ItemSummary empty(String meetingId, AgendaItem item) {
         return new ItemSummary(meetingId, item.itemId(), item.number(), item.title(), 0, 0, 0, SentimentSummary.EMPTY,
-                List.of(), List.of(), List.of(), 0, item.restricted(), null, null, List.of(), 0);
+                List.of(), List.of(), List.of(), 0, item.restricted(), null, null, List.of(), 0, null);
     }
 
     public Meeting meeting() {

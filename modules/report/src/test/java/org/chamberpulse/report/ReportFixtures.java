@@ -71,7 +71,7 @@ final class ReportFixtures {
         Instant last = perMinute.get(perMinute.size() - 1).minute().plusSeconds(30);
         return new ItemSummary(MEETING_ID, itemId, number, title, count, reposts, authors, sentiment, perMinute,
                 restricted ? List.of() : List.of(new TermCount("cdflive2", 2)), restricted ? List.of() : List.of(new TermCount("buses", 3), new TermCount("late", 2)),
-                itemId.equals("2") ? 1 : 0, restricted, first, last, quotes, 7);
+                itemId.equals("2") ? 1 : 0, restricted, first, last, quotes, 7, last);
     }
 
     static List<ScoredComment> comments() {

@@ -113,7 +113,7 @@ class ReportReaderIntegrationTest {
 
     private static ItemSummary withCount(ItemSummary s, long count) {
         return new ItemSummary(s.meetingId(), s.itemId(), s.number(), s.title(), count, s.reposts(), s.uniqueAuthors(), s.sentiment(), s.perMinute(),
-                s.topHashtags(), s.topTerms(), s.flagged(), s.restricted(), s.firstAt(), s.lastAt(), s.quotes(), s.version() - 1);
+                s.topHashtags(), s.topTerms(), s.flagged(), s.restricted(), s.firstAt(), s.lastAt(), s.quotes(), s.version() - 1, s.lastReceivedAt());
     }
 
     private static KafkaProducer<String, byte[]> producer(EmbeddedKafkaBroker broker) {

@@ -84,7 +84,8 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     private KeyValueStore<String, Long> minutes;
     private KeyValueStore<String, Long> words;
     private KeyValueStore<String, Long> index;
-    private KeyValueStore<String, Boolean> dirty;
+    /** Items to publish again: the latest {@code receivedAt} (ms) of the comments counted since, or 0. */
+    private KeyValueStore<String, Long> dirty;
     private KeyValueStore<String, Long> volume;
     private KeyValueStore<String, Baseline> baselines;
     private KeyValueStore<String, Mood> moods;
@@ -159,7 +160,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
             // The delay, the items or their tags changed: every comment may move (rare: a meeting is edited).
             placeAgain(meetingId, StoreKeys.prefix(meetingId), StoreKeys.prefix(meetingId) + '\uffff', placement, timestamp);
             if (after.meeting() != null) {
-                after.meeting().items().forEach(item -> dirty.put(StoreKeys.of(meetingId, item.itemId()), Boolean.TRUE));
+                after.meeting().items().forEach(item -> markDirty(StoreKeys.of(meetingId, item.itemId()), 0));
             }
             markTouchedItemsDirty(meetingId);
             return;
@@ -173,7 +174,7 @@ final class Attributor implements Processor<String, AttributionInput, String, At
     /** Titles and restrictions may have changed: every item that has figures is published again. */
     private void markTouchedItemsDirty(String meetingId) {
         try (KeyValueIterator<String, ItemAggregate> it = items.prefixScan(StoreKeys.prefix(meetingId), KEYS)) {
-            it.forEachRemaining(entry -> dirty.put(entry.key, Boolean.TRUE));
+            it.forEachRemaining(entry -> markDirty(entry.key, 0));
         }
     }
 
@@ -418,7 +419,8 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         String itemId = comment.comment().itemId();
         String itemKey = StoreKeys.of(meetingId, itemId);
         ItemAggregate aggregate = Objects.requireNonNullElse(items.get(itemKey), ItemAggregate.EMPTY);
-        dirty.put(itemKey, Boolean.TRUE);
+        var received = comment.comment().comment().receivedAt();
+        markDirty(itemKey, sign > 0 && received != null ? received.toEpochMilli() : 0);
         if (comment.repost()) {
             items.put(itemKey, aggregate.plusRepost(sign));
             return;
@@ -471,12 +473,20 @@ final class Attributor implements Processor<String, AttributionInput, String, At
 
     // ---- summaries -------------------------------------------------------------------------------------
 
-    private void emitSummaries() {
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, Boolean> it = dirty.all()) {
-            it.forEachRemaining(entry -> keys.add(entry.key));
+    private void markDirty(String itemKey, long receivedAt) {
+        Long before = dirty.get(itemKey);
+        if (before == null || before < receivedAt) {
+            dirty.put(itemKey, receivedAt);
         }
-        for (String itemKey : keys) {
+    }
+
+    private void emitSummaries() {
+        List<KeyValue<String, Long>> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = dirty.all()) {
+            it.forEachRemaining(keys::add);
+        }
+        for (KeyValue<String, Long> entry : keys) {
+            String itemKey = entry.key;
             dirty.delete(itemKey);
             int split = itemKey.indexOf(StoreKeys.SEPARATOR);
             String meetingId = itemKey.substring(0, split);
@@ -489,12 +499,12 @@ final class Attributor implements Processor<String, AttributionInput, String, At
             }
             ItemAggregate aggregate = current.nextVersion();
             items.put(itemKey, aggregate);
-            ItemSummary summary = summarise(meetingId, itemId, aggregate);
+            ItemSummary summary = summarise(meetingId, itemId, aggregate, entry.value == 0 ? null : Instant.ofEpochMilli(entry.value));
             context.forward(new Record<>(summary.key(), new AttributionOutput(summary, null, null), context.currentStreamTimeMs()));
         }
     }
 
-    private ItemSummary summarise(String meetingId, String itemId, ItemAggregate aggregate) {
+    private ItemSummary summarise(String meetingId, String itemId, ItemAggregate aggregate, Instant lastReceivedAt) {
         MeetingTimeline timeline = timelines.get(meetingId);
         Meeting meeting = timeline == null ? null : timeline.meeting();
         Optional<AgendaItem> item = meeting == null ? Optional.empty() : meeting.item(itemId);
@@ -526,7 +536,8 @@ final class Attributor implements Processor<String, AttributionInput, String, At
                 edge(itemPrefix, false),
                 edge(itemPrefix, true),
                 restricted ? List.of() : quotes(meetingId, itemPrefix),
-                aggregate.version());
+                aggregate.version(),
+                lastReceivedAt);
     }
 
     /** The hashtags people used beside the meeting's own and the item tags, most used first. */

@@ -188,7 +188,7 @@ public final class PulseTopology {
                         store(Attributor.MINUTES, Serdes.Long()),
                         store(Attributor.WORDS, Serdes.Long()),
                         store(Attributor.INDEX, Serdes.Long()),
-                        store(Attributor.DIRTY, Serdes.Boolean()),
+                        store(Attributor.DIRTY, Serdes.Long()),
                         store(Attributor.VOLUME, Serdes.Long()),
                         store(Attributor.BASELINES, JsonSerde.of(Baseline.class)),
                         store(Attributor.MOODS, JsonSerde.of(Mood.class)),

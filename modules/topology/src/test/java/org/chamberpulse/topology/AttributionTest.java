@@ -56,6 +56,27 @@ class AttributionTest {
     }
 
     @Test
+    void shouldCarryTheLatestReceivedTimeOfTheCommentsASummaryCountsForTheFirstTime() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(1));
+        driver.emit();
+
+        // when
+        driver.comment(comment("c1", "a1", "First", at(2)));
+        driver.comment(comment("c2", "a2", "Second", at(3)));
+        ItemSummary counted = driver.summary("m1", "1");
+        driver.agenda("m1", ITEM_STARTED, "2", at(10));
+        ItemSummary renamedOnly = driver.summary("m1", "1");
+
+        // then
+        assertThat(counted.count()).isEqualTo(2);
+        assertThat(counted.lastReceivedAt()).isEqualTo(at(3).plusSeconds(1));
+        assertThat(renamedOnly).isSameAs(counted);
+        assertThat(driver.summary("m1", "2").lastReceivedAt()).isNull();
+    }
+
+    @Test
     void shouldPlaceCommentsByTheirReferenceTimeAfterTheBroadcastDelay() {
         // given: viewers see the chamber 30 seconds late
         driver.publish(council("m1", START, 30));

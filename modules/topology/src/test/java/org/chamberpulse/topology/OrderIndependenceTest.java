@@ -74,7 +74,7 @@ class OrderIndependenceTest {
     /** The version counts updates, which depend on arrival order by design; every figure must not. */
     private static ItemSummary withoutVersion(ItemSummary s) {
         return new ItemSummary(s.meetingId(), s.itemId(), s.number(), s.title(), s.count(), s.reposts(), s.uniqueAuthors(),
-                s.sentiment(), s.perMinute(), s.topHashtags(), s.topTerms(), s.flagged(), s.restricted(), s.firstAt(), s.lastAt(), s.quotes(), 0);
+                s.sentiment(), s.perMinute(), s.topHashtags(), s.topTerms(), s.flagged(), s.restricted(), s.firstAt(), s.lastAt(), s.quotes(), 0, null);
     }
 
     /** One or two meetings on one hashtag, their clerk's events, and comments in and around their windows. */
