@@ -35,15 +35,18 @@ final class Metrics {
     private Metrics() {
     }
 
-    static PrometheusMeterRegistry registry(KafkaStreams streams) {
+    static PrometheusMeterRegistry registry() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(PROMETHEUS_CONVENTIONS);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
-        new KafkaStreamsMetrics(streams).bindTo(registry);
         return registry;
+    }
+
+    static void bindStreams(MeterRegistry registry, KafkaStreams streams) {
+        new KafkaStreamsMetrics(streams).bindTo(registry);
     }
 
     private static final Map<String, String> UNITS = Map.of("ns", "nanoseconds", "us", "microseconds", "ms", "milliseconds");

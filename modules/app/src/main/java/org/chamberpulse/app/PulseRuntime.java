@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -45,9 +46,11 @@ public final class PulseRuntime implements AutoCloseable {
     private final String bootstrapServers;
     private final KafkaStreams streams;
     private final DashboardServer dashboard;
+    private final boolean servesDashboard;
     private String generatedClerkPassword;
 
     private PulseRuntime(PulseConfig config) {
+        servesDashboard = config.role().runsDashboard();
         try {
             if (config.embeddedBroker()) {
                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.brokerPort());
@@ -58,39 +61,53 @@ public final class PulseRuntime implements AutoCloseable {
             }
             createTopics(config);
 
-            streams = new KafkaStreams(PulseTopology.build(config), StreamsProperties.of(config, bootstrapServers));
-            streams.setUncaughtExceptionHandler(exception -> {
-                log.error("a stream thread failed; it is replaced and resumes from its last commit", exception);
-                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-            });
-            streams.setStateListener((after, before) -> log.info("streams {} -> {}", before, after));
-            started.push(() -> streams.close(Duration.ofSeconds(30)));
-            streams.start();
+            PrometheusMeterRegistry metrics = Metrics.registry();
+            BooleanSupplier ready;
+            if (config.role().runsTopology()) {
+                streams = new KafkaStreams(PulseTopology.build(config), StreamsProperties.of(config, bootstrapServers));
+                streams.setUncaughtExceptionHandler(exception -> {
+                    log.error("a stream thread failed; it is replaced and resumes from its last commit", exception);
+                    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+                });
+                streams.setStateListener((after, before) -> log.info("streams {} -> {}", before, after));
+                Metrics.bindStreams(metrics, streams);
+                started.push(() -> streams.close(Duration.ofSeconds(30)));
+                streams.start();
+                started.push(new ConsumerLag(config, bootstrapServers, metrics).start());
+                ready = () -> streams.state() == KafkaStreams.State.RUNNING;
+            } else {
+                streams = null;
+                ready = null;
+            }
 
-            PrometheusMeterRegistry metrics = Metrics.registry(streams);
-            LiveState state = new LiveState();
-            PulseFeed feed = new PulseFeed(config, bootstrapServers, state);
-            Metrics.bindFeed(metrics, state, feed::caughtUp, Clock.systemUTC());
-            started.push(feed);
-            feed.start();
-            started.push(new ConsumerLag(config, bootstrapServers, metrics).start());
-            PulseProducer producer = new PulseProducer(config, bootstrapServers).bindTo(metrics);
-            started.push(producer);
-            CommentApi api = new CommentApi(producer, Pseudonyms.fromConfig(config), config.apiKeys(),
-                    new RateLimiter(config.apiRate(), System::nanoTime), Clock.systemUTC(), metrics);
-            ReportRoutes reports = new ReportRoutes(config, bootstrapServers, Clock.systemUTC());
-            ClerkConsole clerk = new ClerkConsole(clerkSessions(config), publisher(producer),
-                    new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, config.secureCookies(), Clock.systemUTC());
-            dashboard = new DashboardServer(state, () -> streams.state() == KafkaStreams.State.RUNNING,
-                    new DashboardServer.Options(clerk, metrics::scrape, routes -> {
-                        routes.post("/api/v1/comments", ctx -> {
-                            CommentApi.Response response = api.post(apiKey(ctx), ctx.ip(), ctx.bodyAsBytes());
-                            response.headers().forEach(ctx::header);
-                            ctx.status(response.status()).json(response.body());
-                        });
-                        reports.register(routes);
-                    }));
-            Metrics.gauge(metrics, "chamberpulse.sse.clients", "Browsers following the dashboard live", dashboard::liveClients);
+            if (config.role().runsDashboard()) {
+                LiveState state = new LiveState();
+                PulseFeed feed = new PulseFeed(config, bootstrapServers, state);
+                Metrics.bindFeed(metrics, state, feed::caughtUp, Clock.systemUTC());
+                started.push(feed);
+                feed.start();
+                PulseProducer producer = new PulseProducer(config, bootstrapServers).bindTo(metrics);
+                started.push(producer);
+                CommentApi api = new CommentApi(producer, Pseudonyms.fromConfig(config), config.apiKeys(),
+                        new RateLimiter(config.apiRate(), System::nanoTime), Clock.systemUTC(), metrics);
+                ReportRoutes reports = new ReportRoutes(config, bootstrapServers, Clock.systemUTC());
+                ClerkConsole clerk = new ClerkConsole(clerkSessions(config), publisher(producer),
+                        new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, config.secureCookies(), Clock.systemUTC());
+                BooleanSupplier topologyReady = ready;
+                dashboard = new DashboardServer(state, topologyReady != null ? () -> topologyReady.getAsBoolean() && feed.caughtUp() : feed::caughtUp,
+                        DashboardServer.Options.dashboard(clerk, metrics::scrape, routes -> {
+                            routes.post("/api/v1/comments", ctx -> {
+                                CommentApi.Response response = api.post(apiKey(ctx), ctx.ip(), ctx.bodyAsBytes());
+                                response.headers().forEach(ctx::header);
+                                ctx.status(response.status()).json(response.body());
+                            });
+                            reports.register(routes);
+                        }));
+                DashboardServer server = dashboard;
+                Metrics.gauge(metrics, "chamberpulse.sse.clients", "Browsers following the dashboard live", server::liveClients);
+            } else {
+                dashboard = new DashboardServer(new LiveState(), ready, DashboardServer.Options.operationsOnly(metrics::scrape));
+            }
             started.push(dashboard);
             dashboard.start(config.httpPort());
         } catch (RuntimeException e) {
@@ -169,13 +186,14 @@ public final class PulseRuntime implements AutoCloseable {
         return dashboard.port();
     }
 
+    /** Whether the Streams app runs (always true for an instance that runs only the dashboard). */
     public boolean running() {
-        return streams.state() == KafkaStreams.State.RUNNING;
+        return streams == null || streams.state() == KafkaStreams.State.RUNNING;
     }
 
     public void printAddresses(PrintStream out) {
         out.println("Kafka: " + bootstrapServers);
-        out.println("Dashboard: http://localhost:" + httpPort() + "/");
+        out.println((servesDashboard ? "Dashboard: " : "Health and metrics: ") + "http://localhost:" + httpPort() + "/");
         if (generatedClerkPassword != null) {
             out.println("Clerk console: http://localhost:" + httpPort() + "/clerk (user clerk, password " + generatedClerkPassword
                     + "; made for this run only: set clerk.users to keep your own)");

@@ -25,6 +25,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--broker-port", paramLabel = "PORT", description = "The embedded broker's port (default: 9092).")
     Integer brokerPort;
 
+    @Option(names = "--role", paramLabel = "ROLE",
+            description = "all (default): topology and dashboard; topology: the Streams app alone, with /health and /metrics; dashboard: the dashboard, ingest API, console and report alone.")
+    String role;
+
     @Mixin
     ConfigOptions config;
 
@@ -47,6 +51,7 @@ final class RunCommand implements Callable<Integer> {
         options.put("data.dir", dataDir == null ? null : dataDir.toString());
         options.put("http.port", httpPort == null ? null : httpPort.toString());
         options.put("broker.port", brokerPort == null ? null : brokerPort.toString());
+        options.put("role", role);
         return options;
     }
 }

@@ -25,10 +25,17 @@ public final class DashboardServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DashboardServer.class);
     static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
-    /** What the server serves beside the dashboard; absent parts are simply not served. */
-    public record Options(ClerkConsole clerk, Supplier<String> metrics, Consumer<RoutesConfig> moreRoutes) {
-        public static Options none() {
-            return new Options(null, null, routes -> { });
+    /**
+     * What the server serves beside the health checks; absent parts are simply not served. Without
+     * {@code pages} it serves no dashboard at all: an instance that runs only the topology.
+     */
+    public record Options(boolean pages, ClerkConsole clerk, Supplier<String> metrics, Consumer<RoutesConfig> moreRoutes) {
+        public static Options dashboard(ClerkConsole clerk, Supplier<String> metrics, Consumer<RoutesConfig> moreRoutes) {
+            return new Options(true, clerk, metrics, moreRoutes);
+        }
+
+        public static Options operationsOnly(Supplier<String> metrics) {
+            return new Options(false, null, metrics, routes -> { });
         }
     }
 
@@ -44,23 +51,19 @@ public final class DashboardServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             // Large enough for the ingest API's own limit, which answers 413 with a reason.
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/public";
-                files.location = Location.CLASSPATH;
-            });
             RoutesConfig routes = config.routes;
             routes.before(DashboardServer::securityHeaders);
-            routes.get("/", ctx -> html(ctx, Pages.render("index.html", Map.of())));
-            routes.get("/meetings/{id}", ctx -> html(ctx, Pages.render("chair.html", Map.of("meetingId", ctx.pathParam("id")))));
-            routes.sse("/events", client -> {
-                String meeting = client.ctx().queryParam("meeting");
-                hub.join(client, meeting == null ? "" : meeting, () -> meeting == null ? state.snapshot() : state.snapshot(meeting));
-            });
-            routes.get("/api/v1/meetings", ctx -> ctx.json(state.meetings()));
-            routes.get("/api/v1/meetings/{id}/summary", ctx -> state.meeting(ctx.pathParam("id"))
-                    .ifPresentOrElse(ctx::json, () -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no meeting " + ctx.pathParam("id")))));
-            routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("/public/openapi.yaml")));
+            if (options.pages()) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/static";
+                    files.directory = "/public";
+                    files.location = Location.CLASSPATH;
+                });
+                pages(routes, state);
+            } else {
+                routes.get("/", ctx -> ctx.contentType("text/plain; charset=utf-8")
+                        .result("A ChamberPulse topology instance: /health/live, /health/ready and /metrics. The dashboard runs elsewhere."));
+            }
             routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             routes.get("/health/ready", ctx -> {
                 boolean up = ready.getAsBoolean();
@@ -74,6 +77,19 @@ public final class DashboardServer implements AutoCloseable {
             }
             options.moreRoutes().accept(routes);
         });
+    }
+
+    private void pages(RoutesConfig routes, LiveState state) {
+        routes.get("/", ctx -> html(ctx, Pages.render("index.html", Map.of())));
+        routes.get("/meetings/{id}", ctx -> html(ctx, Pages.render("chair.html", Map.of("meetingId", ctx.pathParam("id")))));
+        routes.sse("/events", client -> {
+            String meeting = client.ctx().queryParam("meeting");
+            hub.join(client, meeting == null ? "" : meeting, () -> meeting == null ? state.snapshot() : state.snapshot(meeting));
+        });
+        routes.get("/api/v1/meetings", ctx -> ctx.json(state.meetings()));
+        routes.get("/api/v1/meetings/{id}/summary", ctx -> state.meeting(ctx.pathParam("id"))
+                .ifPresentOrElse(ctx::json, () -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no meeting " + ctx.pathParam("id")))));
+        routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("/public/openapi.yaml")));
     }
 
     private static void securityHeaders(Context ctx) {

@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param apiRate         requests a second each API key (or, without keys, each client address) may make
  * @param clerkUsers      {@code name:hash} pairs of the clerk console's users (hashes from {@code chamberpulse hash-password})
  * @param secureCookies   mark the session cookie Secure (behind HTTPS)
+ * @param role            what this instance runs: everything, the topology alone (health and metrics
+ *                        over HTTP), or the dashboard alone (with the ingest API, console and report)
  */
 public record PulseConfig(
         String bootstrap,
@@ -46,7 +48,21 @@ public record PulseConfig(
         int apiRate,
         List<String> clerkUsers,
         boolean secureCookies,
+        Role role,
         Map<String, String> kafka) {
+
+    /** What one instance runs; several instances share the work of the topology by its application id. */
+    public enum Role {
+        ALL, TOPOLOGY, DASHBOARD;
+
+        public boolean runsTopology() {
+            return this != DASHBOARD;
+        }
+
+        public boolean runsDashboard() {
+            return this != TOPOLOGY;
+        }
+    }
 
     public static final String ENV_PREFIX = "PULSE_";
     public static final String KAFKA_PREFIX = "kafka.";
@@ -72,6 +88,7 @@ public record PulseConfig(
         d.put("api.rate", "20");
         d.put("clerk.users", "");
         d.put("cookie.secure", "false");
+        d.put("role", "all");
         return Map.copyOf(d);
     }
 
@@ -86,7 +103,7 @@ public record PulseConfig(
     public String toString() {
         return "PulseConfig[bootstrap=" + bootstrap + ", dataDir=" + dataDir + ", httpPort=" + httpPort + ", applicationId=" + applicationId
                 + ", partitions=" + partitions + ", authorSecret=" + (authorSecret.isEmpty() ? "(data dir)" : "(set)")
-                + ", apiKeys=" + apiKeys.size() + ", clerkUsers=" + clerkUsers.size() + ", kafka=" + kafka.keySet() + "]";
+                + ", apiKeys=" + apiKeys.size() + ", clerkUsers=" + clerkUsers.size() + ", role=" + role + ", kafka=" + kafka.keySet() + "]";
     }
 
     public boolean embeddedBroker() {
@@ -143,6 +160,7 @@ public record PulseConfig(
                 p.integer("api.rate", 1, 100_000),
                 p.list("clerk.users"),
                 p.bool("cookie.secure"),
+                p.choice("role", Role.class),
                 kafka);
         if (!problems.isEmpty()) {
             throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", problems));
@@ -218,6 +236,18 @@ public record PulseConfig(
                 problems.add(key + " must be true or false, got '" + value + "'");
             }
             return value.equalsIgnoreCase("true");
+        }
+
+        <E extends Enum<E>> E choice(String key, Class<E> type) {
+            String value = values.get(key);
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(value)) {
+                    return constant;
+                }
+            }
+            problems.add(key + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", got '" + value + "'");
+            return type.getEnumConstants()[0];
         }
 
         int integer(String key, int min, int max) {
