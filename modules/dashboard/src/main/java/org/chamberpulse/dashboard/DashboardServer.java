@@ -6,6 +6,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -51,6 +54,8 @@ public final class DashboardServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             // Large enough for the ingest API's own limit, which answers 413 with a reason.
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.modifyServletContextHandler(handler ->
+                    handler.addFilter(new FilterHolder(new EventStreamAccept()), "/events", EnumSet.of(DispatcherType.REQUEST)));
             RoutesConfig routes = config.routes;
             routes.before(DashboardServer::securityHeaders);
             if (options.pages()) {

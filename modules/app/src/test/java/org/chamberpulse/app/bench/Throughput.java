@@ -1,0 +1,142 @@
+package org.chamberpulse.app.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.chamberpulse.broker.EmbeddedKafkaBroker;
+import org.chamberpulse.config.PulseConfig;
+import org.chamberpulse.ingest.LoadGenerator;
+import org.chamberpulse.ingest.PulseProducer;
+import org.chamberpulse.model.Topics;
+import org.chamberpulse.topology.PulseTopology;
+import org.chamberpulse.topology.StreamsProperties;
+
+/**
+ * {@code scripts/bench throughput [POSTS]}: in one run on one embedded broker, the ceiling (a pass-through
+ * Streams app, exactly-once, reading the posts and writing them to another topic), then the full topology
+ * (exactly-once) with one instance and with two, each working off the same backlog of POSTS generated posts
+ * for four meetings. Prints posts per second from the moment the app runs to the moment its last stage has
+ * committed everything.
+ */
+public final class Throughput {
+
+    private static final int TRANSACTION_MARKERS = 2;
+    private static final double LOAD_RATE = 5_000;
+    private static final String PASS_THROUGH_TOPIC = "bench.passthrough";
+
+    private Throughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int posts = Integer.parseInt(args.length > 0 ? args[0] : "100000");
+        Path dir = Files.createTempDirectory("bench-throughput");
+        PulseConfig loadConfig = config(dir, "load");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
+            List<NewTopic> topics = new ArrayList<>(Topics.ALL.stream().map(t -> t.newTopic(loadConfig.partitions(), (short) 1)).toList());
+            topics.add(new NewTopic(PASS_THROUGH_TOPIC, loadConfig.partitions(), (short) 1));
+            broker.createTopics(topics);
+            long loaded;
+            try (PulseProducer producer = new PulseProducer(loadConfig, broker.bootstrapServers())) {
+                LoadGenerator generator = new LoadGenerator(producer, Clock.systemUTC(), 1);
+                generator.openMeetings(4, "t");
+                loaded = generator.run(4, "t", LOAD_RATE, Duration.ofMillis(posts * 1000L / (long) LOAD_RATE), null).sent();
+            }
+            System.out.printf("backlog: %,d posts in %s, %d partitions, commit interval %s, exactly-once%n",
+                    loaded, Topics.COMMENTS_RAW.name(), loadConfig.partitions(), loadConfig.commitInterval().toMillis() + " ms");
+
+            PulseConfig ceilingConfig = config(dir, "bench-ceiling");
+            double ceiling = measure(broker, "ceiling (pass-through)", ceilingConfig, List.of(passThrough()), List.of(Topics.COMMENTS_RAW.name()));
+
+            PulseConfig oneConfig = config(dir, "bench-one");
+            double one = measure(broker, "topology, 1 instance", oneConfig, List.of(PulseTopology.build(oneConfig)),
+                    List.of(Topics.COMMENTS_RAW.name(), "bench-one-router-repartition", "bench-one-attribution-repartition"));
+
+            PulseConfig twoConfig = config(dir, "bench-two");
+            double two = measure(broker, "topology, 2 instances", twoConfig, List.of(PulseTopology.build(twoConfig), PulseTopology.build(twoConfig)),
+                    List.of(Topics.COMMENTS_RAW.name(), "bench-two-router-repartition", "bench-two-attribution-repartition"));
+
+            System.out.printf("RESULT ceiling %,.0f posts/s; topology %,.0f posts/s (%.1f %% of the ceiling); two instances %,.0f posts/s (%.2fx)%n",
+                    ceiling, one, 100 * one / ceiling, two, two / one);
+        }
+    }
+
+    private static PulseConfig config(Path dir, String applicationId) {
+        Map<String, String> settings = new HashMap<>(Map.of("data.dir", dir.resolve(applicationId).toString(), "application.id", applicationId,
+                "partitions", System.getProperty("partitions", "6"), "commit.interval", System.getProperty("commit", "100ms")));
+        return PulseConfig.fromSettings(settings);
+    }
+
+    private static Topology passThrough() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.COMMENTS_RAW.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), Serdes.ByteArray()));
+        return builder.build();
+    }
+
+    /** Runs the instances until their group has committed every record of every stage; returns input posts a second. */
+    private static double measure(EmbeddedKafkaBroker broker, String name, PulseConfig config, List<Topology> topologies, List<String> stages) throws Exception {
+        List<KafkaStreams> instances = new ArrayList<>();
+        for (int i = 0; i < topologies.size(); i++) {
+            Properties props = StreamsProperties.of(config, broker.bootstrapServers());
+            props.put("state.dir", config.dataDir().resolve("state-" + i).toString());
+            instances.add(new KafkaStreams(topologies.get(i), props));
+        }
+        try (Admin admin = broker.admin()) {
+            instances.forEach(KafkaStreams::start);
+            while (!instances.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING)) {
+                Thread.sleep(20);
+            }
+            long start = System.nanoTime();
+            long input = 0;
+            while (true) {
+                Thread.sleep(50);
+                var committed = admin.listConsumerGroupOffsets(config.applicationId()).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+                for (String stage : stages) {
+                    admin.describeTopics(List.of(stage)).allTopicNames().get().get(stage).partitions()
+                            .forEach(p -> ends.put(new TopicPartition(stage, p.partition()), OffsetSpec.latest()));
+                }
+                var endOffsets = admin.listOffsets(ends).all().get();
+                boolean done = true;
+                input = 0;
+                for (TopicPartition partition : ends.keySet()) {
+                    long end = endOffsets.get(partition).offset();
+                    var offset = committed.get(partition);
+                    long position = offset == null ? 0 : offset.offset();
+                    if (partition.topic().equals(Topics.COMMENTS_RAW.name())) {
+                        input += end;
+                    }
+                    // A transaction's commit marker takes an offset of its own after its last record.
+                    if (end - position > TRANSACTION_MARKERS && end > 0) {
+                        done = false;
+                    }
+                }
+                if (done) {
+                    break;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = input / seconds;
+            System.out.printf("%-26s %,9d records in %6.1f s: %,9.0f posts/s%n", name, input, seconds, rate);
+            return rate;
+        } finally {
+            instances.forEach(s -> s.close(Duration.ofSeconds(30)));
+        }
+    }
+}
