@@ -22,6 +22,8 @@ import java.util.TreeMap;
  * @param bootstrap       Kafka bootstrap servers; empty means "start the embedded broker"
  * @param dataDir         where the embedded broker and the Streams state live
  * @param stateRetention  how long a meeting's state is kept after its window closes
+ * @param commentRetention how long the topics that hold comments' text keep them (pulse.comments.raw,
+ *                        pulse.comments.scored, pulse.dlq): the time comments are kept after a meeting
  * @param emitInterval    at most one summary per item per interval
  * @param authorSecret    the deployment secret that keys the pseudonyms of authors; empty: one kept in the data directory
  * @param apiKeys         keys the ingest API accepts; empty: the API is open
@@ -43,6 +45,7 @@ public record PulseConfig(
         Duration commitInterval,
         Duration emitInterval,
         Duration stateRetention,
+        Duration commentRetention,
         String authorSecret,
         List<String> apiKeys,
         int apiRate,
@@ -83,6 +86,7 @@ public record PulseConfig(
         d.put("commit.interval", "100ms");
         d.put("emit.interval", "250ms");
         d.put("state.retention", "2d");
+        d.put("comments.retention", "30d");
         d.put("author.secret", "");
         d.put("api.keys", "");
         d.put("api.rate", "20");
@@ -155,6 +159,7 @@ public record PulseConfig(
                 p.duration("commit.interval", Duration.ofMillis(10), Duration.ofMinutes(10)),
                 p.duration("emit.interval", Duration.ofMillis(10), Duration.ofMinutes(10)),
                 p.duration("state.retention", Duration.ofMinutes(1), Duration.ofDays(3_650)),
+                p.duration("comments.retention", Duration.ofHours(1), Duration.ofDays(3_650)),
                 p.text("author.secret", true),
                 p.list("api.keys"),
                 p.integer("api.rate", 1, 100_000),

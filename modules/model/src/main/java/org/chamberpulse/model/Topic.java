@@ -26,6 +26,14 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, D
     public static final Map<String, String> ANY_TIMESTAMP = Map.of(
             TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, Long.toString(Long.MAX_VALUE));
 
+    /** The same topic kept for another time (for the retention a deployment configures). */
+    public Topic<K, V> withRetention(Duration otherRetention) {
+        if (compacted()) {
+            throw new IllegalStateException(name + " is compacted: it keeps the latest record of each key, not records for a time");
+        }
+        return new Topic<>(name, keySerde, valueSerde, otherRetention);
+    }
+
     public NewTopic newTopic(int partitions, short replicationFactor) {
         Map<String, String> configs = new HashMap<>(ANY_TIMESTAMP);
         if (compacted()) {

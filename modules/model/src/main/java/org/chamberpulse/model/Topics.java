@@ -34,6 +34,9 @@ public final class Topics {
     public static final List<Topic<String, ?>> ALL =
             List.of(MEETINGS, AGENDA, COMMENTS_RAW, COMMENTS_SCORED, SUMMARIES, UNMATCHED, ALERTS, MODERATION, DLQ);
 
+    /** The topics that hold what people wrote; the setting comments.retention says how long they keep it. */
+    public static final List<Topic<String, ?>> HOLDING_COMMENT_TEXT = List.of(COMMENTS_RAW, COMMENTS_SCORED, DLQ);
+
     private Topics() {
     }
 }

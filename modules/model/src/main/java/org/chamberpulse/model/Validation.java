@@ -2,7 +2,10 @@ package org.chamberpulse.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +17,8 @@ public final class Validation {
 
     /** No social network existed before this; an earlier time is a broken clock or a broken client. */
     public static final Instant EARLIEST_CREATED_AT = Instant.parse("2006-01-01T00:00:00Z");
+    /** Meetings and agenda events are planned, not prophesied: a later time is a typo or an attack (and overflows arithmetic). */
+    public static final Instant LATEST_MEETING_TIME = Instant.parse("2200-01-01T00:00:00Z");
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     public static final Set<String> SOURCES = Set.of("x", "mastodon", "bluesky", "web", "sms", "replay", "load");
     /** Bucket names the topology uses for time outside the agenda's items. */
@@ -25,7 +30,11 @@ public final class Validation {
     private Validation() {
     }
 
-    /** @param now the time to judge {@code createdAt} against when the comment has no {@code receivedAt} */
+    /**
+     * @param now the time the record was written (its Kafka timestamp; the server's clock in the API):
+     *            {@code receivedAt} may not be later, and {@code createdAt} is judged against it when the
+     *            comment has no {@code receivedAt}
+     */
     public static Optional<String> commentProblem(Comment c, Instant now) {
         if (blank(c.id())) {
             return Optional.of("missing id");
@@ -60,6 +69,9 @@ public final class Validation {
         if (hasControlCharacters(c.text())) {
             return Optional.of("text contains control characters");
         }
+        if (!wellFormedUnicode(c.text()) || !wellFormedUnicode(c.author()) || !wellFormedUnicode(c.id())) {
+            return Optional.of("id, author or text holds an unpaired surrogate (\\uD800-\\uDFFF): not Unicode text");
+        }
         if (c.hashtags().size() > MAX_HASHTAGS) {
             return Optional.of("more than " + MAX_HASHTAGS + " hashtags");
         }
@@ -74,6 +86,11 @@ public final class Validation {
         }
         if (c.createdAt().isBefore(EARLIEST_CREATED_AT)) {
             return Optional.of("createdAt " + c.createdAt() + " is before " + EARLIEST_CREATED_AT);
+        }
+        if (c.receivedAt() != null && c.receivedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            // Nothing can be received after it was written: a forged receivedAt would let a comment from
+            // the far future through, and event time would jump ahead for everyone.
+            return Optional.of("receivedAt " + c.receivedAt() + " is more than 5 minutes after the time the record was written (" + now + ")");
         }
         Instant latest = (c.receivedAt() != null ? c.receivedAt() : now).plus(CLOCK_SKEW);
         if (c.createdAt().isAfter(latest)) {
@@ -100,8 +117,20 @@ public final class Validation {
         if (m.hashtags().stream().anyMatch(Text::isItemTag)) {
             return Optional.of("meeting " + m.meetingId() + " lists an item<number> tag as its hashtag");
         }
+        List<String> texts = new ArrayList<>(Arrays.asList(m.title(), m.body(), m.timezone()));
+        for (AgendaItem item : m.items()) {
+            if (item != null) {
+                texts.addAll(Arrays.asList(item.number(), item.title(), item.externalId(), item.minutesNumber()));
+            }
+        }
+        if (texts.stream().anyMatch(text -> text != null && (hasControlCharacters(text) || !wellFormedUnicode(text) || text.length() > Comment.MAX_TEXT_LENGTH))) {
+            return Optional.of("meeting " + m.meetingId() + " has a title, body, timezone or item field that is overlong or holds control characters or broken Unicode");
+        }
         if (m.scheduledStart() == null) {
             return Optional.of("meeting " + m.meetingId() + " has no scheduledStart");
+        }
+        if (m.scheduledStart().isBefore(EARLIEST_CREATED_AT) || m.scheduledStart().isAfter(LATEST_MEETING_TIME)) {
+            return Optional.of("scheduledStart " + m.scheduledStart() + " is not between " + EARLIEST_CREATED_AT + " and " + LATEST_MEETING_TIME);
         }
         if (m.broadcastDelaySeconds() < 0 || m.broadcastDelaySeconds() > MAX_BROADCAST_DELAY_SECONDS) {
             return Optional.of("broadcastDelaySeconds must lie between 0 and " + MAX_BROADCAST_DELAY_SECONDS);
@@ -139,6 +168,9 @@ public final class Validation {
         if (e.at().isBefore(EARLIEST_CREATED_AT)) {
             return Optional.of("at " + e.at() + " is before " + EARLIEST_CREATED_AT);
         }
+        if (e.at().isAfter(LATEST_MEETING_TIME)) {
+            return Optional.of("at " + e.at() + " is after " + LATEST_MEETING_TIME);
+        }
         if (e.type().needsItem()) {
             return identifierProblem("itemId", e.itemId());
         }
@@ -152,6 +184,9 @@ public final class Validation {
         }
         if (blank(e.commentId()) || e.commentId().length() > MAX_ID_LENGTH) {
             return Optional.of("missing or overlong commentId");
+        }
+        if (hasControlCharacters(e.commentId()) || !wellFormedUnicode(e.commentId())) {
+            return Optional.of("commentId holds control characters or broken Unicode");
         }
         return e.action() == null ? Optional.of("missing action") : Optional.empty();
     }
@@ -187,6 +222,19 @@ public final class Validation {
             }
         }
         return Optional.empty();
+    }
+
+    /** No unpaired surrogates: such a string cannot be written as UTF-8. */
+    static boolean wellFormedUnicode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(ch)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasControlCharacters(String text) {

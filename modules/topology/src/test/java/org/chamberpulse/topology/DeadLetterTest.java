@@ -78,6 +78,25 @@ class DeadLetterTest {
         assertThat(dead.get(3).topic()).isEqualTo("pulse.agenda");
     }
 
+    @Test
+    void shouldRefuseMeetingTimesBeyondAnyCalendarInsteadOfOverflowing() {
+        // given a meeting and an agenda event at the far end of Instant's range
+        driver.rawMeeting("far", "{\"meetingId\":\"far\",\"hashtags\":[\"farlive\"],\"scheduledStart\":\"+1000000000-12-31T23:59:59Z\","
+                + "\"items\":[{\"itemId\":\"1\",\"number\":\"1\",\"title\":\"Roads\"}]}");
+        driver.publish(council("m1", START, 0));
+        driver.rawAgenda("m1", "{\"meetingId\":\"m1\",\"type\":\"ITEM_STARTED\",\"itemId\":\"1\",\"at\":\"+1000000000-12-31T23:59:59Z\"}");
+
+        // when
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+        driver.comment(comment("c1", "a1", "Still counted", at(2)));
+
+        // then
+        assertThat(driver.deadLetters()).extracting(DeadLetter::reason).containsExactly(
+                "scheduledStart +1000000000-12-31T23:59:59Z is not between 2006-01-01T00:00:00Z and 2200-01-01T00:00:00Z",
+                "at +1000000000-12-31T23:59:59Z is after 2200-01-01T00:00:00Z");
+        assertThat(driver.summary("m1", "1").count()).isEqualTo(1);
+    }
+
     private void raw(String key, String json) {
         driver.raw(key, json.getBytes(StandardCharsets.UTF_8), at(1));
     }
