@@ -8,6 +8,15 @@ import java.util.Deque;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.chamberpulse.model.Topic;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
@@ -48,6 +57,7 @@ public final class PulseRuntime implements AutoCloseable {
     private final DashboardServer dashboard;
     private final boolean servesDashboard;
     private String generatedClerkPassword;
+    private java.nio.file.Path clerkUserFile;
 
     private PulseRuntime(PulseConfig config) {
         servesDashboard = config.role().runsDashboard();
@@ -116,18 +126,40 @@ public final class PulseRuntime implements AutoCloseable {
         }
     }
 
+    /** Where the first start keeps the console's user when {@code clerk.users} is not set. */
+    static final String CLERK_USER_FILE = "clerk.user";
+
     /**
-     * The console's users from {@code clerk.users}; with none configured, one user "clerk" with a password
-     * made now and printed once (there is no default password).
+     * The console's users from {@code clerk.users}; with none configured, the user "clerk" kept in the data
+     * directory, whose password the first start makes and prints once (there is no default password).
      */
     private ClerkSessions clerkSessions(PulseConfig config) {
         java.util.Map<String, String> users = ClerkSessions.parseUsers(config.clerkUsers());
         if (users.isEmpty()) {
-            String password = Passwords.random();
-            users = java.util.Map.of("clerk", Passwords.hash(password.toCharArray()));
-            generatedClerkPassword = password;
+            java.nio.file.Path file = config.dataDir().resolve(CLERK_USER_FILE);
+            try {
+                if (!java.nio.file.Files.exists(file)) {
+                    String password = Passwords.random();
+                    java.nio.file.Files.createDirectories(config.dataDir());
+                    java.nio.file.Files.writeString(file, "clerk:" + Passwords.hash(password.toCharArray()) + "\n");
+                    restrictToOwner(file);
+                    generatedClerkPassword = password;
+                }
+                users = ClerkSessions.parseUsers(java.util.List.of(java.nio.file.Files.readString(file).strip()));
+                clerkUserFile = file;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot keep the clerk's user in " + file, e);
+            }
         }
         return new ClerkSessions(users, Clock.systemUTC());
+    }
+
+    private static void restrictToOwner(java.nio.file.Path file) throws java.io.IOException {
+        try {
+            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the data directory's own permissions apply.
+        }
     }
 
     private static ClerkPublisher publisher(PulseProducer producer) {
@@ -163,11 +195,28 @@ public final class PulseRuntime implements AutoCloseable {
         return new PulseRuntime(config);
     }
 
+    /**
+     * Creates the topics that do not exist yet and sets comments.retention on those that hold comments'
+     * text, so that a changed setting applies to existing topics too.
+     */
     private void createTopics(PulseConfig config) {
         try (Admin admin = Admin.create(adminProperties(config))) {
             EmbeddedKafkaBroker.createTopics(admin, Topics.ALL.stream()
+                    .map(topic -> Topics.HOLDING_COMMENT_TEXT.contains(topic) ? topic.withRetention(config.commentRetention()) : topic)
                     .map(topic -> topic.newTopic(config.partitions(), config.replicationFactor()))
                     .toList());
+            Map<ConfigResource, Collection<AlterConfigOp>> retention = new HashMap<>();
+            for (Topic<String, ?> topic : Topics.HOLDING_COMMENT_TEXT) {
+                retention.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), List.of(new AlterConfigOp(
+                        new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(config.commentRetention().toMillis())), AlterConfigOp.OpType.SET)));
+            }
+            try {
+                admin.incrementalAlterConfigs(retention).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Where the cluster's owners manage topic settings, this instance may not alter them.
+                log.warn("could not set retention.ms of {} to comments.retention ({}): {}", Topics.HOLDING_COMMENT_TEXT.stream().map(Topic::name).toList(),
+                        config.commentRetention(), e.getMessage());
+            }
         }
     }
 
@@ -196,8 +245,11 @@ public final class PulseRuntime implements AutoCloseable {
         out.println((servesDashboard ? "Dashboard: " : "Health and metrics: ") + "http://localhost:" + httpPort() + "/");
         if (generatedClerkPassword != null) {
             out.println("Clerk console: http://localhost:" + httpPort() + "/clerk (user clerk, password " + generatedClerkPassword
-                    + "; made for this run only: set clerk.users to keep your own)");
+                    + "; shown this once: its hash is kept in " + clerkUserFile + "; delete that file for a new one, or set clerk.users)");
             generatedClerkPassword = null;
+        } else if (clerkUserFile != null) {
+            out.println("Clerk console: http://localhost:" + httpPort() + "/clerk (user clerk, with the password printed at the first start;"
+                    + " delete " + clerkUserFile + " for a new one)");
         }
         out.flush();
     }

@@ -36,7 +36,8 @@ public final class AuditLog {
         try {
             String line = Json.MAPPER.writeValueAsString(entry);
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            // getBytes, not writeString: a lone surrogate in what a client sent becomes '?', not a failed action.
+            Files.write(file, (line + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             log.info("audit: {}", line);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the audit log " + file, e);

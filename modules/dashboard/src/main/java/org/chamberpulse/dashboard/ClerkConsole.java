@@ -65,7 +65,17 @@ public final class ClerkConsole {
         String user = ctx.formParam("user");
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         String next = safeNext(ctx.formParam("next"));
-        Optional<ClerkSessions.Session> session = sessions.login(user, password.toCharArray());
+        ClerkSessions.Attempt attempt = sessions.login(user, password.toCharArray(), ctx.ip());
+        if (attempt.throttled()) {
+            audit.record(user == null ? "" : user, "login-throttled", "", Map.of());
+            long minutes = Math.max(1, (attempt.retryAfter().toSeconds() + 59) / 60);
+            ctx.header("Retry-After", Long.toString(Math.max(1, attempt.retryAfter().toSeconds())));
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).contentType("text/html; charset=utf-8")
+                    .result(Pages.render("login.html", Map.of("next", next, "error",
+                            "Too many failed attempts. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes."))));
+            return;
+        }
+        Optional<ClerkSessions.Session> session = attempt.session();
         if (session.isEmpty()) {
             audit.record(user == null ? "" : user, "login-failed", "", Map.of());
             ctx.status(HttpStatus.UNAUTHORIZED).contentType("text/html; charset=utf-8")
@@ -112,7 +122,7 @@ public final class ClerkConsole {
         }
     }
 
-    private void act(Context ctx, Action action) {
+    private void act(Context ctx, Action action) throws Exception {
         Optional<ClerkSessions.Session> session = session(ctx);
         if (session.isEmpty()) {
             ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in to the clerk console first"));
@@ -128,9 +138,10 @@ public final class ClerkConsole {
                 throw new Refused("send a JSON object");
             }
             ctx.status(HttpStatus.ACCEPTED).json(action.apply(ctx, session.get(), body));
-        } catch (Refused | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (Refused | com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | java.time.DateTimeException e) {
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", firstLine(e.getMessage())));
-        } catch (Exception e) {
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | InterruptedException
+                 | org.apache.kafka.common.KafkaException e) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", "Kafka did not take the action; try again: " + firstLine(e.getMessage())));
         }
     }

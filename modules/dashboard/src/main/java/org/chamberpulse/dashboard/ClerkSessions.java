@@ -26,11 +26,13 @@ public final class ClerkSessions {
     private final Map<String, String> users;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     /** @param users name to password hash */
     public ClerkSessions(Map<String, String> users, Clock clock) {
         this.users = Map.copyOf(users);
         this.clock = clock;
+        this.throttle = new LoginThrottle(clock);
     }
 
     /** Parses {@code name:hash} entries; a malformed one is a configuration error. */
@@ -48,16 +50,31 @@ public final class ClerkSessions {
         return users;
     }
 
-    public Optional<Session> login(String user, char[] password) {
-        String hash = user == null ? null : users.get(user);
+    /** What a login attempt came to: a session, a refusal, or a wait imposed after too many failures. */
+    public record Attempt(Optional<Session> session, Duration retryAfter) {
+        public boolean throttled() {
+            return !retryAfter.isZero();
+        }
+    }
+
+    /** @param address the client's address: failures are limited per user name and per address */
+    public Attempt login(String user, char[] password, String address) {
+        String name = user == null ? "" : user;
+        Duration wait = throttle.waitFor(name, address);
+        if (!wait.isZero()) {
+            return new Attempt(Optional.empty(), wait);
+        }
+        String hash = users.get(name);
         // Hash anyway for an unknown user, so that timing does not tell which names exist.
         boolean ok = Passwords.matches(password, hash != null ? hash : DUMMY_HASH) && hash != null;
         if (!ok) {
-            return Optional.empty();
+            throttle.failed(name, address);
+            return new Attempt(Optional.empty(), Duration.ZERO);
         }
-        Session session = new Session(token(), user, token(), clock.instant().plus(LIFETIME));
+        throttle.succeeded(name);
+        Session session = new Session(token(), name, token(), clock.instant().plus(LIFETIME));
         sessions.put(session.id(), session);
-        return Optional.of(session);
+        return new Attempt(Optional.of(session), Duration.ZERO);
     }
 
     public Optional<Session> find(String sessionId) {

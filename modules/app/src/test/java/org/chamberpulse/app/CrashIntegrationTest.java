@@ -1,0 +1,293 @@
+package org.chamberpulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.chamberpulse.config.PulseConfig;
+import org.chamberpulse.ingest.PulseProducer;
+import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.AgendaEventType;
+import org.chamberpulse.model.AgendaItem;
+import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.Topics;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 on real processes: {@code chamberpulse broker} and {@code chamberpulse run --bootstrap} each run
+ * in a JVM of their own, started from this test's class path, and are killed with SIGKILL mid-meeting.
+ */
+@Tag("integration")
+class CrashIntegrationTest {
+
+    private static final int PER_ITEM = 1_000;
+    private static final int AUTHORS = 700;
+    private static final Duration ITEM_LENGTH = Duration.ofMinutes(20);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void shouldCountExactlyWhenRunIsKilledMidMeetingAndRestartedOnItsState(@TempDir Path dir) throws Exception {
+        // given a broker of its own and run against it
+        int brokerPort = freePort();
+        int httpPort = freePort();
+        String bootstrap = "127.0.0.1:" + brokerPort;
+        List<String> runArgs = List.of("run", "--bootstrap", bootstrap, "--data-dir", dir.resolve("run").toString(),
+                "--http-port", Integer.toString(httpPort), "--set", "application.id=crash-run-it", "--set", "partitions=3");
+        try (Forked broker = Forked.start(dir.resolve("broker.log"), "broker", "--data-dir", dir.resolve("broker").toString(),
+                "--port", Integer.toString(brokerPort), "--partitions", "3")) {
+            awaitBroker(bootstrap);
+            Forked run = Forked.start(dir.resolve("run-1.log"), runArgs.toArray(String[]::new));
+            try {
+                awaitReady(httpPort, run);
+                PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.resolve("producer").toString(), "bootstrap", bootstrap));
+                Instant start = Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS).minus(ITEM_LENGTH.multipliedBy(3));
+                List<Comment> comments = meeting(start);
+                try (PulseProducer producer = new PulseProducer(config, bootstrap);
+                     KafkaConsumer<String, ItemSummary> summaries = summaries(bootstrap)) {
+                    publishAgenda(producer, start);
+
+                    // when: a third of the comments are in and counting has begun, run is killed while the rest arrive
+                    send(producer, comments.subList(0, PER_ITEM));
+                    Map<String, ItemSummary> seen = new HashMap<>();
+                    awaitSummaries(summaries, seen, s -> s.containsKey("crash-1/1") && s.get("crash-1/1").count() > 0);
+                    send(producer, comments.subList(PER_ITEM, 2 * PER_ITEM));
+                    run.kill9();
+                    send(producer, comments.subList(2 * PER_ITEM, 3 * PER_ITEM));
+                    // the same posts again, as a client that retried would send them
+                    send(producer, comments.subList(0, PER_ITEM / 2));
+                    run = Forked.start(dir.resolve("run-2.log"), runArgs.toArray(String[]::new));
+                    awaitReady(httpPort, run);
+
+                    // then
+                    awaitSummaries(summaries, seen, s -> List.of("1", "2", "3").stream()
+                            .allMatch(item -> s.containsKey("crash-1/" + item) && s.get("crash-1/" + item).count() >= PER_ITEM));
+                    for (String item : List.of("1", "2", "3")) {
+                        assertThat(seen.get("crash-1/" + item)).as("item %s", item)
+                                .extracting(ItemSummary::count, ItemSummary::uniqueAuthors, ItemSummary::reposts)
+                                .containsExactly((long) PER_ITEM, (long) AUTHORS, 0L);
+                    }
+                    assertThat(seen.get("crash-1/pre")).satisfiesAnyOf(pre -> assertThat(pre).isNull(), pre -> assertThat(pre.count()).isZero());
+                    assertThat(Files.readString(run.log())).doesNotContain("Exception in thread \"main\"");
+                }
+            } finally {
+                run.close();
+            }
+        }
+    }
+
+    @Test
+    void shouldLoseAndDoubleNothingWhenTheBrokerIsKilledDuringAnIngest(@TempDir Path dir) throws Exception {
+        // given a broker of its own and an archive of comments to replay over about 15 seconds
+        int brokerPort = freePort();
+        String bootstrap = "127.0.0.1:" + brokerPort;
+        String[] brokerArgs = {"broker", "--data-dir", dir.resolve("broker").toString(), "--port", Integer.toString(brokerPort), "--partitions", "3"};
+        Instant start = Instant.parse("2026-11-20T18:00:00Z");
+        List<Comment> comments = meeting(start);
+        Path archive = dir.resolve("archive.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (Comment comment : comments) {
+            lines.add(Json.MAPPER.writeValueAsString(comment));
+        }
+        Files.write(archive, lines);
+        Forked broker = Forked.start(dir.resolve("broker-1.log"), brokerArgs);
+        awaitBroker(bootstrap);
+        try (Forked replay = Forked.start(dir.resolve("replay.log"), "replay", archive.toString(), "--speed", "240", "--bootstrap", bootstrap)) {
+
+            // when: the broker is killed once part of the archive is in, and started again on its data
+            awaitRecords(bootstrap, 300);
+            broker.kill9();
+            Thread.sleep(3_000);
+            broker = Forked.start(dir.resolve("broker-2.log"), brokerArgs);
+            assertThat(replay.process().waitFor(3, TimeUnit.MINUTES)).as("replay finished").isTrue();
+
+            // then
+            assertThat(replay.process().exitValue()).as(Files.readString(replay.log())).isZero();
+            List<String> ids = rawIds(bootstrap);
+            assertThat(ids).hasSize(comments.size());
+            assertThat(new HashSet<>(ids)).hasSize(comments.size());
+        } finally {
+            broker.close();
+        }
+    }
+
+    /** Three 20-minute items from {@code start}, a thousand comments in each, by 700 people. */
+    private static List<Comment> meeting(Instant start) {
+        List<Comment> comments = new ArrayList<>();
+        long stepMillis = ITEM_LENGTH.toMillis() / PER_ITEM;
+        for (int i = 0; i < 3 * PER_ITEM; i++) {
+            Instant created = start.plusMillis(i * stepMillis);
+            comments.add(new Comment("web:crash-" + i, "web", "a" + (i % AUTHORS), "Comment " + i + " on the roads budget #crashlive",
+                    List.of("crashlive"), created, created.plusSeconds(1), "en", null));
+        }
+        return comments;
+    }
+
+    private static void publishAgenda(PulseProducer producer, Instant start) throws Exception {
+        List<AgendaItem> items = List.of(new AgendaItem("1", "1", "Roads", false, null, null), new AgendaItem("2", "2", "Parks", false, null, null),
+                new AgendaItem("3", "3", "Libraries", false, null, null));
+        producer.send(Topics.MEETINGS, "crash-1", new Meeting("crash-1", "Cabinet", "Test Council", List.of("crashlive"), start, "Europe/London", 0, items)).get();
+        for (int item = 0; item < 3; item++) {
+            producer.send(Topics.AGENDA, "crash-1", new AgendaEvent("crash-1", AgendaEventType.ITEM_STARTED, Integer.toString(item + 1),
+                    start.plus(ITEM_LENGTH.multipliedBy(item)), "clerk")).get();
+        }
+    }
+
+    private static void send(PulseProducer producer, List<Comment> comments) throws InterruptedException {
+        int sent = 0;
+        for (Comment comment : comments) {
+            producer.send(Topics.COMMENTS_RAW, comment.key(), comment);
+            if (++sent % 100 == 0) {
+                Thread.sleep(100);
+            }
+        }
+        producer.flush();
+    }
+
+    private static KafkaConsumer<String, ItemSummary> summaries(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<String, ItemSummary> consumer = new KafkaConsumer<>(props, Topics.SUMMARIES.keySerde().deserializer(),
+                Topics.SUMMARIES.valueSerde().deserializer());
+        List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.SUMMARIES.name()).stream()
+                .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    /** Reads summaries into {@code seen} (latest per key) until the condition holds; fails after two minutes. */
+    private static void awaitSummaries(KafkaConsumer<String, ItemSummary> consumer, Map<String, ItemSummary> seen,
+                                       Predicate<Map<String, ItemSummary>> condition) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!condition.test(seen)) {
+            assertThat(System.nanoTime()).as("summaries by now: %s", seen.keySet()).isLessThan(deadline);
+            for (ConsumerRecord<String, ItemSummary> record : consumer.poll(Duration.ofMillis(500))) {
+                seen.put(record.key(), record.value());
+            }
+        }
+    }
+
+    private static void awaitRecords(String bootstrap, long records) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (rawIds(bootstrap).size() < records) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static List<String> rawIds(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        List<String> ids = new ArrayList<>();
+        try (KafkaConsumer<String, Comment> consumer = new KafkaConsumer<>(props, Topics.COMMENTS_RAW.keySerde().deserializer(),
+                Topics.COMMENTS_RAW.valueSerde().deserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.COMMENTS_RAW.name()).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> ids.add(record.value().id()));
+            }
+        }
+        return ids;
+    }
+
+    private static void awaitBroker(String bootstrap) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        try (Admin admin = Admin.create(props)) {
+            while (true) {
+                try {
+                    Set<String> topics = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+                    if (topics.containsAll(Topics.ALL.stream().map(t -> t.name()).toList())) {
+                        return;
+                    }
+                } catch (Exception notYet) {
+                    assertThat(System.nanoTime()).as("broker up within two minutes").isLessThan(deadline);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private void awaitReady(int httpPort, Forked run) throws Exception {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            assertThat(run.process().isAlive()).as("run is alive: %s", Files.readString(run.log())).isTrue();
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // still starting
+            }
+            assertThat(System.nanoTime()).as("run ready within two minutes").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** {@code chamberpulse ARGS} in a JVM of its own, from this test's class path, its output in {@code log}. */
+    record Forked(Process process, Path log) implements AutoCloseable {
+
+        static Forked start(Path log, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), ChamberPulse.class.getName()));
+            command.addAll(List.of(args));
+            return new Forked(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+        }
+
+        /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
+        void kill9() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill9();
+            }
+        }
+    }
+}
