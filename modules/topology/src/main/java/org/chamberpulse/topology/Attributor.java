@@ -578,6 +578,9 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         try (KeyValueIterator<String, Long> it = index.reverseRange(itemPrefix, itemPrefix + '\uffff')) {
             while (it.hasNext() && quotes.size() < QUOTES) {
                 KeyValue<String, Long> entry = it.next();
+                if (entry.value == null) {
+                    continue;
+                }
                 String commentId = entry.key.substring(itemPrefix.length() + StoreKeys.TIME_DIGITS + 1);
                 AttributedComment held = comments.get(commentKey(meetingId, entry.value, commentId));
                 if (held != null && held.comment().flags().isEmpty() && !held.comment().comment().text().isBlank()) {
@@ -594,11 +597,15 @@ final class Attributor implements Processor<String, AttributionInput, String, At
         String from = itemPrefix;
         String to = itemPrefix + '\uffff';
         try (KeyValueIterator<String, Long> it = last ? index.reverseRange(from, to) : index.range(from, to)) {
-            if (!it.hasNext()) {
-                return null;
+            while (it.hasNext()) {
+                KeyValue<String, Long> entry = it.next();
+                // A reverse range over the store's cache has been seen to yield an entry deleted within the
+                // same commit, with a null value: that comment is no longer counted.
+                if (entry.value != null) {
+                    return Instant.ofEpochMilli(Long.parseLong(entry.key.substring(itemPrefix.length(), itemPrefix.length() + StoreKeys.TIME_DIGITS)));
+                }
             }
-            String key = it.next().key;
-            return Instant.ofEpochMilli(Long.parseLong(key.substring(itemPrefix.length(), itemPrefix.length() + StoreKeys.TIME_DIGITS)));
+            return null;
         }
     }
 

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last line of defence: a record that makes a processor throw, which validation should have caught,
- * goes to pulse.dlq with the processor and the exception as its reason, and processing goes on. Without
+ * goes to pulse.dlq with the processor and the exception as its reason, and processing goes on (a failed
+ * punctuation, which has no record, still fails the thread). Without
  * it one such record would fail the stream thread again every time it was replaced: the topology would
  * stop for good on one bad record.
  */
@@ -28,6 +29,12 @@ public final class DeadLetterOnProcessingError implements ProcessingExceptionHan
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (context.topic() == null) {
+            // A punctuation, not a record: there is nothing to set aside, and going on would leave its work
+            // half done. The thread is replaced and resumes from its last commit, as before.
+            log.error("punctuation of processor {} failed; the stream thread is replaced", context.processorNodeId(), exception);
+            return Response.fail();
+        }
         // The exception, not the record: a record may hold what someone wrote.
         log.error("processor {} failed on {}-{}@{}; the record goes to {} and processing goes on", context.processorNodeId(),
                 context.topic(), context.partition(), context.offset(), Topics.DLQ.name(), exception);

@@ -18,9 +18,41 @@ class DeadLetterOnProcessingErrorTest {
     @Test
     void shouldResumeWithTheFailedRecordOnTheDeadLetterTopic() {
         // given
-        ErrorHandlerContext context = new ErrorHandlerContext() {
+        ErrorHandlerContext context = context("pulse-router-repartition");
+
+        // when
+        ProcessingExceptionHandler.Response response = new DeadLetterOnProcessingError()
+                .handleError(context, new Record<>("bcclive", "value", 0L), new ArithmeticException("long overflow"));
+
+        // then
+        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
+        assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo(Topics.DLQ.name());
+            DeadLetter dead = Topics.DLQ.valueSerde().deserializer().deserialize(record.topic(), record.value());
+            assertThat(dead.reason()).isEqualTo("processing failed in router: java.lang.ArithmeticException: long overflow");
+            assertThat(dead).extracting(DeadLetter::topic, DeadLetter::partition, DeadLetter::offset, DeadLetter::value)
+                    .containsExactly("pulse-router-repartition", 2, 898L, "{\"kind\":\"meeting\"}");
+        });
+    }
+
+    @Test
+    void shouldFailThePunctuationThatHasNoRecordToSetAside() {
+        // given a punctuation's context: no source topic
+        ErrorHandlerContext context = context(null);
+
+        // when
+        ProcessingExceptionHandler.Response response = new DeadLetterOnProcessingError()
+                .handleError(context, null, new NullPointerException("a store value"));
+
+        // then
+        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+
+    private static ErrorHandlerContext context(String sourceTopic) {
+        return new ErrorHandlerContext() {
             public String topic() {
-                return "pulse-router-repartition";
+                return sourceTopic;
             }
 
             public int partition() {
@@ -55,19 +87,5 @@ class DeadLetterOnProcessingErrorTest {
                 return "{\"kind\":\"meeting\"}".getBytes(StandardCharsets.UTF_8);
             }
         };
-
-        // when
-        ProcessingExceptionHandler.Response response = new DeadLetterOnProcessingError()
-                .handleError(context, new Record<>("bcclive", "value", 0L), new ArithmeticException("long overflow"));
-
-        // then
-        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
-        assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(record -> {
-            assertThat(record.topic()).isEqualTo(Topics.DLQ.name());
-            DeadLetter dead = Topics.DLQ.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            assertThat(dead.reason()).isEqualTo("processing failed in router: java.lang.ArithmeticException: long overflow");
-            assertThat(dead).extracting(DeadLetter::topic, DeadLetter::partition, DeadLetter::offset, DeadLetter::value)
-                    .containsExactly("pulse-router-repartition", 2, 898L, "{\"kind\":\"meeting\"}");
-        });
     }
 }
