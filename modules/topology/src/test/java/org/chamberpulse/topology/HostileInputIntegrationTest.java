@@ -10,22 +10,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
@@ -65,7 +58,7 @@ class HostileInputIntegrationTest {
                 // when: written now, by the broker's clock, as any producer would
                 List<HostileInputs.Input> inputs = new HostileInputs(SEED, Clock.systemUTC().instant(), "it").generate(INPUTS);
                 Set<String> deadPositions = new HashSet<>();
-                try (KafkaProducer<String, byte[]> producer = producer(broker)) {
+                try (KafkaProducer<String, byte[]> producer = RawClients.producer(broker.bootstrapServers())) {
                     List<Future<RecordMetadata>> sends = new ArrayList<>();
                     for (HostileInputs.Input input : inputs) {
                         sends.add(producer.send(new ProducerRecord<>(Topics.COMMENTS_RAW.name(), input.key(), input.value())));
@@ -84,7 +77,7 @@ class HostileInputIntegrationTest {
                 Set<String> deadLetterPositions = new HashSet<>();
                 List<DeadLetter> deadLetters = new ArrayList<>();
                 Map<String, Long> unmatched = new HashMap<>();
-                try (KafkaConsumer<String, byte[]> consumer = consumer(broker)) {
+                try (KafkaConsumer<String, byte[]> consumer = RawClients.readCommitted(broker.bootstrapServers(), "hostile-it-reader")) {
                     consumer.subscribe(List.of(Topics.DLQ.name(), Topics.UNMATCHED.name()));
                     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
                     while (System.nanoTime() < deadline && !(deadLetterPositions.size() >= deadPositions.size() && unmatched.equals(expectedUnmatched))) {
@@ -111,19 +104,4 @@ class HostileInputIntegrationTest {
         }
     }
 
-    private static KafkaProducer<String, byte[]> producer(EmbeddedKafkaBroker broker) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(EmbeddedKafkaBroker broker) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "hostile-it-reader");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    }
 }

@@ -15,19 +15,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -71,7 +64,7 @@ class ScaleOutIntegrationTest {
             // given: two instances of one application
             KafkaStreams first = instance(cluster, dir.resolve("first"));
             KafkaStreams second = instance(cluster, dir.resolve("second"));
-            try (first; second; KafkaProducer<String, byte[]> producer = producer(cluster)) {
+            try (first; second; KafkaProducer<String, byte[]> producer = RawClients.producer(cluster.bootstrapServers())) {
                 first.start();
                 second.start();
                 awaitRunning(first, second);
@@ -86,7 +79,7 @@ class ScaleOutIntegrationTest {
 
                 // when: the second instance stops while the first half is being counted, and the rest arrives
                 Map<String, ItemSummary> seen = new HashMap<>();
-                try (KafkaConsumer<String, byte[]> consumer = consumer(cluster)) {
+                try (KafkaConsumer<String, byte[]> consumer = RawClients.readCommitted(cluster.bootstrapServers(), "scale-out-it-reader")) {
                     consumer.subscribe(List.of(Topics.SUMMARIES.name()));
                     readUntil(consumer, seen, () -> count(seen, "1") > 0, Duration.ofSeconds(90));
                     second.close(Duration.ofSeconds(60));
@@ -192,19 +185,4 @@ class ScaleOutIntegrationTest {
         producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value))).get();
     }
 
-    private static KafkaProducer<String, byte[]> producer(KafkaClusterTestKit cluster) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(KafkaClusterTestKit cluster) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "scale-out-it-reader");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    }
 }

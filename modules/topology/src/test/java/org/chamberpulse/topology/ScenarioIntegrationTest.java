@@ -10,17 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
 import org.chamberpulse.config.PulseConfig;
@@ -53,7 +46,7 @@ class ScenarioIntegrationTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
             broker.createTopics(Topics.ALL.stream().map(t -> t.newTopic(2, (short) 1)).toList());
             try (KafkaStreams streams = new KafkaStreams(PulseTopology.build(config), StreamsProperties.of(config, broker.bootstrapServers()));
-                 KafkaProducer<String, byte[]> producer = producer(broker)) {
+                 KafkaProducer<String, byte[]> producer = RawClients.producer(broker.bootstrapServers())) {
                 streams.start();
 
                 // given
@@ -103,7 +96,7 @@ class ScenarioIntegrationTest {
                 Map<String, long[]> expected = Map.of(
                         "sc/pre", new long[] {1, 0, 1, 0}, "sc/1", new long[] {2, 0, 2, 0}, "sc/2", new long[] {3, 1, 3, 1},
                         "sc/recess", new long[] {1, 0, 1, 0}, "sc/3", new long[] {1, 0, 1, 0}, "sc/post", new long[] {1, 0, 1, 0});
-                try (KafkaConsumer<String, byte[]> consumer = consumer(broker)) {
+                try (KafkaConsumer<String, byte[]> consumer = RawClients.readCommitted(broker.bootstrapServers(), "scenario-reader")) {
                     consumer.subscribe(List.of(Topics.SUMMARIES.name(), Topics.UNMATCHED.name(), Topics.DLQ.name()));
                     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                     while (System.nanoTime() < deadline && !(matches(summaries, expected) && deadLetters.size() == 4 && unmatched.containsKey("bcclive"))) {
@@ -162,19 +155,4 @@ class ScenarioIntegrationTest {
         return topic.valueSerde().deserializer().deserialize(topic.name(), value);
     }
 
-    private static KafkaProducer<String, byte[]> producer(EmbeddedKafkaBroker broker) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(EmbeddedKafkaBroker broker) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "scenario-reader");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    }
 }

@@ -12,15 +12,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
 import org.chamberpulse.config.PulseConfig;
@@ -50,7 +45,7 @@ class TopologyIntegrationTest {
                 streams.start();
 
                 // when
-                try (KafkaProducer<String, byte[]> producer = producer(broker)) {
+                try (KafkaProducer<String, byte[]> producer = RawClients.producer(broker.bootstrapServers())) {
                     Meeting meeting = council("it-meeting", START, 0);
                     send(producer, Topics.MEETINGS, meeting.meetingId(), meeting);
                     send(producer, Topics.AGENDA, "it-meeting", new AgendaEvent("it-meeting", AgendaEventType.OPENED, null, at(0), "clerk"));
@@ -67,7 +62,7 @@ class TopologyIntegrationTest {
                 // then
                 Map<String, ItemSummary> summaries = new HashMap<>();
                 List<DeadLetter> deadLetters = new java.util.ArrayList<>();
-                try (KafkaConsumer<String, byte[]> consumer = consumer(broker)) {
+                try (KafkaConsumer<String, byte[]> consumer = RawClients.readCommitted(broker.bootstrapServers(), "topology-it-reader")) {
                     consumer.subscribe(List.of(Topics.SUMMARIES.name(), Topics.DLQ.name()));
                     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                     while (System.nanoTime() < deadline && !(settled(summaries) && !deadLetters.isEmpty())) {
@@ -106,20 +101,4 @@ class TopologyIntegrationTest {
         producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value))).get();
     }
 
-    private static KafkaProducer<String, byte[]> producer(EmbeddedKafkaBroker broker) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(EmbeddedKafkaBroker broker) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "topology-it-reader");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(props, new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-    }
 }
