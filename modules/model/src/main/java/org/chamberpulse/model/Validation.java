@@ -126,6 +126,9 @@ public final class Validation {
         if (texts.stream().anyMatch(text -> text != null && (hasControlCharacters(text) || !wellFormedUnicode(text) || text.length() > Comment.MAX_TEXT_LENGTH))) {
             return Optional.of("meeting " + m.meetingId() + " has a title, body, timezone or item field that is overlong or holds control characters or broken Unicode");
         }
+        if (m.timezone() != null && !m.timezone().isBlank() && !validZone(m.timezone())) {
+            return Optional.of("timezone '" + shorten(m.timezone()) + "' is not a time zone such as Europe/London");
+        }
         if (m.scheduledStart() == null) {
             return Optional.of("meeting " + m.meetingId() + " has no scheduledStart");
         }
@@ -222,6 +225,15 @@ public final class Validation {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean validZone(String zone) {
+        try {
+            java.time.ZoneId.of(zone);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     /** No unpaired surrogates: such a string cannot be written as UTF-8. */

@@ -66,6 +66,39 @@ class ValidationTest {
     }
 
     @Test
+    void shouldRejectAReceivedAtAfterTheRecordWasWritten() {
+        // given a comment claiming to be received a year after the record carrying it was written
+        Comment forged = comment("From the future", NOW.plus(java.time.Duration.ofDays(365)), NOW.plus(java.time.Duration.ofDays(365)));
+
+        // when / then
+        assertThat(Validation.commentProblem(forged, NOW)).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("receivedAt 2027-11-27T14:21:06Z is more than 5 minutes after the time the record was written"));
+        assertThat(Validation.commentProblem(comment("Just now", NOW, NOW.plusSeconds(299)), NOW)).isEmpty();
+    }
+
+    @Test
+    void shouldRejectTextThatIsNotUnicode() {
+        assertThat(Validation.commentProblem(comment("half an emoji \uD83D here", NOW, NOW), NOW))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("unpaired surrogate"));
+        assertThat(Validation.commentProblem(comment("a whole one \uD83D\uDE00 here", NOW, NOW), NOW)).isEmpty();
+    }
+
+    @Test
+    void shouldRejectMeetingTimesAndZonesNoCalendarHas() {
+        List<AgendaItem> items = List.of(new AgendaItem("1", "1", "x", false, null, null));
+        assertThat(Validation.meetingProblem(new Meeting("m1", "t", "b", List.of("bcclive"), Instant.parse("2300-01-01T00:00:00Z"), "Europe/London", 0, items)))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("is not between"));
+        assertThat(Validation.meetingProblem(new Meeting("m1", "t", "b", List.of("bcclive"), NOW, "Mars/Olympus_Mons", 0, items)))
+                .contains("timezone 'Mars/Olympus_Mons' is not a time zone such as Europe/London");
+        assertThat(Validation.meetingProblem(new Meeting("m1", "t\u0007", "b", List.of("bcclive"), NOW, null, 0, items)))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("control characters"));
+        assertThat(Validation.agendaProblem(new AgendaEvent("m1", AgendaEventType.OPENED, null, Instant.parse("+1000000000-12-31T23:59:59Z"), "clerk")))
+                .contains("at +1000000000-12-31T23:59:59Z is after 2200-01-01T00:00:00Z");
+        assertThat(Validation.moderationProblem(new ModerationEvent("m1", "web:\uD800", ModerationEvent.Action.HIDE, NOW, "clerk")))
+                .contains("commentId holds control characters or broken Unicode");
+    }
+
+    @Test
     void shouldRequireAnItemForItemEvents() {
         assertThat(Validation.agendaProblem(new AgendaEvent("m1", AgendaEventType.ITEM_STARTED, null, NOW, "clerk"))).contains("missing itemId");
         assertThat(Validation.agendaProblem(new AgendaEvent("m1", AgendaEventType.RECESS, null, NOW, "clerk"))).isEmpty();

@@ -63,9 +63,16 @@ public record ReportData(MeetingTimeline timeline, List<ItemSummary> summaries, 
         return timeline.meeting();
     }
 
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
     public ZoneId zone() {
         String timezone = meeting().timezone();
-        return timezone == null || timezone.isBlank() ? ZoneId.of("Europe/London") : ZoneId.of(timezone);
+        try {
+            return timezone == null || timezone.isBlank() ? LONDON : ZoneId.of(timezone);
+        } catch (java.time.DateTimeException e) {
+            // Published before meetings were checked for their zone: the report still renders, in UK time.
+            return LONDON;
+        }
     }
 
     /** True once the clerk has adjourned the meeting: until then the report is provisional. */
