@@ -130,16 +130,16 @@ public final class Vader {
         input.getChars(0, n, text, 0);
         int marks = 0;
         int asks = 0;
+        int bits = 0;
+        // No branches on the characters: one pass the compiler keeps tight, the ASCII verdict at the end.
         for (int k = 0; k < n; k++) {
             char c = text[k];
-            if (c >= 0x80) {
-                return false;
-            }
-            if (c == '!') {
-                marks++;
-            } else if (c == '?') {
-                asks++;
-            }
+            bits |= c;
+            marks += c == '!' ? 1 : 0;
+            asks += c == '?' ? 1 : 0;
+        }
+        if (bits >= 0x80) {
+            return false;
         }
         length = n;
         exclamations = marks;
@@ -202,7 +202,7 @@ public final class Vader {
         }
         int wordStart = s;
         int wordEnd = e;
-        if (e - s <= 2 || (e - s <= 4 && Character.codePointCount(text, s, e - s) <= 2)) {
+        if (e - s <= 2 || (e - s <= 4 && codePoints(s, e) <= 2)) {
             // The reference keeps short words whole: "I," stays "I," and ":)" stays ":)".
             s = tokenStart;
             e = tokenEnd;
@@ -261,6 +261,18 @@ public final class Vader {
                 languageWord(wordStart, wordEnd, tokenStart);
             }
         }
+    }
+
+    /** Code points in a short slice: its chars, less one for each surrogate pair. */
+    private int codePoints(int s, int e) {
+        int points = e - s;
+        for (int k = s; k < e - 1; k++) {
+            if (Character.isHighSurrogate(text[k]) && Character.isLowSurrogate(text[k + 1])) {
+                points--;
+                k++;
+            }
+        }
+        return points;
     }
 
     /** Hashtags, mentions, links and empty tokens are no words of any language. */
