@@ -3,36 +3,13 @@
 // through textContent, never as HTML.
 (function () {
   const meetings = new Map();   // meetingId -> {meeting, agenda: [], items: Map(itemId -> summary)}
-  const BUCKETS = {pre: 'Before the first item', recess: 'Recess', post: 'After the meeting'};
+  const {el, runningItem} = window.Pulse;
 
   function entry(meetingId) {
     if (!meetings.has(meetingId)) {
       meetings.set(meetingId, {meeting: null, agenda: [], items: new Map()});
     }
     return meetings.get(meetingId);
-  }
-
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function runningItem(agenda) {
-    let current = null;
-    agenda.slice().sort((a, b) => a.at.localeCompare(b.at)).forEach(e => {
-      if (e.type === 'ITEM_STARTED') current = e.itemId;
-      else if (e.type === 'RECESS') current = 'recess';
-      else if (e.type === 'RESUMED' && current === 'recess') current = lastItem(agenda, e.at);
-      else if (e.type === 'ADJOURNED') current = 'post';
-    });
-    return current;
-  }
-
-  function lastItem(agenda, before) {
-    const started = agenda.filter(e => e.type === 'ITEM_STARTED' && e.at <= before).sort((a, b) => a.at.localeCompare(b.at));
-    return started.length ? started[started.length - 1].itemId : 'pre';
   }
 
   function rows(m) {
@@ -92,9 +69,7 @@
   }
 
   function label(m, itemId) {
-    if (BUCKETS[itemId]) return BUCKETS[itemId];
-    const item = m.meeting && m.meeting.items.find(i => i.itemId === itemId);
-    return item ? (item.number ? item.number + '. ' : '') + item.title : itemId;
+    return window.Pulse.itemLabel(m.meeting, itemId);
   }
 
   function applySnapshot(snapshot) {

@@ -2,19 +2,12 @@
 // The chair's view of one meeting, live. All text goes into the page through textContent, never as HTML.
 (function () {
   const SVG = 'http://www.w3.org/2000/svg';
-  const BUCKETS = {pre: 'Before the first item', recess: 'Recess', post: 'After the meeting'};
+  const {el} = window.Pulse;
   const ANNOUNCE_EVERY_MS = 15000;
   const meetingId = document.body.dataset.meeting;
   const state = {meeting: null, agenda: [], items: new Map(), alerts: []};
   let lastAnnounced = 0;
   let pendingAnnouncement = null;
-
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
 
   function svg(tag, attrs) {
     const node = document.createElementNS(SVG, tag);
@@ -27,22 +20,11 @@
   }
 
   function runningItem() {
-    let current = null;
-    let lastItem = null;
-    state.agenda.slice().sort((a, b) => a.at.localeCompare(b.at)).forEach(e => {
-      if (current === 'post') return;
-      if (e.type === 'ITEM_STARTED' || e.type === 'CORRECTION') { current = e.itemId; lastItem = e.itemId; }
-      else if (e.type === 'RECESS') current = 'recess';
-      else if (e.type === 'RESUMED' && current === 'recess') current = lastItem || 'pre';
-      else if (e.type === 'ADJOURNED') current = 'post';
-    });
-    return current;
+    return window.Pulse.runningItem(state.agenda);
   }
 
   function label(itemId) {
-    if (BUCKETS[itemId]) return BUCKETS[itemId];
-    const item = state.meeting && state.meeting.items.find(i => i.itemId === itemId);
-    return item ? (item.number ? item.number + '. ' : '') + item.title : 'Item ' + itemId;
+    return window.Pulse.itemLabel(state.meeting, itemId);
   }
 
   function order() {

@@ -4,15 +4,8 @@
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const page = document.body.dataset.page;
   const meetingId = document.body.dataset.meeting;
-  const BUCKETS = {pre: 'Before the first item', recess: 'Recess', post: 'After the meeting'};
+  const {el} = window.Pulse;
   const state = {meeting: null, agenda: [], items: new Map()};
-
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
 
   function say(text, failed) {
     const message = document.getElementById('message');
@@ -70,22 +63,11 @@
   // ---- one meeting: run the agenda ---------------------------------------------------------------------
 
   function running() {
-    let current = null;
-    let lastItem = null;
-    state.agenda.slice().sort((a, b) => a.at.localeCompare(b.at)).forEach(e => {
-      if (current === 'post') return;
-      if (e.type === 'ITEM_STARTED' || e.type === 'CORRECTION') { current = e.itemId; lastItem = e.itemId; }
-      else if (e.type === 'RECESS') current = 'recess';
-      else if (e.type === 'RESUMED' && current === 'recess') current = lastItem || 'pre';
-      else if (e.type === 'ADJOURNED') current = 'post';
-    });
-    return current;
+    return window.Pulse.runningItem(state.agenda);
   }
 
   function label(itemId) {
-    if (BUCKETS[itemId]) return BUCKETS[itemId];
-    const item = state.meeting && state.meeting.items.find(i => i.itemId === itemId);
-    return item ? item.number + '. ' + item.title : itemId;
+    return window.Pulse.itemLabel(state.meeting, itemId);
   }
 
   async function agendaEvent(type, itemId, at) {

@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.chamberpulse.config.PulseConfig;
@@ -72,11 +71,9 @@ final class AgendaCommand {
         @Option(names = "--dry-run", description = "Print the meeting as it would be published, and publish nothing.")
         boolean dryRun;
 
-        @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-        String bootstrap;
-
         @Mixin
-        ConfigOptions config;
+
+        ClusterOptions cluster;
 
         @Override
         public Integer call() throws Exception {
@@ -88,7 +85,7 @@ final class AgendaCommand {
                 System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(meeting));
                 return 0;
             }
-            PulseConfig pulse = config.load(Map.of("bootstrap", bootstrap));
+            PulseConfig pulse = cluster.load();
             try (PulseProducer producer = new PulseProducer(pulse, pulse.bootstrap())) {
                 producer.send(Topics.MEETINGS, meeting.meetingId(), meeting).get(30, TimeUnit.SECONDS);
             }

@@ -29,20 +29,16 @@ final class IngestCommand {
         @Option(names = "--tag", required = true, description = "The hashtag to follow, with or without '#'.")
         String tag;
 
-        @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-        String bootstrap;
-
         @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the author secret and resume points are kept (default: data).")
         Path dataDir;
 
         @Mixin
-        ConfigOptions config;
+        ClusterOptions cluster;
 
         PulseConfig load() {
             Map<String, String> options = new java.util.HashMap<>();
-            options.put("bootstrap", bootstrap);
             options.put("data.dir", dataDir == null ? null : dataDir.toString());
-            return config.load(options);
+            return cluster.load(options);
         }
     }
 

@@ -2,7 +2,6 @@ package org.chamberpulse.app;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.LoadGenerator;
@@ -27,15 +26,13 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated posts (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrap;
-
     @Mixin
-    ConfigOptions config;
+
+    ClusterOptions cluster;
 
     @Override
     public Integer call() throws Exception {
-        PulseConfig pulse = config.load(Map.of("bootstrap", bootstrap));
+        PulseConfig pulse = cluster.load();
         String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000);
         try (PulseProducer producer = new PulseProducer(pulse, pulse.bootstrap())) {
             LoadGenerator generator = new LoadGenerator(producer, Clock.systemUTC(), seed);

@@ -2,7 +2,6 @@ package org.chamberpulse.app;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.chamberpulse.config.PulseConfig;
@@ -34,15 +33,13 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--agenda", paramLabel = "FILE", description = "The clerk's agenda events (JSON lines), replayed in time order with the comments.")
     Path agenda;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrap;
-
     @Mixin
-    ConfigOptions config;
+
+    ClusterOptions cluster;
 
     @Override
     public Integer call() throws Exception {
-        PulseConfig pulse = config.load(Map.of("bootstrap", bootstrap));
+        PulseConfig pulse = cluster.load();
         Optional<Meeting> published = meeting == null ? Optional.empty() : Optional.of(Json.MAPPER.readValue(meeting.toFile(), Meeting.class));
         List<AgendaEvent> events = agenda == null ? List.of()
                 : ReplayFile.read(agenda, AgendaEvent.class).stream().map(ReplayFile.Line::value).filter(java.util.Objects::nonNull).toList();

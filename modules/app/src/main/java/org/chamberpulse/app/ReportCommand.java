@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.report.Report;
@@ -24,15 +23,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "The directory to write the files to (default: report-<meetingId>).")
     Path out;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrap;
-
     @Mixin
-    ConfigOptions config;
+
+    ClusterOptions cluster;
 
     @Override
     public Integer call() throws Exception {
-        PulseConfig pulse = config.load(Map.of("bootstrap", bootstrap));
+        PulseConfig pulse = cluster.load();
         Path directory = out != null ? out : Path.of("report-" + meetingId);
         PrintStream err = System.err;
         ReportData data;

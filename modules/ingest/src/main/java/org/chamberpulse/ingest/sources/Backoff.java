@@ -38,7 +38,17 @@ public final class Backoff {
         attempts = 0;
     }
 
-    public void sleep() throws InterruptedException {
-        Thread.sleep(next().toMillis());
+    /**
+     * Waits the next delay before a client reconnects; false when the thread was interrupted meanwhile
+     * (its interrupt flag set again), which tells the client to stop.
+     */
+    public boolean pause() {
+        try {
+            Thread.sleep(next().toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -98,13 +98,8 @@ public final class JetstreamClient implements Runnable {
                 log.warn("bluesky: {}; reconnecting", e.getMessage());
             }
             saveCursor();
-            if (running) {
-                try {
-                    backoff.sleep();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (running && !backoff.pause()) {
+                return;
             }
         }
     }

@@ -71,13 +71,8 @@ public final class MastodonClient implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (running) {
-                try {
-                    backoff.sleep();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (running && !backoff.pause()) {
+                return;
             }
         }
     }

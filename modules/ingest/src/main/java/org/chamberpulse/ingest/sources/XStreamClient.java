@@ -80,13 +80,8 @@ public final class XStreamClient implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (running) {
-                try {
-                    wait.sleep();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (running && !wait.pause()) {
+                return;
             }
         }
     }
