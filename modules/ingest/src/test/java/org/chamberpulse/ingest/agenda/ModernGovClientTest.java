@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.chamberpulse.ingest.LocalServer;
 import org.chamberpulse.model.Meeting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,7 @@ class ModernGovClientTest {
     private HttpServer server;
 
     private String serve(int status, String contentType, String body) throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/mgWebService.asmx/GetMeeting", exchange -> {
+        server = LocalServer.start(Map.of("/mgWebService.asmx/GetMeeting", exchange -> {
             userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
             boolean known = "lMeetingId=12345".equals(exchange.getRequestURI().getQuery());
             byte[] bytes = (known ? body : "<getmeeting/>").getBytes(StandardCharsets.UTF_8);
@@ -30,9 +30,8 @@ class ModernGovClientTest {
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
-        });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        }));
+        return LocalServer.address(server);
     }
 
     @AfterEach

@@ -6,17 +6,17 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.chamberpulse.ingest.LocalServer;
 import org.chamberpulse.ingest.Pseudonyms;
 import org.chamberpulse.model.Comment;
 import org.junit.jupiter.api.AfterEach;
@@ -34,16 +34,7 @@ class MastodonClientTest {
     private final CountDownLatch secondStream = new CountDownLatch(1);
 
     private HttpServer start() {
-        try {
-            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            s.setExecutor(Executors.newCachedThreadPool());
-            s.createContext("/api/v1/streaming/hashtag", this::stream);
-            s.createContext("/api/v1/timelines/tag/bcclive", this::timeline);
-            s.start();
-            return s;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalServer.start(Map.of("/api/v1/streaming/hashtag", this::stream, "/api/v1/timelines/tag/bcclive", this::timeline));
     }
 
     @AfterEach

@@ -6,14 +6,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
+import org.chamberpulse.ingest.LocalServer;
 import org.chamberpulse.ingest.Pseudonyms;
 import org.chamberpulse.model.Comment;
 import org.junit.jupiter.api.AfterEach;
@@ -27,16 +27,7 @@ class XStreamClientTest {
     private final HttpServer server = start();
 
     private HttpServer start() {
-        try {
-            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            s.setExecutor(Executors.newCachedThreadPool());
-            s.createContext("/2/tweets/search/stream/rules", this::rules);
-            s.createContext("/2/tweets/search/stream", this::stream);
-            s.start();
-            return s;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalServer.start(Map.of("/2/tweets/search/stream/rules", this::rules, "/2/tweets/search/stream", this::stream));
     }
 
     @AfterEach
