@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.Passwords;
 import org.chamberpulse.model.HostileInputs;
@@ -45,7 +43,6 @@ class ApiFuzzIntegrationTest {
      */
     private static final java.util.Set<String> REPAIRED_BY_THE_API = java.util.Set.of("huge author", "control character in author (escaped)",
             "missing source", "missing createdAt");
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     /**
@@ -81,19 +78,18 @@ class ApiFuzzIntegrationTest {
             }
 
             // and: the clerk's API, logged in, with mutated meetings, agenda events and moderation actions
-            String cookie = login(base);
-            String csrf = csrf(base, cookie);
+            ClerkLogin clerk = ClerkLogin.of(http, base, "fuzz", PASSWORD);
             ObjectNode meeting = (ObjectNode) Json.MAPPER.readTree("""
                     {"meetingId": "fuzz-1", "title": "Cabinet", "body": "Test Council", "hashtags": ["fuzzlive"],
                      "scheduledStart": "2026-11-27T18:00:00Z", "timezone": "Europe/London", "broadcastDelaySeconds": 0,
                      "items": [{"itemId": "1", "number": "1", "title": "Questions", "restricted": false}]}""");
-            assertThat(send(clerk(base + "/api/v1/clerk/meetings", cookie, csrf, Json.MAPPER.writeValueAsBytes(meeting)), serverErrors, "meeting")).isEqualTo(202);
+            assertThat(send(clerk.action(base + "/api/v1/clerk/meetings", Json.MAPPER.writeValueAsBytes(meeting)), serverErrors, "meeting")).isEqualTo(202);
             ObjectNode agenda = (ObjectNode) Json.MAPPER.readTree("{\"type\": \"ITEM_STARTED\", \"itemId\": \"1\", \"at\": \"2026-11-27T18:01:00Z\"}");
             ObjectNode moderation = (ObjectNode) Json.MAPPER.readTree("{\"commentId\": \"web:1\", \"hide\": true}");
             for (int i = 0; i < 1_000; i++) {
-                send(clerk(base + "/api/v1/clerk/meetings", cookie, csrf, mutate(meeting, random)), serverErrors, "meeting");
-                send(clerk(base + "/api/v1/clerk/meetings/" + meetingIdSegment(random) + "/events", cookie, csrf, mutate(agenda, random)), serverErrors, "agenda");
-                send(clerk(base + "/api/v1/clerk/meetings/fuzz-1/moderation", cookie, csrf, mutate(moderation, random)), serverErrors, "moderation");
+                send(clerk.action(base + "/api/v1/clerk/meetings", mutate(meeting, random)), serverErrors, "meeting");
+                send(clerk.action(base + "/api/v1/clerk/meetings/" + meetingIdSegment(random) + "/events", mutate(agenda, random)), serverErrors, "agenda");
+                send(clerk.action(base + "/api/v1/clerk/meetings/fuzz-1/moderation", mutate(moderation, random)), serverErrors, "moderation");
             }
 
             // and: garbage logins, paths and methods
@@ -142,25 +138,6 @@ class ApiFuzzIntegrationTest {
 
     private static HttpRequest.Builder post(String url, byte[] body) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    }
-
-    private static HttpRequest.Builder clerk(String url, String cookie, String csrf, byte[] body) {
-        return post(url, body).header("Cookie", cookie).header("X-CSRF-Token", csrf).header("Content-Type", "application/json");
-    }
-
-    private String login(String base) throws Exception {
-        String form = "user=fuzz&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(post(base + "/login", form.getBytes(StandardCharsets.UTF_8))
-                .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(303);
-        return response.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    }
-
-    private String csrf(String base, String cookie) throws Exception {
-        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/clerk")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher matcher = CSRF.matcher(page);
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
     }
 
     /** The template with one field (or one field of its first item) replaced by a hostile value, or its bytes broken. */

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.Passwords;
 import org.junit.jupiter.api.Tag;
@@ -39,7 +36,6 @@ class LogScanIntegrationTest {
     private static final String AUTHOR_SECRET = "author-secret-5c0e9d1b2a";
     private static final String HANDLE = "handle_q7w3e9r1";
     private static final String TEXT = "Potholes on Quorndon Lane again zx81spectrum #scanlive";
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -53,27 +49,22 @@ class LogScanIntegrationTest {
         PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0",
                 "application.id", "log-scan-it", "partitions", "2", "api.keys", API_KEY, "author.secret", AUTHOR_SECRET,
                 "clerk.users", "clerk:" + Passwords.hash(PASSWORD.toCharArray())));
-        String cookie;
-        String csrf;
+        ClerkLogin clerk;
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));
             String base = "http://localhost:" + runtime.httpPort();
 
             // when: a clerk logs in (once wrongly), publishes a meeting, starts an item; comments arrive, good and bad
             send(post(base + "/login", "user=clerk&password=wrong-" + PASSWORD).header("Content-Type", "application/x-www-form-urlencoded"));
-            HttpResponse<String> login = send(post(base + "/login", "user=clerk&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))
-                    .header("Content-Type", "application/x-www-form-urlencoded"));
-            cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-            Matcher token = CSRF.matcher(send(HttpRequest.newBuilder(URI.create(base + "/clerk")).header("Cookie", cookie)).body());
-            assertThat(token.find()).isTrue();
-            csrf = token.group(1);
+            clerk = ClerkLogin.of(http, base, "clerk", PASSWORD);
             Instant now = Instant.now();
-            assertThat(send(clerk(base + "/api/v1/clerk/meetings", cookie, csrf, """
+            assertThat(send(clerk.action(base + "/api/v1/clerk/meetings", """
                     {"meetingId": "scan-1", "title": "Cabinet", "body": "Test Council", "hashtags": ["scanlive"],
-                     "scheduledStart": "%s", "items": [{"itemId": "1", "number": "1", "title": "Roads"}]}""".formatted(now.minusSeconds(600)))).statusCode())
+                     "scheduledStart": "%s", "items": [{"itemId": "1", "number": "1", "title": "Roads"}]}""".formatted(now.minusSeconds(600)).getBytes(StandardCharsets.UTF_8))).statusCode())
                     .isEqualTo(202);
-            assertThat(send(clerk(base + "/api/v1/clerk/meetings/scan-1/events", cookie, csrf,
-                    "{\"type\": \"ITEM_STARTED\", \"itemId\": \"1\", \"at\": \"" + now.minusSeconds(300) + "\"}")).statusCode()).isEqualTo(202);
+            assertThat(send(clerk.action(base + "/api/v1/clerk/meetings/scan-1/events",
+                    ("{\"type\": \"ITEM_STARTED\", \"itemId\": \"1\", \"at\": \"" + now.minusSeconds(300) + "\"}").getBytes(StandardCharsets.UTF_8))).statusCode())
+                    .isEqualTo(202);
             HttpResponse<String> accepted = send(post(base + "/api/v1/comments",
                     "{\"id\": \"1\", \"author\": \"" + HANDLE + "\", \"text\": \"" + TEXT + "\"}").header("X-API-Key", API_KEY));
             send(post(base + "/api/v1/comments", "{\"id\": \"2\", \"author\": \"" + HANDLE + "\", \"text\": \"" + TEXT + "\", \"createdAt\": \"1999-01-01T00:00:00Z\"}")
@@ -97,7 +88,7 @@ class LogScanIntegrationTest {
                 .toList();
         assertThat(lines).as("log lines at INFO and above").hasSizeGreaterThan(10);
         String pseudonym = new org.chamberpulse.ingest.Pseudonyms(AUTHOR_SECRET.getBytes(StandardCharsets.UTF_8)).of("web", HANDLE);
-        for (String secret : List.of(API_KEY, PASSWORD, AUTHOR_SECRET, HANDLE, pseudonym, "Quorndon", "zx81spectrum", cookie.split("=", 2)[1], csrf)) {
+        for (String secret : List.of(API_KEY, PASSWORD, AUTHOR_SECRET, HANDLE, pseudonym, "Quorndon", "zx81spectrum", clerk.sessionId(), clerk.csrf())) {
             assertThat(lines).as("lines holding %s", secret).noneMatch(line -> line.contains(secret));
         }
     }
@@ -108,9 +99,5 @@ class LogScanIntegrationTest {
 
     private static HttpRequest.Builder post(String url, String body) {
         return HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-
-    private static HttpRequest.Builder clerk(String url, String cookie, String csrf, String body) {
-        return post(url, body).header("Cookie", cookie).header("X-CSRF-Token", csrf).header("Content-Type", "application/json");
     }
 }
