@@ -59,7 +59,8 @@ public final class LoadGenerator {
         return ids;
     }
 
-    static String hashtag(String run, int meeting) {
+    /** The hashtag of the meeting numbered {@code meeting} (from 0) in {@code run}; its id is the same entry of {@link #openMeetings}. */
+    public static String hashtag(String run, int meeting) {
         return "load" + run + "m" + meeting;
     }
 

@@ -60,6 +60,7 @@ public final class Latency {
         Path dir = Files.createTempDirectory("bench-latency");
         PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0"));
         Map<String, List<Arrival>> arrivals = new ConcurrentHashMap<>();
+        Map<String, String> meetingOfHashtag = new HashMap<>();
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://localhost:" + runtime.httpPort();
@@ -74,7 +75,10 @@ public final class Latency {
             LoadGenerator.Result result;
             try (PulseProducer producer = new PulseProducer(config, runtime.bootstrapServers())) {
                 LoadGenerator generator = new LoadGenerator(producer, Clock.systemUTC(), 7);
-                generator.openMeetings(meetings, run);
+                List<String> ids = generator.openMeetings(meetings, run);
+                for (int m = 0; m < meetings; m++) {
+                    meetingOfHashtag.put(LoadGenerator.hashtag(run, m), ids.get(m));
+                }
                 System.out.printf("sending %,.0f posts a second over %d meetings for %s of warm-up, then for %s measured%n", rate, meetings, WARM_UP, duration);
                 result = generator.run(meetings, run, rate, WARM_UP.plus(duration), null);
             }
@@ -82,7 +86,7 @@ public final class Latency {
                     result.sent(), result.took().toMillis() / 1000.0, result.perSecond(), DRAIN.toSeconds());
             Thread.sleep(DRAIN.toMillis());
             follower.interrupt();
-            report(sentTimes(runtime.bootstrapServers(), config), arrivals);
+            report(sentTimes(runtime.bootstrapServers(), config, meetingOfHashtag), arrivals);
         }
     }
 
@@ -109,7 +113,7 @@ public final class Latency {
     }
 
     /** Every post's receivedAt by meeting, read back from pulse.comments.raw. */
-    private static Map<String, long[]> sentTimes(String bootstrap, PulseConfig config) {
+    private static Map<String, long[]> sentTimes(String bootstrap, PulseConfig config, Map<String, String> meetingOfHashtag) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         Map<String, List<Long>> byMeeting = new HashMap<>();
@@ -125,8 +129,7 @@ public final class Latency {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
                     Comment comment = record.value();
-                    String hashtag = comment.hashtags().stream().filter(h -> h.startsWith("loadbm")).findFirst().orElseThrow();
-                    String meetingId = "load-b-" + hashtag.substring("loadbm".length());
+                    String meetingId = comment.hashtags().stream().map(meetingOfHashtag::get).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
                     byMeeting.computeIfAbsent(meetingId, m -> new ArrayList<>()).add(comment.receivedAt().toEpochMilli());
                 });
             }
