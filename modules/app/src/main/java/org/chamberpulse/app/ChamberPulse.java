@@ -15,7 +15,12 @@ public final class ChamberPulse implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("score")) {
+            // A filter in a pipeline starts often and briefly: building the whole command tree's model
+            // would add about a tenth of a second to every run (docs/BENCHMARKS.md).
+            System.exit(new ScoreCommand().call());
+        }
         System.exit(commandLine().execute(args));
     }
 

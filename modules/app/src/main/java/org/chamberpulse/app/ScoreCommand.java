@@ -4,13 +4,17 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,7 +47,7 @@ final class ScoreCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
+        Deque<Future<AsciiOutput>> inFlight = new ArrayDeque<>();
         InputStream in = new FileInputStream(FileDescriptor.in);
         try (OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)) {
             byte[] buffer = new byte[CHUNK];
@@ -63,7 +67,7 @@ final class ScoreCommand implements Callable<Integer> {
                 filled -= lastNewline + 1;
                 System.arraycopy(buffer, lastNewline + 1, buffer, 0, filled);
                 if (inFlight.size() >= 3 * workers) {
-                    out.write(inFlight.poll().get());
+                    inFlight.poll().get().writeTo(out);
                 }
             }
             if (filled > 0) {
@@ -71,7 +75,7 @@ final class ScoreCommand implements Callable<Integer> {
                 inFlight.add(pool.submit(() -> score(analyzer, rest, rest.length)));
             }
             while (!inFlight.isEmpty()) {
-                out.write(inFlight.poll().get());
+                inFlight.poll().get().writeTo(out);
             }
         } finally {
             pool.shutdownNow();
@@ -89,8 +93,8 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Scores every line of the chunk (a last line without a newline included); "\r\n" ends a line too. */
-    static byte[] score(SentimentAnalyzer analyzer, byte[] chunk, int length) {
-        StringBuilder lines = new StringBuilder(length + length / 2);
+    static AsciiOutput score(SentimentAnalyzer analyzer, byte[] chunk, int length) {
+        AsciiOutput out = new AsciiOutput(length + length / 2);
         int start = 0;
         while (start < length) {
             int end = start;
@@ -98,57 +102,102 @@ final class ScoreCommand implements Callable<Integer> {
                 end++;
             }
             int textEnd = end > start && chunk[end - 1] == '\r' ? end - 1 : end;
-            write(analyzer.analyse(new String(chunk, start, textEnd - start, StandardCharsets.UTF_8)), lines);
+            write(analyzer.analyse(new String(chunk, start, textEnd - start, StandardCharsets.UTF_8)), out);
             start = end + 1;
         }
-        byte[] bytes = new byte[lines.length()];
-        for (int k = 0; k < bytes.length; k++) {
-            bytes[k] = (byte) lines.charAt(k);
-        }
-        return bytes;
+        return out;
     }
 
-    /** One result as a JSON line; every character of it is ASCII. */
-    static void write(Analysis analysis, StringBuilder out) {
+    /** One result as a JSON line. */
+    static void write(Analysis analysis, AsciiOutput out) {
         VaderScores scores = analysis.scores();
-        out.append("{\"neg\":");
-        number(out, scores == null ? 0.0 : scores.neg(), 3);
-        out.append(",\"neu\":");
-        number(out, scores == null ? 0.0 : scores.neu(), 3);
-        out.append(",\"pos\":");
-        number(out, scores == null ? 0.0 : scores.pos(), 3);
-        out.append(",\"compound\":");
+        out.append(NEG);
+        out.number(scores == null ? 0.0 : scores.neg(), 3);
+        out.append(NEU);
+        out.number(scores == null ? 0.0 : scores.neu(), 3);
+        out.append(POS);
+        out.number(scores == null ? 0.0 : scores.pos(), 3);
+        out.append(COMPOUND);
         if (scores == null) {
-            out.append("null");
+            out.append(NULL);
         } else {
-            number(out, scores.compound(), 4);
+            out.number(scores.compound(), 4);
         }
         Sentiment.Label label = scores == null ? Sentiment.Label.UNSCORED : Sentiment.labelFor(scores.compound());
-        out.append(",\"label\":\"").append(LABELS[label.ordinal()]).append("\",\"lang\":\"");
-        out.append(analysis.lang()).append("\"}\n");
+        out.append(LABELS[label.ordinal()]);
+        out.append(LANGUAGE_BYTES.computeIfAbsent(analysis.lang(), ScoreCommand::ascii));
+        out.append(END);
     }
 
-    private static final String[] LABELS = Arrays.stream(Sentiment.Label.values())
-            .map(label -> label.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
+    private static final byte[] NEG = ascii("{\"neg\":");
+    private static final byte[] NEU = ascii(",\"neu\":");
+    private static final byte[] POS = ascii(",\"pos\":");
+    private static final byte[] COMPOUND = ascii(",\"compound\":");
+    private static final byte[] NULL = ascii("null");
+    private static final byte[] END = ascii("\"}\n");
+    private static final byte[][] LABELS = Arrays.stream(Sentiment.Label.values())
+            .map(label -> ascii(",\"label\":\"" + label.name().toLowerCase(Locale.ROOT) + "\",\"lang\":\""))
+            .toArray(byte[][]::new);
 
-    /** A rounded score as Python prints it: "0.0", "0.594", "-0.0258". */
-    static void number(StringBuilder out, double value, int digits) {
-        long scale = digits == 3 ? 1_000 : 10_000;
-        long units = Math.round(value * scale);
-        if (units < 0) {
-            out.append('-');
-            units = -units;
+    /** Language codes are few ("en", "cy", "zh"...): their bytes are kept rather than encoded for every line. */
+    private static final Map<String, byte[]> LANGUAGE_BYTES = new ConcurrentHashMap<>();
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A growing buffer of ASCII bytes: the JSON lines of one chunk. */
+    static final class AsciiOutput {
+        private byte[] bytes;
+        private int size;
+
+        AsciiOutput(int capacity) {
+            bytes = new byte[Math.max(capacity, 64)];
         }
-        out.append(units / scale).append('.');
-        long fraction = units % scale;
-        if (fraction == 0) {
-            out.append('0');
-            return;
+
+        void append(byte[] part) {
+            ensure(part.length);
+            System.arraycopy(part, 0, bytes, size, part.length);
+            size += part.length;
         }
-        for (long place = scale / 10; fraction > 0; place /= 10) {
-            long digit = fraction / place;
-            out.append((char) ('0' + digit));
-            fraction -= digit * place;
+
+        /** A rounded score as Python prints it: "0.0", "0.594", "-0.0258". */
+        void number(double value, int digits) {
+            ensure(24);
+            long scale = digits == 3 ? 1_000 : 10_000;
+            long units = Math.round(value * scale);
+            if (units < 0) {
+                bytes[size++] = '-';
+                units = -units;
+            }
+            // Every VADER score lies in [-1, 1]: one digit before the point.
+            bytes[size++] = (byte) ('0' + units / scale);
+            bytes[size++] = '.';
+            long fraction = units % scale;
+            if (fraction == 0) {
+                bytes[size++] = '0';
+                return;
+            }
+            for (long place = scale / 10; fraction > 0; place /= 10) {
+                long digit = fraction / place;
+                bytes[size++] = (byte) ('0' + digit);
+                fraction -= digit * place;
+            }
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            out.write(bytes, 0, size);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, 0, size, StandardCharsets.US_ASCII);
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length * 2));
+            }
         }
     }
 }

@@ -1,14 +1,13 @@
 package org.chamberpulse.sentiment;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything the scorer looks words up in: one vocabulary of the VADER 3.3.1 word lexicon and its
@@ -120,7 +119,7 @@ final class Lexicon {
     private int[] emojiKeys = new int[1 << 12];
     private char[][] emojiDescriptions = new char[1 << 12][];
 
-    private Lexicon(List<String> lexiconLines, List<String> emojiLines, List<String> englishWords) {
+    private Lexicon(List<String> lexiconLines, List<String> emojiLines, WordFilter englishWords) {
         valence = new double[0];
         grow(8_192);
         for (String line : lexiconLines) {
@@ -136,8 +135,7 @@ final class Lexicon {
             int id = id(word);
             negates[id] = true;
         });
-        english = new WordFilter(englishWords.size());
-        englishWords.forEach(word -> english.add(Vocabulary.hash64(word.toCharArray(), 0, word.length(), false)));
+        english = englishWords;
         COMMON_ENGLISH.forEach(word -> {
             int id = id(word);
             common[id] = true;
@@ -252,17 +250,22 @@ final class Lexicon {
         return h ^ (h >>> 15);
     }
 
+    /** The English word list, the larger half of the work, is hashed on a thread of its own meanwhile. */
     private static Lexicon load() {
-        return new Lexicon(lines("vader_lexicon.txt"), lines("emoji_utf8_lexicon.txt"), lines("english-words.txt"));
+        CompletableFuture<WordFilter> english = WordFilter.ofLinesInBackground(bytes("english-words.txt"));
+        return new Lexicon(lines("vader_lexicon.txt"), lines("emoji_utf8_lexicon.txt"), english.join());
     }
 
     private static List<String> lines(String resource) {
-        InputStream stream = Lexicon.class.getResourceAsStream(resource);
-        if (stream == null) {
-            throw new IllegalStateException("missing resource " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            return reader.lines().filter(line -> !line.isEmpty()).toList();
+        return new String(bytes(resource), StandardCharsets.UTF_8).lines().filter(line -> !line.isEmpty()).toList();
+    }
+
+    private static byte[] bytes(String resource) {
+        try (InputStream stream = Lexicon.class.getResourceAsStream(resource)) {
+            if (stream == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return stream.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
