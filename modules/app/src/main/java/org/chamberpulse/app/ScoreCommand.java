@@ -8,14 +8,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.chamberpulse.model.Sentiment;
@@ -33,13 +35,18 @@ final class ScoreCommand implements Callable<Integer> {
     private static final int CHUNK = 1 << 18;
 
     /**
-     * The main thread only cuts the input into chunks of whole lines and writes results back in order;
-     * workers on every core decode, score and encode. A bounded number of chunks is in flight, so memory
-     * stays constant whatever the input's length.
+     * The main thread only cuts the input into chunks of whole lines; workers on every core decode, score
+     * and encode them; a writer thread writes the results back in input order, and flushes whenever it
+     * has written all that is ready, so that a caller who writes a line and waits for its answer gets
+     * it. A bounded number of chunks is in flight, so memory stays constant whatever the input's length.
      */
     @Override
     public Integer call() throws Exception {
         SentimentAnalyzer.warmUpInBackground();
+        return score(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+    }
+
+    static int score(InputStream in, OutputStream out) throws IOException, InterruptedException {
         SentimentAnalyzer analyzer = new SentimentAnalyzer();
         int workers = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
@@ -47,13 +54,14 @@ final class ScoreCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        Deque<Future<AsciiOutput>> inFlight = new ArrayDeque<>();
-        InputStream in = new FileInputStream(FileDescriptor.in);
-        try (OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)) {
+        InOrderWriter writer = new InOrderWriter(new ArrayBlockingQueue<>(3 * workers), out);
+        Thread writing = new Thread(writer, "score-output");
+        writing.start();
+        try {
             byte[] buffer = new byte[CHUNK];
             int filled = 0;
             int read;
-            while ((read = in.read(buffer, filled, buffer.length - filled)) >= 0) {
+            while (!writer.failed && (read = in.read(buffer, filled, buffer.length - filled)) >= 0) {
                 filled += read;
                 int lastNewline = lastIndexOf(buffer, filled, (byte) '\n');
                 if (lastNewline < 0) {
@@ -63,24 +71,64 @@ final class ScoreCommand implements Callable<Integer> {
                     continue;
                 }
                 byte[] chunk = Arrays.copyOf(buffer, lastNewline + 1);
-                inFlight.add(pool.submit(() -> score(analyzer, chunk, chunk.length)));
+                writer.results.put(pool.submit(() -> score(analyzer, chunk, chunk.length)));
                 filled -= lastNewline + 1;
                 System.arraycopy(buffer, lastNewline + 1, buffer, 0, filled);
-                if (inFlight.size() >= 3 * workers) {
-                    inFlight.poll().get().writeTo(out);
-                }
             }
-            if (filled > 0) {
+            if (filled > 0 && !writer.failed) {
                 byte[] rest = Arrays.copyOf(buffer, filled);
-                inFlight.add(pool.submit(() -> score(analyzer, rest, rest.length)));
-            }
-            while (!inFlight.isEmpty()) {
-                inFlight.poll().get().writeTo(out);
+                writer.results.put(pool.submit(() -> score(analyzer, rest, rest.length)));
             }
         } finally {
+            writer.results.put(InOrderWriter.END);
+            writing.join();
             pool.shutdownNow();
         }
+        // A reader that went away (`score | head`) is not an error of ours; a failed scorer is.
+        if (writer.error instanceof ExecutionException failure) {
+            throw new IllegalStateException("scoring failed", failure.getCause());
+        }
         return 0;
+    }
+
+    /** Writes each chunk's results as they come, in order; stops writing (but keeps taking) after a failure. */
+    private static final class InOrderWriter implements Runnable {
+        static final Future<AsciiOutput> END = CompletableFuture.completedFuture(null);
+
+        final BlockingQueue<Future<AsciiOutput>> results;
+        private final OutputStream out;
+        volatile boolean failed;
+        volatile Exception error;
+
+        InOrderWriter(BlockingQueue<Future<AsciiOutput>> results, OutputStream out) {
+            this.results = results;
+            this.out = new BufferedOutputStream(out, 1 << 16);
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (Future<AsciiOutput> next = results.take(); next != END; next = results.take()) {
+                    if (failed) {
+                        continue;
+                    }
+                    try {
+                        next.get().writeTo(out);
+                        if (results.isEmpty()) {
+                            out.flush();
+                        }
+                    } catch (IOException | ExecutionException e) {
+                        error = e;
+                        failed = true;
+                    }
+                }
+                out.flush();
+            } catch (IOException e) {
+                error = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static int lastIndexOf(byte[] bytes, int length, byte wanted) {

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.chamberpulse.sentiment.Analysis;
 import org.chamberpulse.sentiment.SentimentAnalyzer;
@@ -83,9 +89,7 @@ class ScoreCommandTest {
         Files.write(input, texts, StandardCharsets.UTF_8);
 
         // when
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                // The product's logging setup, not the tests' (which warns on stdout of its copies on the class path).
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), ChamberPulse.class.getName(), "score")
+        Process process = scoreCommand()
                 .redirectInput(input.toFile())
                 .redirectOutput(dir.resolve("scores.jsonl").toFile())
                 .redirectError(dir.resolve("errors.txt").toFile())
@@ -100,6 +104,47 @@ class ScoreCommandTest {
             ScoreCommand.AsciiOutput expected = new ScoreCommand.AsciiOutput(128);
             ScoreCommand.write(analyzer.analyse(texts.get(k)), expected);
             assertThat(lines.get(k) + "\n").as("line %d of seed %d: %s", k, seed, texts.get(k)).isEqualTo(expected.toString());
+        }
+    }
+
+    @Test
+    void shouldAnswerEachLineBeforeTheNextArrives() throws Exception {
+        // given: a caller that writes one line and waits for its answer, as a co-process does
+        Process process = scoreCommand().redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Writer questions = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        try {
+            for (String text : List.of("What a wonderful result!", "This is awful.", "Mae'r cyngor yn gwneud penderfyniad gwael iawn heddiw")) {
+                // when
+                questions.write(text + "\n");
+                questions.flush();
+                String answer = CompletableFuture.supplyAsync(() -> readLine(answers)).get(30, TimeUnit.SECONDS);
+
+                // then
+                ScoreCommand.AsciiOutput expected = new ScoreCommand.AsciiOutput(128);
+                ScoreCommand.write(analyzer.analyse(text), expected);
+                assertThat(answer + "\n").isEqualTo(expected.toString());
+            }
+            questions.close();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** {@code chamberpulse score} in a JVM of its own, from this test's class path. */
+    private static ProcessBuilder scoreCommand() {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                // The product's logging setup, not the tests' (which warns on stdout of its copies on the class path).
+                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), ChamberPulse.class.getName(), "score");
+    }
+
+    private static String readLine(BufferedReader reader) {
+        try {
+            return reader.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
