@@ -113,6 +113,11 @@ public final class Vader {
                 }
                 System.arraycopy(description, 0, text, length, description.length);
                 length += description.length;
+                // The reference counts the marks of the replaced text: "ON! arrow" and "UP! button" have one.
+                for (char d : description) {
+                    exclamations += d == '!' ? 1 : 0;
+                    questions += d == '?' ? 1 : 0;
+                }
                 previousSpace = false;
             } else {
                 append(c);

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The scorer reproduces the reference implementation on every row of the reference vectors. */
+/** The scorer reproduces the reference implementation on every row of the reference and the generated vectors. */
 class VaderReferenceTest {
 
     private static final Vader VADER = new Vader();
 
     static List<ReferenceVectors> rows() {
-        return ReferenceVectors.all();
+        return Stream.concat(ReferenceVectors.all().stream(), ReferenceVectors.generated().stream()).toList();
     }
 
     @ParameterizedTest(name = "{0}")
