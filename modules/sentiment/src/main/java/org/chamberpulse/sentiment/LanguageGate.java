@@ -84,7 +84,7 @@ final class LanguageGate {
     }
 
     /**
-     * @param counts from {@link Vader#languageCounts()} after {@link Vader#prepare}
+     * @param counts from {@link Vader#languageCounts(double)} with {@link #ENGLISH_SHARE}, after {@link Vader#prepare}
      * @return "en" when the cheap check settles it; otherwise null, and {@link #detect} must decide
      */
     static String quickCheck(long counts) {

@@ -87,8 +87,15 @@ final class Lexicon {
     boolean[] isBooster;
     boolean[] negates;
     final WordFilter english;
-    boolean[] welsh;
-    boolean[] common;
+    /**
+     * Per word, what the language check learns from the id alone ({@link #ENGLISH_BY_ID}, {@link #WELSH}):
+     * one byte a word, so that the check reads one small array that stays in the core's first cache.
+     */
+    byte[] wordFlags;
+    /** Common English, or in the VADER lexicon: English without a look at the word list. */
+    static final byte ENGLISH_BY_ID = 1;
+    /** A Welsh function word. */
+    static final byte WELSH = 2;
     /** Words of multi-word special cases and booster n-grams: only near one of them can an idiom match. */
     boolean[] inIdiom;
 
@@ -138,11 +145,11 @@ final class Lexicon {
         english = englishWords;
         COMMON_ENGLISH.forEach(word -> {
             int id = id(word);
-            common[id] = true;
+            wordFlags[id] |= ENGLISH_BY_ID;
         });
         WELSH_FUNCTION_WORDS.forEach(word -> {
             int id = id(word);
-            welsh[id] = true;
+            wordFlags[id] |= WELSH;
         });
         no = id("no");
         kind = id("kind");
@@ -170,6 +177,11 @@ final class Lexicon {
                 .flatMapToInt(Arrays::stream)
                 .filter(id -> id >= 0)
                 .forEach(id -> inIdiom[id] = true);
+        for (int id = 0; id < valence.length; id++) {
+            if (!Double.isNaN(valence[id])) {
+                wordFlags[id] |= ENGLISH_BY_ID;
+            }
+        }
 
         for (String line : emojiLines) {
             String[] parts = line.strip().split("\t");
@@ -209,13 +221,17 @@ final class Lexicon {
         booster = Arrays.copyOf(booster == null ? new double[0] : booster, capacity);
         isBooster = Arrays.copyOf(isBooster == null ? new boolean[0] : isBooster, capacity);
         negates = Arrays.copyOf(negates == null ? new boolean[0] : negates, capacity);
-        welsh = Arrays.copyOf(welsh == null ? new boolean[0] : welsh, capacity);
-        common = Arrays.copyOf(common == null ? new boolean[0] : common, capacity);
+        wordFlags = Arrays.copyOf(wordFlags == null ? new byte[0] : wordFlags, capacity);
     }
 
     /** Whether a word (its vocabulary id and 64-bit hash) is English: common, in the VADER lexicon, or in the word list. */
     boolean isEnglish(int id, long hash) {
-        return (id >= 0 && (common[id] || !Double.isNaN(valence[id]))) || english.mightContain(hash);
+        return isCommonOrScored(id) || english.mightContain(hash);
+    }
+
+    /** Whether a word is common English or in the VADER lexicon: English, known from its id alone. */
+    boolean isCommonOrScored(int id) {
+        return id >= 0 && (wordFlags[id] & ENGLISH_BY_ID) != 0;
     }
 
     boolean inLexicon(int id) {

@@ -21,7 +21,7 @@ public final class SentimentAnalyzer {
     public Analysis analyse(CharSequence text) {
         Vader vader = VADER.get();
         vader.prepare(text);
-        long counts = vader.languageCounts();
+        long counts = vader.languageCounts(LanguageGate.ENGLISH_SHARE);
         String lang = LanguageGate.quickCheck(counts);
         if (lang == null) {
             lang = LanguageGate.detect(text, (int) (counts >>> 32));

@@ -37,6 +37,14 @@ public final class Vader {
     private int wordTokens;
     private int englishWords;
     private boolean welshWord;
+    /** Words the lookup did not settle as English, to be checked against the word list only if needed. */
+    private int[] pendingStart = new int[64];
+    private int[] pendingEnd = new int[64];
+    private int[] pendingRawStart = new int[64];
+    private int[] pendingId = new int[64];
+    private long[] pendingHash = new long[64];
+    private int pending;
+    private int checked;
 
     public Vader() {
         this(Lexicon.DEFAULT);
@@ -72,8 +80,23 @@ public final class Vader {
         return scoreValence();
     }
 
-    /** Word tokens (letters only, no hashtags, mentions or links), how many are English words, and whether one is Welsh. */
-    long languageCounts() {
+    /**
+     * Word tokens (letters only, no hashtags, mentions or links), how many are English words, and whether one
+     * is Welsh. A word common in English or in the lexicon is English at once; the others are checked
+     * against the English word list (and as plurals and compounds) only until English words make up
+     * {@code share} of all the words there could be: the rest could not change that verdict, and the word
+     * count is then an upper bound. Without a Welsh word and short of the share, the counts are exact.
+     */
+    long languageCounts(double share) {
+        for (; checked < pending && (welshWord || englishWords < share * wordTokens); checked++) {
+            int s = pendingStart[checked];
+            if (lexicon.english.mightContain(pendingHash[checked]) || englishForms(s, pendingEnd[checked])) {
+                englishWords++;
+            } else if (pendingId[checked] < 0 && Character.isUpperCase(text[s]) && s == pendingRawStart[checked]) {
+                // A capitalised word no list knows is most likely a name: it tells nothing of the language.
+                wordTokens--;
+            }
+        }
         return ((long) wordTokens << 32) | ((long) englishWords << 1) | (welshWord ? 1 : 0);
     }
 
@@ -171,6 +194,8 @@ public final class Vader {
         wordTokens = 0;
         englishWords = 0;
         welshWord = false;
+        pending = 0;
+        checked = 0;
         int allCaps = 0;
         int k = 0;
         while (k < length) {
@@ -303,18 +328,23 @@ public final class Vader {
         countWord(s, e, rawStart, id, hash);
     }
 
-    /** Counts a word of letters: whether English knows it, and whether it is a Welsh function word. */
+    /** Counts a word of letters: whether it is a Welsh function word, and English if the lookup knows so; the rest waits. */
     private void countWord(int s, int e, int rawStart, int id, long hash) {
         wordTokens++;
-        if (id >= 0 && lexicon.welsh[id]) {
+        int flags = id >= 0 ? lexicon.wordFlags[id] : 0;
+        if ((flags & Lexicon.WELSH) != 0) {
             welshWord = true;
         }
-        if (lexicon.isEnglish(id, hash) || englishForms(s, e)) {
+        if ((flags & Lexicon.ENGLISH_BY_ID) != 0) {
             englishWords++;
-        } else if (id < 0 && Character.isUpperCase(text[s]) && s == rawStart) {
-            // A capitalised word no list knows is most likely a name: it tells nothing of the language.
-            wordTokens--;
+            return;
         }
+        pendingStart[pending] = s;
+        pendingEnd[pending] = e;
+        pendingRawStart[pending] = rawStart;
+        pendingId[pending] = id;
+        pendingHash[pending] = hash;
+        pending++;
     }
 
     /** The 64-bit hash of the slice last looked up, for the English word filter. */
@@ -382,6 +412,11 @@ public final class Vader {
         upper = Arrays.copyOf(upper, size);
         hasNt = Arrays.copyOf(hasNt, size);
         sentiments = Arrays.copyOf(sentiments, size);
+        pendingStart = Arrays.copyOf(pendingStart, size);
+        pendingEnd = Arrays.copyOf(pendingEnd, size);
+        pendingRawStart = Arrays.copyOf(pendingRawStart, size);
+        pendingId = Arrays.copyOf(pendingId, size);
+        pendingHash = Arrays.copyOf(pendingHash, size);
     }
 
     /** Python's str.isupper(): at least one cased character, and none lower or title case. */
