@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything the scorer looks words up in: one vocabulary of the VADER 3.3.1 word lexicon and its
@@ -266,17 +265,19 @@ final class Lexicon {
         return h ^ (h >>> 15);
     }
 
-    /** The English word list, the larger half of the work, is hashed on a thread of its own meanwhile. */
     private static Lexicon load() {
-        CompletableFuture<WordFilter> english = WordFilter.ofLinesInBackground(bytes("english-words.txt"));
-        return new Lexicon(lines("vader_lexicon.txt"), lines("emoji_utf8_lexicon.txt"), english.join());
+        return new Lexicon(lines("vader_lexicon.txt"), lines("emoji_utf8_lexicon.txt"), WordFilter.fromBytes(bytes(ENGLISH_FILTER)));
     }
+
+    /** The filter of english-words.txt, made ahead ({@link WordFilter#fromBytes}). */
+    static final String ENGLISH_FILTER = "english-words.filter";
+    static final String ENGLISH_WORDS = "english-words.txt";
 
     private static List<String> lines(String resource) {
         return new String(bytes(resource), StandardCharsets.UTF_8).lines().filter(line -> !line.isEmpty()).toList();
     }
 
-    private static byte[] bytes(String resource) {
+    static byte[] bytes(String resource) {
         try (InputStream stream = Lexicon.class.getResourceAsStream(resource)) {
             if (stream == null) {
                 throw new IllegalStateException("missing resource " + resource);
