@@ -15,13 +15,27 @@ public final class ChamberPulse implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("score")) {
-            // A filter in a pipeline starts often and briefly: building the whole command tree's model
-            // would add about a tenth of a second to every run (docs/BENCHMARKS.md).
-            System.exit(new ScoreCommand().call());
+            System.exit(score());
         }
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * A filter in a pipeline starts often and briefly: building the whole command tree's model would add
+     * a tenth of a second to every run, and configuring Logback from its XML (for the language detector's
+     * debug lines) 0.15 s more (docs/BENCHMARKS.md). Scoring logs nothing; a failure is one line on stderr.
+     */
+    private static int score() {
+        System.setProperty("slf4j.provider", System.getProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider"));
+        System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "WARN"));
+        try {
+            return new ScoreCommand().call();
+        } catch (Exception e) {
+            System.err.println("chamberpulse: " + e.getMessage());
+            return 1;
+        }
     }
 
     static CommandLine commandLine() {

@@ -98,6 +98,7 @@ class ScoreCommandTest {
 
         // then
         assertThat(process.exitValue()).as("exit status; stderr: %s", Files.readString(dir.resolve("errors.txt"))).isZero();
+        assertThat(Files.readString(dir.resolve("errors.txt"))).as("stderr").isEmpty();
         List<String> lines = Files.readAllLines(dir.resolve("scores.jsonl"), StandardCharsets.UTF_8);
         assertThat(lines).as("seed %d", seed).hasSize(texts.size());
         for (int k = 0; k < texts.size(); k++) {
@@ -136,8 +137,7 @@ class ScoreCommandTest {
     /** {@code chamberpulse score} in a JVM of its own, from this test's class path. */
     private static ProcessBuilder scoreCommand() {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                // The product's logging setup, not the tests' (which warns on stdout of its copies on the class path).
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), ChamberPulse.class.getName(), "score");
+                "-cp", System.getProperty("java.class.path"), ChamberPulse.class.getName(), "score");
     }
 
     private static String readLine(BufferedReader reader) {
