@@ -46,7 +46,7 @@ final class ScoreCommand implements Callable<Integer> {
         return score(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
     }
 
-    static int score(InputStream in, OutputStream out) throws IOException, InterruptedException {
+    private static int score(InputStream in, OutputStream out) throws IOException, InterruptedException {
         SentimentAnalyzer analyzer = new SentimentAnalyzer();
         int workers = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
@@ -86,7 +86,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         // A reader that went away (`score | head`) is not an error of ours; a failed scorer is.
         if (writer.error instanceof ExecutionException failure) {
-            throw new IllegalStateException("scoring failed", failure.getCause());
+            throw new IllegalStateException("scoring failed: " + failure.getCause(), failure.getCause());
         }
         return 0;
     }
