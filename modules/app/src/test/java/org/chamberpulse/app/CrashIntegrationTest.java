@@ -3,7 +3,6 @@ package org.chamberpulse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,8 +57,8 @@ class CrashIntegrationTest {
     @Test
     void shouldCountExactlyWhenRunIsKilledMidMeetingAndRestartedOnItsState(@TempDir Path dir) throws Exception {
         // given a broker of its own and run against it
-        int brokerPort = freePort();
-        int httpPort = freePort();
+        int brokerPort = FreePorts.pick();
+        int httpPort = FreePorts.pick();
         String bootstrap = "127.0.0.1:" + brokerPort;
         List<String> runArgs = List.of("run", "--bootstrap", bootstrap, "--data-dir", dir.resolve("run").toString(),
                 "--http-port", Integer.toString(httpPort), "--set", "application.id=crash-run-it", "--set", "partitions=3");
@@ -108,7 +107,7 @@ class CrashIntegrationTest {
     @Test
     void shouldLoseAndDoubleNothingWhenTheBrokerIsKilledDuringAnIngest(@TempDir Path dir) throws Exception {
         // given a broker of its own and an archive of comments to replay over about 15 seconds
-        int brokerPort = freePort();
+        int brokerPort = FreePorts.pick();
         String bootstrap = "127.0.0.1:" + brokerPort;
         String[] brokerArgs = {"broker", "--data-dir", dir.resolve("broker").toString(), "--port", Integer.toString(brokerPort), "--partitions", "3"};
         Instant start = Instant.parse("2026-11-20T18:00:00Z");
@@ -260,11 +259,6 @@ class CrashIntegrationTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** {@code chamberpulse ARGS} in a JVM of its own, from this test's class path, its output in {@code log}. */
     record Forked(Process process, Path log) implements AutoCloseable {

@@ -1,7 +1,6 @@
 package org.chamberpulse.app.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.chamberpulse.app.FreePorts;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.LoadGenerator;
 import org.chamberpulse.ingest.PulseProducer;
@@ -41,8 +41,8 @@ public final class Memory {
 
     private static String measure(int meetings, double rate, Duration duration) throws Exception {
         Path dir = Files.createTempDirectory("bench-memory");
-        int httpPort = freePort();
-        int brokerPort = freePort();
+        int httpPort = FreePorts.pick();
+        int brokerPort = FreePorts.pick();
         Process run = new ProcessBuilder("scripts/chamberpulse", "run", "--data-dir", dir.toString(),
                 "--http-port", Integer.toString(httpPort), "--broker-port", Integer.toString(brokerPort))
                 .redirectOutput(dir.resolve("run.log").toFile()).redirectErrorStream(true).start();
@@ -100,9 +100,4 @@ public final class Memory {
         throw new IllegalStateException("no " + field + " in /proc/" + run.pid() + "/status");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
