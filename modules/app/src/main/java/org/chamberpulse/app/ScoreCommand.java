@@ -61,7 +61,7 @@ final class ScoreCommand implements Callable<Integer> {
             byte[] buffer = new byte[CHUNK];
             int filled = 0;
             int read;
-            while (!writer.failed && (read = in.read(buffer, filled, buffer.length - filled)) >= 0) {
+            while (!writer.failed() && (read = in.read(buffer, filled, buffer.length - filled)) >= 0) {
                 filled += read;
                 int lastNewline = lastIndexOf(buffer, filled, (byte) '\n');
                 if (lastNewline < 0) {
@@ -75,7 +75,7 @@ final class ScoreCommand implements Callable<Integer> {
                 filled -= lastNewline + 1;
                 System.arraycopy(buffer, lastNewline + 1, buffer, 0, filled);
             }
-            if (filled > 0 && !writer.failed) {
+            if (filled > 0 && !writer.failed()) {
                 byte[] rest = Arrays.copyOf(buffer, filled);
                 writer.results.put(pool.submit(() -> score(analyzer, rest, rest.length)));
             }
@@ -97,7 +97,6 @@ final class ScoreCommand implements Callable<Integer> {
 
         final BlockingQueue<Future<AsciiOutput>> results;
         private final OutputStream out;
-        volatile boolean failed;
         volatile Exception error;
 
         InOrderWriter(BlockingQueue<Future<AsciiOutput>> results, OutputStream out) {
@@ -105,11 +104,15 @@ final class ScoreCommand implements Callable<Integer> {
             this.out = new BufferedOutputStream(out, 1 << 16);
         }
 
+        boolean failed() {
+            return error != null;
+        }
+
         @Override
         public void run() {
             try {
                 for (Future<AsciiOutput> next = results.take(); next != END; next = results.take()) {
-                    if (failed) {
+                    if (failed()) {
                         continue;
                     }
                     try {
@@ -119,7 +122,6 @@ final class ScoreCommand implements Callable<Integer> {
                         }
                     } catch (IOException | ExecutionException e) {
                         error = e;
-                        failed = true;
                     }
                 }
                 out.flush();

@@ -7,12 +7,8 @@ import com.optimaize.langdetect.i18n.LdLocale;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfile;
 import com.optimaize.langdetect.profiles.LanguageProfileBuilder;
-import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -55,15 +51,7 @@ final class LanguageGate {
      * regular expressions that made reading the profiles half the detector's start-up.
      */
     static LanguageProfile profile(String language) {
-        String json;
-        try (InputStream stream = LanguageProfileReader.class.getClassLoader().getResourceAsStream("languages/" + language)) {
-            if (stream == null) {
-                throw new IllegalStateException("no language profile for " + language);
-            }
-            json = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the language profile of " + language, e);
-        }
+        String json = new String(Resources.bytes("/languages/" + language), StandardCharsets.UTF_8);
         int nameStart = json.indexOf("\"name\":\"") + 8;
         LanguageProfileBuilder profile = new LanguageProfileBuilder(LdLocale.fromString(json.substring(nameStart, json.indexOf('"', nameStart))));
         int freq = json.indexOf('{', json.indexOf("\"freq\"")) + 1;

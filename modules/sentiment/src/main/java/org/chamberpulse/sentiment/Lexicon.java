@@ -1,8 +1,5 @@
 package org.chamberpulse.sentiment;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -225,12 +222,7 @@ final class Lexicon {
 
     /** Whether a word (its vocabulary id and 64-bit hash) is English: common, in the VADER lexicon, or in the word list. */
     boolean isEnglish(int id, long hash) {
-        return isCommonOrScored(id) || english.mightContain(hash);
-    }
-
-    /** Whether a word is common English or in the VADER lexicon: English, known from its id alone. */
-    boolean isCommonOrScored(int id) {
-        return id >= 0 && (wordFlags[id] & ENGLISH_BY_ID) != 0;
+        return (id >= 0 && (wordFlags[id] & ENGLISH_BY_ID) != 0) || english.mightContain(hash);
     }
 
     boolean inLexicon(int id) {
@@ -266,7 +258,7 @@ final class Lexicon {
     }
 
     private static Lexicon load() {
-        return new Lexicon(lines("vader_lexicon.txt"), lines("emoji_utf8_lexicon.txt"), WordFilter.fromBytes(bytes(ENGLISH_FILTER)));
+        return new Lexicon(lines("vader_lexicon.txt"), lines("emoji_utf8_lexicon.txt"), WordFilter.fromBytes(Resources.bytes(ENGLISH_FILTER)));
     }
 
     /** The filter of english-words.txt, made ahead ({@link WordFilter#fromBytes}). */
@@ -274,17 +266,6 @@ final class Lexicon {
     static final String ENGLISH_WORDS = "english-words.txt";
 
     private static List<String> lines(String resource) {
-        return new String(bytes(resource), StandardCharsets.UTF_8).lines().filter(line -> !line.isEmpty()).toList();
-    }
-
-    static byte[] bytes(String resource) {
-        try (InputStream stream = Lexicon.class.getResourceAsStream(resource)) {
-            if (stream == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            return stream.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        return new String(Resources.bytes(resource), StandardCharsets.UTF_8).lines().filter(line -> !line.isEmpty()).toList();
     }
 }

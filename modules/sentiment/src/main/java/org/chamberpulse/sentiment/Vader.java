@@ -232,7 +232,7 @@ public final class Vader {
         }
         int wordStart = s;
         int wordEnd = e;
-        if (e - s <= 2 || (e - s <= 4 && codePoints(s, e) <= 2)) {
+        if (e - s <= 2 || (e - s <= 4 && Character.codePointCount(text, s, e - s) <= 2)) {
             // The reference keeps short words whole: "I," stays "I," and ":)" stays ":)".
             s = tokenStart;
             e = tokenEnd;
@@ -291,18 +291,6 @@ public final class Vader {
                 languageWord(wordStart, wordEnd, tokenStart);
             }
         }
-    }
-
-    /** Code points in a short slice: its chars, less one for each surrogate pair. */
-    private int codePoints(int s, int e) {
-        int points = e - s;
-        for (int k = s; k < e - 1; k++) {
-            if (Character.isHighSurrogate(text[k]) && Character.isLowSurrogate(text[k + 1])) {
-                points--;
-                k++;
-            }
-        }
-        return points;
     }
 
     /** Hashtags, mentions, links and empty tokens are no words of any language. */

@@ -15,7 +15,7 @@ class WordFilterTest {
     /** The filter the product reads, as committed; -Dsentiment.writeFilter=true makes it anew from the list. */
     private static final Path SHIPPED = Path.of("src/main/resources/org/chamberpulse/sentiment", Lexicon.ENGLISH_FILTER);
 
-    private final byte[] wordList = Lexicon.bytes(Lexicon.ENGLISH_WORDS);
+    private final byte[] wordList = Resources.bytes(Lexicon.ENGLISH_WORDS);
 
     @Test
     void shouldShipTheFilterOfTheEnglishWordList() throws IOException {
@@ -54,7 +54,7 @@ class WordFilterTest {
         // given: random lower-case strings of 5 to 12 letters, almost none of them words
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        WordFilter filter = WordFilter.fromBytes(Lexicon.bytes(Lexicon.ENGLISH_FILTER));
+        WordFilter filter = WordFilter.fromBytes(Resources.bytes(Lexicon.ENGLISH_FILTER));
         int taken = 0;
         int tries = 100_000;
 
