@@ -1,14 +1,11 @@
 package org.chamberpulse.app;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.apache.kafka.common.utils.Utils;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.ingest.Replay;
@@ -41,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        deleteRecursively(dataDir);
+        Utils.delete(dataDir.toFile());
         PulseConfig pulse = config.load(Map.of(
                 "data.dir", dataDir.toString(), "http.port", Integer.toString(httpPort), "broker.port", Integer.toString(brokerPort)));
         SampleMeeting.Sample sample = SampleMeeting.bundled();
@@ -62,16 +59,5 @@ final class DemoCommand implements Callable<Integer> {
             shutdown.completed();
         }
         return 0;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

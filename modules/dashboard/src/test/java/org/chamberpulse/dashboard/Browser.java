@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import org.apache.kafka.common.utils.Utils;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -14,12 +15,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     public final ChromeDriver driver;
+    private final File profile;
 
     public Browser() {
         if (!new File("/usr/bin/chromedriver").canExecute() || !new File("/usr/bin/chromium").canExecute()) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install chromium chromium-driver (.ci/run does)");
         }
+        profile = tempDir();
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -28,7 +31,7 @@ public final class Browser implements AutoCloseable {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--window-size=1280,900", "--user-data-dir=" + tempDir());
+                "--disable-sync", "--disable-extensions", "--window-size=1280,900", "--user-data-dir=" + profile);
         this.driver = new ChromeDriver(service, options);
     }
 
@@ -79,9 +82,9 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    private static String tempDir() {
+    private static File tempDir() {
         try {
-            return Files.createTempDirectory("chromium").toString();
+            return Files.createTempDirectory("chromium").toFile();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,5 +93,10 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try {
+            Utils.delete(profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

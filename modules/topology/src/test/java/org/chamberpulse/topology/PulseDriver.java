@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -33,6 +34,7 @@ final class PulseDriver implements AutoCloseable {
     static final PulseConfig CONFIG = PulseConfig.fromSettings(Map.of("emit.interval", "100ms", "partitions", "2"));
 
     private final TopologyTestDriver driver;
+    private final java.io.File stateDir;
     private Instant nextSendTime;
     private Duration sendStep = Duration.ZERO;
     private final TestInputTopic<String, Meeting> meetings;
@@ -58,7 +60,8 @@ final class PulseDriver implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pulse-driver-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDirectory());
+        stateDir = tempDirectory();
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.getPath());
         driver = new TopologyTestDriver(PulseTopology.build(CONFIG, scorer), props, Instant.parse("2026-01-01T00:00:00Z"));
         meetings = input(Topics.MEETINGS);
         agenda = input(Topics.AGENDA);
@@ -78,9 +81,9 @@ final class PulseDriver implements AutoCloseable {
         return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
-    private static String tempDirectory() {
+    private static java.io.File tempDirectory() {
         try {
-            return java.nio.file.Files.createTempDirectory("pulse-driver").toString();
+            return java.nio.file.Files.createTempDirectory("pulse-driver").toFile();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -207,5 +210,10 @@ final class PulseDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        try {
+            Utils.delete(stateDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.chamberpulse.app.PulseRuntime;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.LoadGenerator;
@@ -87,6 +88,8 @@ public final class Latency {
             Thread.sleep(DRAIN.toMillis());
             follower.interrupt();
             report(sentTimes(runtime.bootstrapServers(), config, meetingOfHashtag), arrivals);
+        } finally {
+            Utils.delete(dir.toFile());
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.utils.Utils;
 import org.chamberpulse.app.FreePorts;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.LoadGenerator;
@@ -65,8 +66,9 @@ public final class Memory {
         } finally {
             run.destroy();
             if (!run.waitFor(60, TimeUnit.SECONDS)) {
-                run.destroyForcibly();
+                run.destroyForcibly().waitFor();
             }
+            Utils.delete(dir.toFile());
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -73,6 +74,8 @@ public final class Throughput {
 
             System.out.printf("RESULT ceiling %,.0f posts/s; topology %,.0f posts/s (%.1f %% of the ceiling); two instances %,.0f posts/s (%.2fx)%n",
                     ceiling, one, 100 * one / ceiling, two, two / one);
+        } finally {
+            Utils.delete(dir.toFile());
         }
     }
 
