@@ -84,14 +84,16 @@ final class Lexicon {
     boolean[] negates;
     final WordFilter english;
     /**
-     * Per word, what the language check learns from the id alone ({@link #ENGLISH_BY_ID}, {@link #WELSH}):
-     * one byte a word, so that the check reads one small array that stays in the core's first cache.
+     * Per word, what its id alone tells ({@link #ENGLISH_BY_ID}, {@link #WELSH}, {@link #IN_LEXICON}): one
+     * byte a word, so that the token pass reads one small array that stays in the core's first cache.
      */
     byte[] wordFlags;
     /** Common English, or in the VADER lexicon: English without a look at the word list. */
     static final byte ENGLISH_BY_ID = 1;
     /** A Welsh function word. */
     static final byte WELSH = 2;
+    /** In the VADER lexicon: a text without one such word is neutral whatever else it holds. */
+    static final byte IN_LEXICON = 4;
     /** Words of multi-word special cases and booster n-grams: only near one of them can an idiom match. */
     boolean[] inIdiom;
 
@@ -175,7 +177,7 @@ final class Lexicon {
                 .forEach(id -> inIdiom[id] = true);
         for (int id = 0; id < valence.length; id++) {
             if (!Double.isNaN(valence[id])) {
-                wordFlags[id] |= ENGLISH_BY_ID;
+                wordFlags[id] |= ENGLISH_BY_ID | IN_LEXICON;
             }
         }
 

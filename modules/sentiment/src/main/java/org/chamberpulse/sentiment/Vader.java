@@ -17,6 +17,9 @@ public final class Vader {
     static final double C_INCR = 0.733;
     static final double N_SCALAR = -0.74;
 
+    private static final VaderScores NO_TOKENS = new VaderScores(0.0, 0.0, 0.0, 0.0);
+    private static final VaderScores NEUTRAL = new VaderScores(0.0, 1.0, 0.0, 0.0);
+
     private final Lexicon lexicon;
 
     private char[] text = new char[512];
@@ -32,6 +35,8 @@ public final class Vader {
     private double[] sentiments = new double[64];
     private int count;
     private boolean capDifferential;
+    /** The {@link Lexicon#wordFlags} of all the tokens together. */
+    private int tokenFlags;
 
     /** Set by the language pass that rides along the token pass; see {@link #languageCounts}. */
     private int wordTokens;
@@ -66,6 +71,10 @@ public final class Vader {
     }
 
     VaderScores computeScores() {
+        if ((tokenFlags & Lexicon.IN_LEXICON) == 0) {
+            // Every token's valence is 0 (boosters and "kind of" included): the reference's numbers follow.
+            return count == 0 ? NO_TOKENS : NEUTRAL;
+        }
         for (int i = 0; i < count; i++) {
             int id = ids[i];
             if (id >= 0 && lexicon.isBooster[id]) {
@@ -191,6 +200,7 @@ public final class Vader {
     /** Python's str.split(): runs of white space separate tokens; then each loses its outer punctuation. */
     private void tokenize() {
         count = 0;
+        tokenFlags = 0;
         wordTokens = 0;
         englishWords = 0;
         welshWord = false;
@@ -282,6 +292,9 @@ public final class Vader {
         ids[count] = id;
         hasNt[count] = nt;
         count++;
+        if (id >= 0) {
+            tokenFlags |= lexicon.wordFlags[id];
+        }
         if (startsWordToken(tokenStart, wordStart, wordEnd)) {
             if (ascii && s == wordStart && e == wordEnd) {
                 if (plainWord) {
@@ -650,9 +663,6 @@ public final class Vader {
     }
 
     private VaderScores scoreValence() {
-        if (count == 0) {
-            return new VaderScores(0.0, 0.0, 0.0, 0.0);
-        }
         double sum = 0.0;
         for (int k = 0; k < count; k++) {
             sum += sentiments[k];
