@@ -88,7 +88,10 @@ final class Lexicon {
      * byte a word, so that the token pass reads one small array that stays in the core's first cache.
      */
     byte[] wordFlags;
-    /** Common English, or in the VADER lexicon: English without a look at the word list. */
+    /**
+     * Common English, in the VADER lexicon, a booster or a negation ("kinda", "doesnt": English that no
+     * dictionary lists): English without a look at the word list.
+     */
     static final byte ENGLISH_BY_ID = 1;
     /** A Welsh function word. */
     static final byte WELSH = 2;
@@ -139,6 +142,7 @@ final class Lexicon {
         NEGATE.forEach(word -> {
             int id = id(word);
             negates[id] = true;
+            wordFlags[id] |= ENGLISH_BY_ID;
         });
         english = englishWords;
         COMMON_ENGLISH.forEach(word -> {
@@ -193,6 +197,7 @@ final class Lexicon {
         int id = id(word);
         booster[id] = value;
         isBooster[id] = true;
+        wordFlags[id] |= ENGLISH_BY_ID;
     }
 
     private int[] sequence(String words) {
@@ -225,10 +230,6 @@ final class Lexicon {
     /** Whether a word (its vocabulary id and 64-bit hash) is English: common, in the VADER lexicon, or in the word list. */
     boolean isEnglish(int id, long hash) {
         return (id >= 0 && (wordFlags[id] & ENGLISH_BY_ID) != 0) || english.mightContain(hash);
-    }
-
-    boolean inLexicon(int id) {
-        return id >= 0 && !Double.isNaN(valence[id]);
     }
 
     /** The description of a one-code-point emoji, or null. VADER looks emoji up one code point at a time. */

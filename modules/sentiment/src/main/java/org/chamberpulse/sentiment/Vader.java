@@ -33,9 +33,11 @@ public final class Vader {
     private boolean[] upper = new boolean[64];
     private boolean[] hasNt = new boolean[64];
     private double[] sentiments = new double[64];
+    /** Per token, its word's {@link Lexicon#wordFlags} (0 for a token not in the vocabulary). */
+    private byte[] flags = new byte[64];
     private int count;
     private boolean capDifferential;
-    /** The {@link Lexicon#wordFlags} of all the tokens together. */
+    /** The {@link #flags} of all the tokens together. */
     private int tokenFlags;
 
     /** Set by the language pass that rides along the token pass; see {@link #languageCounts}. */
@@ -77,9 +79,8 @@ public final class Vader {
         }
         for (int i = 0; i < count; i++) {
             int id = ids[i];
-            if (id >= 0 && lexicon.isBooster[id]) {
-                sentiments[i] = 0;
-            } else if (i < count - 1 && id == lexicon.kind && id >= 0 && ids[i + 1] == lexicon.of) {
+            // Words outside the lexicon, boosters, and the "kind" of "kind of" carry no valence of their own.
+            if (!inLexicon(i) || lexicon.isBooster[id] || (id == lexicon.kind && i < count - 1 && ids[i + 1] == lexicon.of)) {
                 sentiments[i] = 0;
             } else {
                 sentiments[i] = valence(i);
@@ -291,10 +292,10 @@ public final class Vader {
         }
         ids[count] = id;
         hasNt[count] = nt;
+        byte wordFlags = id >= 0 ? lexicon.wordFlags[id] : 0;
+        flags[count] = wordFlags;
+        tokenFlags |= wordFlags;
         count++;
-        if (id >= 0) {
-            tokenFlags |= lexicon.wordFlags[id];
-        }
         if (startsWordToken(tokenStart, wordStart, wordEnd)) {
             if (ascii && s == wordStart && e == wordEnd) {
                 if (plainWord) {
@@ -413,6 +414,7 @@ public final class Vader {
         upper = Arrays.copyOf(upper, size);
         hasNt = Arrays.copyOf(hasNt, size);
         sentiments = Arrays.copyOf(sentiments, size);
+        flags = Arrays.copyOf(flags, size);
         pendingStart = Arrays.copyOf(pendingStart, size);
         pendingEnd = Arrays.copyOf(pendingEnd, size);
         pendingRawStart = Arrays.copyOf(pendingRawStart, size);
@@ -472,13 +474,16 @@ public final class Vader {
 
     // ---- the rules ----------------------------------------------------------------------------------------
 
+    /** Whether token i is a word of the VADER lexicon. */
+    private boolean inLexicon(int i) {
+        return (flags[i] & Lexicon.IN_LEXICON) != 0;
+    }
+
+    /** The valence of token i, a word of the lexicon, after the rules. */
     private double valence(int i) {
         int id = ids[i];
-        if (!lexicon.inLexicon(id)) {
-            return 0;
-        }
         double value = lexicon.valence[id];
-        if (id == lexicon.no && i != count - 1 && lexicon.inLexicon(ids[i + 1])) {
+        if (id == lexicon.no && i != count - 1 && inLexicon(i + 1)) {
             // "no" before a lexicon word negates it rather than counting itself.
             value = 0.0;
         }
@@ -492,7 +497,7 @@ public final class Vader {
         }
         for (int startI = 0; startI < 3; startI++) {
             int j = i - (startI + 1);
-            if (i > startI && !lexicon.inLexicon(ids[j])) {
+            if (i > startI && !inLexicon(j)) {
                 double s = scalarIncDec(j, value);
                 if (startI == 1 && s != 0) {
                     s = s * 0.95;
@@ -623,11 +628,11 @@ public final class Vader {
     }
 
     private double leastCheck(double value, int i) {
-        if (i > 1 && !lexicon.inLexicon(ids[i - 1]) && is(i - 1, lexicon.least)) {
+        if (i > 1 && !inLexicon(i - 1) && is(i - 1, lexicon.least)) {
             if (!is(i - 2, lexicon.at) && !is(i - 2, lexicon.very)) {
                 value = value * N_SCALAR;
             }
-        } else if (i > 0 && !lexicon.inLexicon(ids[i - 1]) && is(i - 1, lexicon.least)) {
+        } else if (i > 0 && !inLexicon(i - 1) && is(i - 1, lexicon.least)) {
             value = value * N_SCALAR;
         }
         return value;
