@@ -1,6 +1,7 @@
 package org.chamberpulse.sentiment;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -127,32 +128,37 @@ final class Lexicon {
     private int[] emojiKeys = new int[1 << 12];
     private char[][] emojiDescriptions = new char[1 << 12][];
 
-    private Lexicon(List<String> lexiconLines, List<String> emojiLines, WordFilter englishWords) {
+    /*
+     * Loading is on the path of every short `score` run, so it runs as little cold code as it can: each
+     * line is read by a method of its own, which the JIT compiles after a few hundred lines (a loop body in
+     * this constructor would stay interpreted); only the fields used are decoded, not the whole files;
+     * and no streams or lambdas, whose first use costs milliseconds.
+     */
+    private Lexicon(byte[] lexiconFile, byte[] emojiFile, WordFilter englishWords) {
         valence = new double[0];
         grow(8_192);
-        for (String line : lexiconLines) {
-            String[] parts = line.strip().split("\t");
-            if (parts.length >= 2) {
-                int id = id(parts[0]);
-                valence[id] = Double.parseDouble(parts[1]);
-            }
+        for (int start = 0, end; start < lexiconFile.length; start = end + 1) {
+            end = indexOf(lexiconFile, (byte) '\n', start, lexiconFile.length);
+            addWord(lexiconFile, start, end);
         }
-        BOOST_UP.forEach(word -> boost(word, B_INCR));
-        BOOST_DOWN.forEach(word -> boost(word, B_DECR));
-        NEGATE.forEach(word -> {
+        for (String word : BOOST_UP) {
+            boost(word, B_INCR);
+        }
+        for (String word : BOOST_DOWN) {
+            boost(word, B_DECR);
+        }
+        for (String word : NEGATE) {
             int id = id(word);
             negates[id] = true;
             wordFlags[id] |= ENGLISH_BY_ID;
-        });
+        }
         english = englishWords;
-        COMMON_ENGLISH.forEach(word -> {
-            int id = id(word);
-            wordFlags[id] |= ENGLISH_BY_ID;
-        });
-        WELSH_FUNCTION_WORDS.forEach(word -> {
-            int id = id(word);
-            wordFlags[id] |= WELSH;
-        });
+        for (String word : COMMON_ENGLISH) {
+            wordFlags[id(word)] |= ENGLISH_BY_ID;
+        }
+        for (String word : WELSH_FUNCTION_WORDS) {
+            wordFlags[id(word)] |= WELSH;
+        }
         no = id("no");
         kind = id("kind");
         of = id("of");
@@ -168,29 +174,129 @@ final class Lexicon {
         or = id("or");
         nor = id("nor");
 
-        List<Map.Entry<String, Double>> special = SPECIAL_CASES.entrySet().stream().filter(e -> e.getKey().contains(" ")).toList();
-        specialSequences = special.stream().map(e -> sequence(e.getKey())).toArray(int[][]::new);
-        specialValues = special.stream().mapToDouble(Map.Entry::getValue).toArray();
-        List<String> boosterGrams = java.util.stream.Stream.concat(BOOST_UP.stream(), BOOST_DOWN.stream()).filter(w -> w.contains(" ")).toList();
-        boosterSequences = boosterGrams.stream().map(this::sequence).toArray(int[][]::new);
-        boosterValues = boosterGrams.stream().mapToDouble(w -> BOOST_DOWN.contains(w) ? B_DECR : B_INCR).toArray();
+        List<String> specialCases = new ArrayList<>();
+        for (String phrase : SPECIAL_CASES.keySet()) {
+            if (phrase.contains(" ")) {
+                specialCases.add(phrase);
+            }
+        }
+        specialSequences = new int[specialCases.size()][];
+        specialValues = new double[specialCases.size()];
+        for (int k = 0; k < specialCases.size(); k++) {
+            specialSequences[k] = sequence(specialCases.get(k));
+            specialValues[k] = SPECIAL_CASES.get(specialCases.get(k));
+        }
+        List<String> boosterGrams = new ArrayList<>();
+        for (String phrase : BOOST_UP) {
+            if (phrase.contains(" ")) {
+                boosterGrams.add(phrase);
+            }
+        }
+        for (String phrase : BOOST_DOWN) {
+            if (phrase.contains(" ")) {
+                boosterGrams.add(phrase);
+            }
+        }
+        boosterSequences = new int[boosterGrams.size()][];
+        boosterValues = new double[boosterGrams.size()];
+        for (int k = 0; k < boosterGrams.size(); k++) {
+            boosterSequences[k] = sequence(boosterGrams.get(k));
+            boosterValues[k] = BOOST_DOWN.contains(boosterGrams.get(k)) ? B_DECR : B_INCR;
+        }
         inIdiom = new boolean[valence.length];
-        java.util.stream.Stream.concat(Arrays.stream(specialSequences), Arrays.stream(boosterSequences))
-                .flatMapToInt(Arrays::stream)
-                .filter(id -> id >= 0)
-                .forEach(id -> inIdiom[id] = true);
+        for (int[][] sequences : new int[][][] {specialSequences, boosterSequences}) {
+            for (int[] sequence : sequences) {
+                for (int id : sequence) {
+                    if (id >= 0) {
+                        inIdiom[id] = true;
+                    }
+                }
+            }
+        }
         for (int id = 0; id < valence.length; id++) {
             if (!Double.isNaN(valence[id])) {
                 wordFlags[id] |= ENGLISH_BY_ID | IN_LEXICON;
             }
         }
 
-        for (String line : emojiLines) {
-            String[] parts = line.strip().split("\t");
-            if (parts.length >= 2 && parts[0].codePointCount(0, parts[0].length()) == 1) {
-                putEmoji(parts[0].codePointAt(0), parts[1].toCharArray());
+        for (int start = 0, end; start < emojiFile.length; start = end + 1) {
+            end = indexOf(emojiFile, (byte) '\n', start, emojiFile.length);
+            addEmoji(emojiFile, start, end);
+        }
+    }
+
+    /** A line of vader_lexicon.txt: the word, a tab, its mean valence, then figures VADER does not use. */
+    private void addWord(byte[] file, int start, int end) {
+        end = trimmedEnd(file, start, end);
+        int tab = indexOf(file, (byte) '\t', start, end);
+        if (tab < end) {
+            valence[id(new String(file, start, tab - start, StandardCharsets.UTF_8))] = decimal(file, tab + 1, indexOf(file, (byte) '\t', tab + 1, end));
+        }
+    }
+
+    /** A line of emoji_utf8_lexicon.txt: the emoji, a tab, its description. */
+    private void addEmoji(byte[] file, int start, int end) {
+        end = trimmedEnd(file, start, end);
+        int tab = indexOf(file, (byte) '\t', start, end);
+        if (tab < end) {
+            String emoji = new String(file, start, tab - start, StandardCharsets.UTF_8);
+            int descriptionEnd = indexOf(file, (byte) '\t', tab + 1, end);
+            if (emoji.codePointCount(0, emoji.length()) == 1) {
+                putEmoji(emoji.codePointAt(0), new String(file, tab + 1, descriptionEnd - tab - 1, StandardCharsets.UTF_8).toCharArray());
             }
         }
+    }
+
+    /** The first index of the byte in [from, to), or to. */
+    private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (bytes[k] == wanted) {
+                return k;
+            }
+        }
+        return to;
+    }
+
+    /** The end of the line without the white space (a "\r" included) that ends it. */
+    private static int trimmedEnd(byte[] bytes, int start, int end) {
+        while (end > start && bytes[end - 1] >= 0 && bytes[end - 1] <= ' ') {
+            end--;
+        }
+        return end;
+    }
+
+    /**
+     * The number written in [from, to), as {@link Double#parseDouble} reads it. The lexicon's valences
+     * ("-1.5") are read directly: up to 15 digits over a power of ten are two exact doubles (Math.pow is
+     * exact where the result is representable), and their quotient is correctly rounded, as parseDouble's
+     * is; anything else goes to parseDouble.
+     */
+    static double decimal(byte[] bytes, int from, int to) {
+        int k = from;
+        boolean negative = k < to && bytes[k] == '-';
+        if (negative) {
+            k++;
+        }
+        long digits = 0;
+        int fractionDigits = -1;
+        int digitCount = 0;
+        for (; k < to; k++) {
+            byte b = bytes[k];
+            if (b == '.' && fractionDigits < 0) {
+                fractionDigits = 0;
+            } else if (b >= '0' && b <= '9' && digitCount < 15) {
+                digits = digits * 10 + (b - '0');
+                digitCount++;
+                fractionDigits += fractionDigits >= 0 ? 1 : 0;
+            } else {
+                break;
+            }
+        }
+        if (k < to || digitCount == 0) {
+            return Double.parseDouble(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+        }
+        double value = digits / Math.pow(10, Math.max(fractionDigits, 0));
+        return negative ? -value : value;
     }
 
     private void boost(String word, double value) {
@@ -261,14 +367,10 @@ final class Lexicon {
     }
 
     private static Lexicon load() {
-        return new Lexicon(lines("vader_lexicon.txt"), lines("emoji_utf8_lexicon.txt"), WordFilter.fromBytes(Resources.bytes(ENGLISH_FILTER)));
+        return new Lexicon(Resources.bytes("vader_lexicon.txt"), Resources.bytes("emoji_utf8_lexicon.txt"), WordFilter.fromBytes(Resources.bytes(ENGLISH_FILTER)));
     }
 
     /** The filter of english-words.txt, made ahead ({@link WordFilter#fromBytes}). */
     static final String ENGLISH_FILTER = "english-words.filter";
     static final String ENGLISH_WORDS = "english-words.txt";
-
-    private static List<String> lines(String resource) {
-        return new String(Resources.bytes(resource), StandardCharsets.UTF_8).lines().filter(line -> !line.isEmpty()).toList();
-    }
 }
