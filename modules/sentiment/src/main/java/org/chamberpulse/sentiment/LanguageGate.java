@@ -6,7 +6,6 @@ import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.i18n.LdLocale;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfile;
-import com.optimaize.langdetect.profiles.LanguageProfileBuilder;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,7 @@ final class LanguageGate {
 
         private static LanguageDetector build() {
             return LanguageDetectorBuilder.create(NgramExtractors.standard())
-                    .withProfiles(LANGUAGES.stream().map(LanguageGate::profile).toList())
+                    .withProfiles(LANGUAGES.stream().<LanguageProfile>map(LanguageGate::profile).toList())
                     .seed(com.google.common.base.Optional.of(20_261_127L))
                     .build();
         }
@@ -48,22 +47,38 @@ final class LanguageGate {
     /**
      * The detector's built-in profile of a language, read as its own reader reads one (the "freq" object up
      * to its first "}", entries cut at "," and ":", quotes dropped; "name" for the locale) but without the
-     * regular expressions that made reading the profiles half the detector's start-up.
+     * regular expressions and map copies that made reading the profiles most of the detector's start-up.
      */
-    static LanguageProfile profile(String language) {
+    static NgramProfile profile(String language) {
         String json = new String(Resources.bytes("/languages/" + language), StandardCharsets.UTF_8);
         int nameStart = json.indexOf("\"name\":\"") + 8;
-        LanguageProfileBuilder profile = new LanguageProfileBuilder(LdLocale.fromString(json.substring(nameStart, json.indexOf('"', nameStart))));
+        LdLocale locale = LdLocale.fromString(json.substring(nameStart, json.indexOf('"', nameStart)));
         int freq = json.indexOf('{', json.indexOf("\"freq\"")) + 1;
         int end = json.indexOf('}', freq);
-        for (int entry = freq; entry < end; ) {
-            int comma = json.indexOf(',', entry);
-            int entryEnd = comma < 0 || comma > end ? end : comma;
-            int colon = json.indexOf(':', entry);
-            profile.addGram(json.substring(entry, colon).trim().replace("\"", ""), Integer.parseInt(json, colon + 1, entryEnd, 10));
-            entry = entryEnd + 1;
+        int entries = 1;
+        for (int comma = json.indexOf(',', freq); comma >= 0 && comma < end; comma = json.indexOf(',', comma + 1)) {
+            entries++;
         }
-        return profile.build();
+        String[] grams = new String[entries];
+        int[] counts = new int[entries];
+        for (int k = 0, entry = freq; k < entries; k++) {
+            entry = readGram(json, entry, end, grams, counts, k);
+        }
+        return new NgramProfile(locale, grams, counts);
+    }
+
+    /**
+     * Reads the entry at {@code entry} into place k and returns where the next begins. A method of its own,
+     * so that the JIT compiles it after a few hundred of the 70,000 entries, where a loop's body would long
+     * stay interpreted.
+     */
+    private static int readGram(String json, int entry, int end, String[] grams, int[] counts, int k) {
+        int comma = json.indexOf(',', entry);
+        int entryEnd = comma < 0 || comma > end ? end : comma;
+        int colon = json.indexOf(':', entry);
+        grams[k] = json.substring(entry, colon).trim().replace("\"", "");
+        counts[k] = Integer.parseInt(json, colon + 1, entryEnd, 10);
+        return entryEnd + 1;
     }
 
     /** Loads the detector now rather than on first use. */
