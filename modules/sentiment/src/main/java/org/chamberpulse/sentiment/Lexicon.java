@@ -3,6 +3,7 @@ package org.chamberpulse.sentiment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -174,33 +175,17 @@ final class Lexicon {
         or = id("or");
         nor = id("nor");
 
-        List<String> specialCases = new ArrayList<>();
-        for (String phrase : SPECIAL_CASES.keySet()) {
-            if (phrase.contains(" ")) {
-                specialCases.add(phrase);
-            }
-        }
-        specialSequences = new int[specialCases.size()][];
+        List<String> specialCases = multiWord(SPECIAL_CASES.keySet());
+        specialSequences = sequences(specialCases);
         specialValues = new double[specialCases.size()];
         for (int k = 0; k < specialCases.size(); k++) {
-            specialSequences[k] = sequence(specialCases.get(k));
             specialValues[k] = SPECIAL_CASES.get(specialCases.get(k));
         }
-        List<String> boosterGrams = new ArrayList<>();
-        for (String phrase : BOOST_UP) {
-            if (phrase.contains(" ")) {
-                boosterGrams.add(phrase);
-            }
-        }
-        for (String phrase : BOOST_DOWN) {
-            if (phrase.contains(" ")) {
-                boosterGrams.add(phrase);
-            }
-        }
-        boosterSequences = new int[boosterGrams.size()][];
+        List<String> boosterGrams = multiWord(BOOST_UP);
+        boosterGrams.addAll(multiWord(BOOST_DOWN));
+        boosterSequences = sequences(boosterGrams);
         boosterValues = new double[boosterGrams.size()];
         for (int k = 0; k < boosterGrams.size(); k++) {
-            boosterSequences[k] = sequence(boosterGrams.get(k));
             boosterValues[k] = BOOST_DOWN.contains(boosterGrams.get(k)) ? B_DECR : B_INCR;
         }
         inIdiom = new boolean[valence.length];
@@ -304,6 +289,24 @@ final class Lexicon {
         booster[id] = value;
         isBooster[id] = true;
         wordFlags[id] |= ENGLISH_BY_ID;
+    }
+
+    private static List<String> multiWord(Collection<String> phrases) {
+        List<String> multiWord = new ArrayList<>();
+        for (String phrase : phrases) {
+            if (phrase.contains(" ")) {
+                multiWord.add(phrase);
+            }
+        }
+        return multiWord;
+    }
+
+    private int[][] sequences(List<String> phrases) {
+        int[][] sequences = new int[phrases.size()][];
+        for (int k = 0; k < phrases.size(); k++) {
+            sequences[k] = sequence(phrases.get(k));
+        }
+        return sequences;
     }
 
     private int[] sequence(String words) {
