@@ -68,6 +68,15 @@ final class Lexicon {
             "isn't", "was", "am", "been", "got", "let", "lot", "makes", "made", "without", "against", "though", "own");
 
     /**
+     * English of social posts and of UK civic life that the word lists lack ("omg", "tbh", "cllr", "nhs"):
+     * without them a short English post of such words fell short of the English share and went to the
+     * detector, which took "lmaooo ikr smh" for Somali. Words other languages use ("ya") are left out.
+     */
+    private static final List<String> SOCIAL_ENGLISH = List.of("omg", "omfg", "ikr", "idc", "tbh", "tbf", "ngl", "irl",
+            "brb", "yall", "ppl", "dm", "dms", "rt", "innit", "bruh", "fml", "hmm", "lmk", "hmu", "tmrw", "tmr", "cuz", "coz",
+            "b4", "cba", "pov", "iirc", "wdym", "icymi", "mins", "cllr", "cllrs", "mps", "nhs", "dems", "ukip", "snp");
+
+    /**
      * Words only Welsh uses often (those English also uses, such as "dim", "pam" or "eu", left out); one
      * of them sends a post to the language detector.
      */
@@ -91,8 +100,8 @@ final class Lexicon {
      */
     byte[] wordFlags;
     /**
-     * Common English, in the VADER lexicon, a booster or a negation ("kinda", "doesnt": English that no
-     * dictionary lists): English without a look at the word list.
+     * Common English, in the VADER lexicon, a booster, a negation or social English ("kinda", "doesnt",
+     * "tbh": English that no dictionary lists): English without a look at the word list.
      */
     static final byte ENGLISH_BY_ID = 1;
     /** A Welsh function word. */
@@ -155,6 +164,9 @@ final class Lexicon {
         }
         english = englishWords;
         for (String word : COMMON_ENGLISH) {
+            wordFlags[id(word)] |= ENGLISH_BY_ID;
+        }
+        for (String word : SOCIAL_ENGLISH) {
             wordFlags[id(word)] |= ENGLISH_BY_ID;
         }
         for (String word : WELSH_FUNCTION_WORDS) {

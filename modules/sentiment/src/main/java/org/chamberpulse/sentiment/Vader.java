@@ -322,7 +322,7 @@ public final class Vader {
                 return;
             }
         }
-        int id = lookup(s, e);
+        int id = lookup(text, s, e);
         long hash = lastHash;
         if (id < 0) {
             id = lexicon.vocabulary.find(new String(text, s, e - s).toLowerCase(Locale.ROOT));
@@ -353,30 +353,36 @@ public final class Vader {
     private long lastHash;
 
     /** The id of the slice read in lower case (ASCII letters folded), or -1. */
-    private int lookup(int s, int e) {
-        lastHash = Vocabulary.hash64(text, s, e, true);
-        return lexicon.vocabulary.find(text, s, e, true, (int) lastHash, Vocabulary.pack(text, s, e, true));
+    private int lookup(char[] buffer, int s, int e) {
+        lastHash = Vocabulary.hash64(buffer, s, e, true);
+        return lexicon.vocabulary.find(buffer, s, e, true, (int) lastHash, Vocabulary.pack(buffer, s, e, true));
     }
 
-    private boolean englishAt(int s, int e) {
-        int id = lookup(s, e);
+    private boolean englishAt(char[] buffer, int s, int e) {
+        int id = lookup(buffer, s, e);
         return lexicon.isEnglish(id, lastHash);
     }
 
-    /** Plurals, possessives and hyphenated compounds of English words ("dvds", "wall-to-wall") are English too. */
+    /**
+     * Plurals, possessives and hyphenated compounds of English words ("dvds", "wall-to-wall") are English too,
+     * and so are English words with a letter held for emphasis ("sooooo", "gooood", "omgggg").
+     */
     private boolean englishForms(int s, int e) {
         int length = e - s;
         if (length > 3 && (text[e - 1] | 0x20) == 's') {
             int stem = text[e - 2] == '\'' ? e - 2 : e - 1;
-            if (englishAt(s, stem)) {
+            if (englishAt(text, s, stem)) {
                 return true;
             }
+        }
+        if (englishHeld(s, e)) {
+            return true;
         }
         int part = s;
         boolean hyphenated = false;
         for (int k = s; k <= e; k++) {
             if (k == e || text[k] == '-') {
-                if (k == part || !englishAt(part, k)) {
+                if (k == part || !englishAt(text, part, k)) {
                     return false;
                 }
                 hyphenated |= k < e;
@@ -384,6 +390,44 @@ public final class Vader {
             }
         }
         return hyphenated;
+    }
+
+    /** Whether the word, each run of three or more of one letter cut to one or else to two, is English. */
+    private boolean englishHeld(int s, int e) {
+        for (int keep = 1; keep <= 2; keep++) {
+            int length = cutRuns(s, e, keep);
+            if (length < 0) {
+                return false;
+            }
+            if (englishAt(held, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word's letters kept for {@link #englishHeld}. */
+    private char[] held = new char[64];
+
+    /** Copies the word into {@link #held} with each run of three or more of one letter cut to {@code keep}; -1 if it has no such run. */
+    private int cutRuns(int s, int e, int keep) {
+        if (held.length < e - s) {
+            held = new char[e - s];
+        }
+        int length = 0;
+        boolean cut = false;
+        for (int k = s; k < e; ) {
+            int run = 1;
+            while (k + run < e && Character.toLowerCase(text[k + run]) == Character.toLowerCase(text[k])) {
+                run++;
+            }
+            cut |= run >= 3;
+            int copied = run >= 3 ? keep : run;
+            System.arraycopy(text, k, held, length, copied);
+            length += copied;
+            k += run;
+        }
+        return cut ? length : -1;
     }
 
     private boolean startsLink(int k) {

@@ -3,6 +3,7 @@ package org.chamberpulse.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,32 @@ class SentimentAnalyzerTest {
         assertThat(analyzer.analyse("Diolch yn fawr").lang()).isEqualTo("cy");
         assertThat(analyzer.analyse("Diolch!").scored()).isTrue();
         assertThat(analyzer.analyse("").scored()).isTrue();
+    }
+
+    @Test
+    void shouldScoreEnglishOfSocialPostsAndAmericanSpelling() {
+        // given: abbreviations, letters held for emphasis, American spellings; each of these went to the detector
+        List<String> posts = List.of("lmaooo ikr smh", "sooooo gooood omgggg", "tbh cllr jones ngl",
+                "A vibrant, colorful, semimusical rendition.", "customer service nonexistant.", "yesss queen slayyy");
+
+        // when / then
+        for (String post : posts) {
+            assertThat(analyzer.analyse(post).lang()).as(post).isEqualTo("en");
+        }
+    }
+
+    @Test
+    void shouldLeaveShortPostsInOtherLanguagesUnscored() {
+        // given: the languages of the detector, in short posts, some with words English uses too
+        List<String> posts = List.of("ya lo sé, gracias", "to jest skandal naprawdę", "obrigado pela reunião de hoje",
+                "je ne suis pas d'accord", "vielen Dank für die Sitzung", "grazie mille per la riunione",
+                "nu sunt de acord cu asta", "bu karara katılmıyorum kesinlikle", "aš nesutinku su šiuo sprendimu",
+                "mahadsanid shirka maanta", "Nid wyf yn cytuno â hyn");
+
+        // when / then
+        for (String post : posts) {
+            assertThat(analyzer.analyse(post).scored()).as(post).isFalse();
+        }
     }
 
     @Test
