@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How often the language gate gets it wrong, on posts made here: Welsh posts of six words or more must
- * be unscored, English posts almost never. The rates are printed for docs/BENCHMARKS.md.
+ * be unscored, English posts (council business, and slangy tweets) almost never, short posts in the
+ * other languages always. The rates are printed for docs/BENCHMARKS.md.
  */
 class LanguageRatesTest {
 
@@ -70,6 +71,38 @@ class LanguageRatesTest {
         }
         System.out.printf("English posts unscored: %d of %d (%.2f %%)%n", unscored, POSTS, 100.0 * unscored / POSTS);
         assertThat(unscored).isLessThanOrEqualTo(POSTS / 200);
+    }
+
+    @Test
+    void shouldScoreSlangyEnglishTweets() {
+        // given: 43 tweets typed for this, abbreviations, slang and held letters ("lmaooo ikr smh")
+        List<String> posts = lines("slang-english-posts.txt");
+
+        // when
+        List<String> unscored = posts.stream().filter(post -> !analyzer.analyse(post).scored()).toList();
+
+        // then
+        System.out.printf("Slangy English tweets unscored: %d of %d %s%n", unscored.size(), posts.size(), unscored);
+        assertThat(posts).hasSize(43);
+        assertThat(unscored).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void shouldLeaveShortPostsInTheOtherLanguagesUnscored() {
+        // given: 23 posts of 3 to 7 words in the detector's other languages, some with words English uses too ("ya", "to")
+        List<String> posts = lines("short-foreign-posts.txt");
+
+        // when
+        List<String> scored = posts.stream().filter(post -> analyzer.analyse(post).scored()).toList();
+
+        // then
+        System.out.printf("Short posts in other languages scored as English: %d of %d %s%n", scored.size(), posts.size(), scored);
+        assertThat(posts).hasSize(23);
+        assertThat(scored).isEmpty();
+    }
+
+    private static List<String> lines(String resource) {
+        return new String(Resources.bytes("/" + resource), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     }
 
     private static String pick(Random random, List<String> options) {
