@@ -1,0 +1,55 @@
+package org.chamberpulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.chamberpulse.sentiment.SentimentAnalyzer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar `scripts/chamberpulse score` runs from holds only the scorer's classes: run by `mvn verify`
+ * after `package` made it, this checks that nothing the scorer reaches is missing from it.
+ */
+class ScoreJarIT {
+
+    private static final Path SCORE_JAR = Path.of("target", "chamberpulse-score.jar");
+
+    @Test
+    void shouldScoreFromTheScorersOwnJarAsTheApplicationDoes(@TempDir Path dir) throws Exception {
+        // given: English, emoji, a text for the language detector, a long one, an empty line
+        List<String> texts = List.of("I love this plan! 😀", "Mae'r cyngor yn gwneud penderfyniad gwael iawn heddiw",
+                "No estoy de acuerdo con la decisión del ayuntamiento sobre los autobuses",
+                "The budget is NOT good but the parks plan is kind of great &amp; fair ".repeat(20), "");
+        Path input = dir.resolve("texts.txt");
+        Files.write(input, texts, StandardCharsets.UTF_8);
+
+        // when
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", SCORE_JAR.toString(), "score")
+                .redirectInput(input.toFile())
+                .redirectOutput(dir.resolve("scores.jsonl").toFile())
+                .redirectError(dir.resolve("errors.txt").toFile())
+                .start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        // then
+        String errors = Files.readString(dir.resolve("errors.txt"));
+        assertThat(process.exitValue()).as("exit status; stderr: %s", errors).isZero();
+        assertThat(errors).as("stderr").isEmpty();
+        List<String> lines = Files.readAllLines(dir.resolve("scores.jsonl"), StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(texts.size());
+        SentimentAnalyzer analyzer = new SentimentAnalyzer();
+        for (int k = 0; k < texts.size(); k++) {
+            ScoreCommand.AsciiOutput expected = new ScoreCommand.AsciiOutput(128);
+            ScoreCommand.write(analyzer.analyse(texts.get(k)), expected);
+            assertThat(lines.get(k) + "\n").as(texts.get(k)).isEqualTo(expected.toString());
+        }
+        assertThat(lines.get(1)).contains("\"lang\":\"cy\"");
+        assertThat(lines.get(2)).contains("\"lang\":\"es\"");
+    }
+}
