@@ -50,7 +50,10 @@ final class LanguageGate {
      * regular expressions and map copies that made reading the profiles most of the detector's start-up.
      */
     static NgramProfile profile(String language) {
-        String json = new String(Resources.bytes("/languages/" + language), StandardCharsets.UTF_8);
+        byte[] utf8 = Resources.bytes("/languages/" + language);
+        // The structure is ASCII: it is read through a Latin-1 view, whose indices are the bytes' own, and
+        // only the grams are decoded from UTF-8.
+        String json = new String(utf8, StandardCharsets.ISO_8859_1);
         int nameStart = json.indexOf("\"name\":\"") + 8;
         LdLocale locale = LdLocale.fromString(json.substring(nameStart, json.indexOf('"', nameStart)));
         int freq = json.indexOf('{', json.indexOf("\"freq\"")) + 1;
@@ -62,7 +65,7 @@ final class LanguageGate {
         String[] grams = new String[entries];
         int[] counts = new int[entries];
         for (int k = 0, entry = freq; k < entries; k++) {
-            entry = readGram(json, entry, end, grams, counts, k);
+            entry = readGram(utf8, json, entry, end, grams, counts, k);
         }
         return new NgramProfile(locale, grams, counts);
     }
@@ -72,11 +75,14 @@ final class LanguageGate {
      * so that the JIT compiles it after a few hundred of the 70,000 entries, where a loop's body would long
      * stay interpreted.
      */
-    private static int readGram(String json, int entry, int end, String[] grams, int[] counts, int k) {
+    private static int readGram(byte[] utf8, String json, int entry, int end, String[] grams, int[] counts, int k) {
         int comma = json.indexOf(',', entry);
         int entryEnd = comma < 0 || comma > end ? end : comma;
         int colon = json.indexOf(':', entry);
-        grams[k] = json.substring(entry, colon).trim().replace("\"", "");
+        // "gram":count, the usual entry, needs neither the reader's trim nor its removal of every quote.
+        boolean plain = colon - entry >= 2 && utf8[entry] == '"' && json.indexOf('"', entry + 1) == colon - 1;
+        grams[k] = plain ? new String(utf8, entry + 1, colon - entry - 2, StandardCharsets.UTF_8)
+                : new String(utf8, entry, colon - entry, StandardCharsets.UTF_8).trim().replace("\"", "");
         counts[k] = Integer.parseInt(json, colon + 1, entryEnd, 10);
         return entryEnd + 1;
     }
