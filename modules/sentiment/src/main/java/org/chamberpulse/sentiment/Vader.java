@@ -37,8 +37,6 @@ public final class Vader {
     private byte[] flags = new byte[64];
     private int count;
     private boolean capDifferential;
-    /** The {@link #flags} of all the tokens together. */
-    private int tokenFlags;
 
     /** Set by the language pass that rides along the token pass; see {@link #languageCounts}. */
     private int wordTokens;
@@ -73,7 +71,7 @@ public final class Vader {
     }
 
     VaderScores computeScores() {
-        if ((tokenFlags & Lexicon.IN_LEXICON) == 0) {
+        if (!anyLexiconWord()) {
             // Every token's valence is 0 (boosters and "kind of" included): the reference's numbers follow.
             return count == 0 ? NO_TOKENS : NEUTRAL;
         }
@@ -201,7 +199,6 @@ public final class Vader {
     /** Python's str.split(): runs of white space separate tokens; then each loses its outer punctuation. */
     private void tokenize() {
         count = 0;
-        tokenFlags = 0;
         wordTokens = 0;
         englishWords = 0;
         welshWord = false;
@@ -292,9 +289,7 @@ public final class Vader {
         }
         ids[count] = id;
         hasNt[count] = nt;
-        byte wordFlags = id >= 0 ? lexicon.wordFlags[id] : 0;
-        flags[count] = wordFlags;
-        tokenFlags |= wordFlags;
+        flags[count] = id >= 0 ? lexicon.wordFlags[id] : 0;
         count++;
         if (startsWordToken(tokenStart, wordStart, wordEnd)) {
             if (ascii && s == wordStart && e == wordEnd) {
@@ -333,11 +328,11 @@ public final class Vader {
     /** Counts a word of letters: whether it is a Welsh function word, and English if the lookup knows so; the rest waits. */
     private void countWord(int s, int e, int rawStart, int id, long hash) {
         wordTokens++;
-        int flags = id >= 0 ? lexicon.wordFlags[id] : 0;
-        if ((flags & Lexicon.WELSH) != 0) {
+        int wordFlags = id >= 0 ? lexicon.wordFlags[id] : 0;
+        if ((wordFlags & Lexicon.WELSH) != 0) {
             welshWord = true;
         }
-        if ((flags & Lexicon.ENGLISH_BY_ID) != 0) {
+        if ((wordFlags & Lexicon.ENGLISH_BY_ID) != 0) {
             englishWords++;
             return;
         }
@@ -521,6 +516,15 @@ public final class Vader {
     /** Whether token i is a word of the VADER lexicon. */
     private boolean inLexicon(int i) {
         return (flags[i] & Lexicon.IN_LEXICON) != 0;
+    }
+
+    private boolean anyLexiconWord() {
+        for (int i = 0; i < count; i++) {
+            if (inLexicon(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The valence of token i, a word of the lexicon, after the rules. */
