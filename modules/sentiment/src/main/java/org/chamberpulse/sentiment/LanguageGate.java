@@ -30,8 +30,32 @@ final class LanguageGate {
             "it", "lt", "fr", "zh-CN", "ta", "tr", "so", "hi", "de");
 
     private static final class Detector {
-        static final LanguageDetector INSTANCE = build();
         static final TextObjectFactory TEXT = CommonTextObjectFactories.forDetectingShortCleanText();
+        private static final LanguageDetector INSTANCE;
+        /**
+         * Why the detector could not be built (its profiles missing from a broken installation), kept so
+         * that every caller that needs it is told why, not only the thread that happened to load it.
+         */
+        private static final RuntimeException FAILURE;
+
+        static {
+            LanguageDetector built = null;
+            RuntimeException failure = null;
+            try {
+                built = build();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            INSTANCE = built;
+            FAILURE = failure;
+        }
+
+        static LanguageDetector get() {
+            if (FAILURE != null) {
+                throw new IllegalStateException("the language detector cannot start: " + FAILURE.getMessage(), FAILURE);
+            }
+            return INSTANCE;
+        }
 
         private static LanguageDetector build() {
             return LanguageDetectorBuilder.create(NgramExtractors.standard())
@@ -87,9 +111,10 @@ final class LanguageGate {
         return entryEnd + 1;
     }
 
-    /** Loads the detector now rather than on first use. */
+    /** Loads the detector now rather than on first use; a failure is reported to the callers that need it. */
     static void load() {
-        Detector.INSTANCE.hashCode();
+        // Reading a field initialises the holder class, which builds the detector and never throws.
+        Detector.TEXT.hashCode();
     }
 
     /**
@@ -114,7 +139,7 @@ final class LanguageGate {
         if (words < MIN_WORDS) {
             return ENGLISH;
         }
-        List<DetectedLanguage> probabilities = Detector.INSTANCE.getProbabilities(Detector.TEXT.forText(withoutHandlesAndLinks(text)));
+        List<DetectedLanguage> probabilities = Detector.get().getProbabilities(Detector.TEXT.forText(withoutHandlesAndLinks(text)));
         if (probabilities.isEmpty() || probabilities.get(0).getProbability() < MIN_CONFIDENCE) {
             return ENGLISH;
         }

@@ -9,7 +9,7 @@ public final class SentimentAnalyzer {
     private static final ThreadLocal<Vader> VADER = ThreadLocal.withInitial(Vader::new);
 
     /**
-     * Loads the language detector's profiles (about half a second) on a thread of its own, so that a
+     * Loads the language detector's profiles (about a tenth of a second) on a thread of its own, so that a
      * caller who is about to score many posts does not wait for them on the first non-English one.
      */
     public static void warmUpInBackground() {
