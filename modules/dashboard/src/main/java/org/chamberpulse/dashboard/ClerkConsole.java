@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class ClerkConsole {
 
     static final String COOKIE = "pulse_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /** How long a new meeting's answer waits for the meeting to come back from Kafka into the console's view. */
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
 
     private final ClerkSessions sessions;
     private final ClerkPublisher publisher;
@@ -153,7 +156,9 @@ public final class ClerkConsole {
         });
         publisher.publish(meeting);
         audit.record(session.user(), "meeting-published", meeting.meetingId(), Map.of("items", Integer.toString(meeting.items().size())));
-        return Map.of("meetingId", meeting.meetingId(), "console", "/clerk/" + meeting.meetingId());
+        // Answered once the console knows the meeting, so that the clerk's next action on it is not refused.
+        boolean visible = state.awaitMeeting(meeting, VISIBLE_WITHIN);
+        return Map.of("meetingId", meeting.meetingId(), "console", "/clerk/" + meeting.meetingId(), "visible", visible);
     }
 
     private Map<String, Object> agendaEvent(Context ctx, ClerkSessions.Session session, JsonNode body) throws Exception {

@@ -1,11 +1,13 @@
 package org.chamberpulse.dashboard;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.Alert;
 import org.chamberpulse.model.DeadLetter;
@@ -34,6 +36,8 @@ public final class LiveState {
     private final Map<String, List<Alert>> alerts = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.LongAdder> deadLetters = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    /** Notified whenever a meeting changes, for {@link #awaitMeeting}. */
+    private final Object meetingChanged = new Object();
 
     /** Hears every change: its event name, the meeting it belongs to ("" for all) and the new value. */
     @FunctionalInterface
@@ -58,7 +62,30 @@ public final class LiveState {
         } else {
             meetings.put(meetingId, meeting);
         }
+        synchronized (meetingChanged) {
+            meetingChanged.notifyAll();
+        }
         notify(MEETING, meetingId, meeting);
+    }
+
+    /**
+     * Waits until this state holds the meeting as given, so that whoever just published it can act on it
+     * (start its first item, open its console) at once.
+     *
+     * @return whether it arrived in time
+     */
+    public boolean awaitMeeting(Meeting expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (meetingChanged) {
+            while (!expected.equals(meetings.get(expected.meetingId()))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(meetingChanged, left);
+            }
+            return true;
+        }
     }
 
     public void agenda(AgendaEvent event) {
