@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
  * A language profile for the n-gram detector: the counts of a language's n-grams, as the library's own
  * profile holds them, in plain arrays. The library's profile copies its maps into immutable ones and is
  * a value: its detector builder puts each profile in a hash set, which hashes every n-gram of it. The
- * copies and the hashing were a quarter of the detector's start-up (175 ms, now 130), which a `score` run
- * that meets a post the cheap check cannot settle waits for. This one is equal only to itself.
+ * copies and the hashing were a large part of the detector's start-up (docs/BENCHMARKS.md), which a `score`
+ * run that meets a post the cheap check cannot settle waits for. This one is equal only to itself.
  */
 final class NgramProfile implements LanguageProfile {
 
