@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -18,6 +20,7 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
@@ -40,6 +43,7 @@ public final class Throughput {
     private static final int TRANSACTION_MARKERS = 2;
     private static final double LOAD_RATE = 5_000;
     private static final String PASS_THROUGH_TOPIC = "bench.passthrough";
+    static final int MEETINGS = Integer.getInteger("meetings", 4);
 
     private Throughput() {
     }
@@ -47,39 +51,42 @@ public final class Throughput {
     public static void main(String[] args) throws Exception {
         int posts = Integer.parseInt(args.length > 0 ? args[0] : "100000");
         Path dir = Files.createTempDirectory("bench-throughput");
-        PulseConfig loadConfig = config(dir, "load");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
-            List<NewTopic> topics = new ArrayList<>(Topics.ALL.stream().map(t -> t.newTopic(loadConfig.partitions(), (short) 1)).toList());
-            topics.add(new NewTopic(PASS_THROUGH_TOPIC, loadConfig.partitions(), (short) 1));
-            broker.createTopics(topics);
-            long loaded;
-            try (PulseProducer producer = new PulseProducer(loadConfig, broker.bootstrapServers())) {
-                LoadGenerator generator = new LoadGenerator(producer, Clock.systemUTC(), 1);
-                generator.openMeetings(4, "t");
-                loaded = generator.run(4, "t", LOAD_RATE, Duration.ofMillis(posts * 1000L / (long) LOAD_RATE), null).sent();
-            }
-            System.out.printf("backlog: %,d posts in %s, %d partitions, commit interval %s, exactly-once%n",
-                    loaded, Topics.COMMENTS_RAW.name(), loadConfig.partitions(), loadConfig.commitInterval().toMillis() + " ms");
+            loadBacklog(broker, dir, posts);
 
             PulseConfig ceilingConfig = config(dir, "bench-ceiling");
-            double ceiling = measure(broker, "ceiling (pass-through)", ceilingConfig, List.of(passThrough()), List.of(Topics.COMMENTS_RAW.name()));
+            double ceiling = measure(broker, "ceiling (pass-through)", ceilingConfig, List.of(passThrough()));
 
             PulseConfig oneConfig = config(dir, "bench-one");
-            double one = measure(broker, "topology, 1 instance", oneConfig, List.of(PulseTopology.build(oneConfig)),
-                    List.of(Topics.COMMENTS_RAW.name(), "bench-one-router-repartition", "bench-one-attribution-repartition"));
+            double one = measure(broker, "topology, 1 instance", oneConfig, List.of(PulseTopology.build(oneConfig)));
 
             PulseConfig twoConfig = config(dir, "bench-two");
-            double two = measure(broker, "topology, 2 instances", twoConfig, List.of(PulseTopology.build(twoConfig), PulseTopology.build(twoConfig)),
-                    List.of(Topics.COMMENTS_RAW.name(), "bench-two-router-repartition", "bench-two-attribution-repartition"));
+            double two = measure(broker, "topology, 2 instances", twoConfig, List.of(PulseTopology.build(twoConfig), PulseTopology.build(twoConfig)));
 
-            System.out.printf("RESULT ceiling %,.0f posts/s; topology %,.0f posts/s (%.1f %% of the ceiling); two instances %,.0f posts/s (%.2fx)%n",
-                    ceiling, one, 100 * one / ceiling, two, two / one);
+            System.out.printf("RESULT ceiling %,.0f posts/s; topology %,.0f posts/s (%.1f %% of the ceiling); two instances %,.0f posts/s (%.2fx, %.1f %% of the ceiling)%n",
+                    ceiling, one, 100 * one / ceiling, two, two / one, 100 * two / ceiling);
         } finally {
             Utils.delete(dir.toFile());
         }
     }
 
-    private static PulseConfig config(Path dir, String applicationId) {
+    /** Creates the topics and writes POSTS generated posts for {@link #MEETINGS} live meetings to pulse.comments.raw. */
+    static void loadBacklog(EmbeddedKafkaBroker broker, Path dir, int posts) throws Exception {
+        PulseConfig loadConfig = config(dir, "load");
+        List<NewTopic> topics = new ArrayList<>(Topics.ALL.stream().map(t -> t.newTopic(loadConfig.partitions(), (short) 1)).toList());
+        topics.add(new NewTopic(PASS_THROUGH_TOPIC, loadConfig.partitions(), (short) 1));
+        broker.createTopics(topics);
+        long loaded;
+        try (PulseProducer producer = new PulseProducer(loadConfig, broker.bootstrapServers())) {
+            LoadGenerator generator = new LoadGenerator(producer, Clock.systemUTC(), 1);
+            generator.openMeetings(MEETINGS, "t");
+            loaded = generator.run(MEETINGS, "t", LOAD_RATE, Duration.ofMillis(posts * 1000L / (long) LOAD_RATE), null).sent();
+        }
+        System.out.printf("backlog: %,d posts for %d meetings in %s, %d partitions, commit interval %s, exactly-once%n",
+                loaded, MEETINGS, Topics.COMMENTS_RAW.name(), loadConfig.partitions(), loadConfig.commitInterval().toMillis() + " ms");
+    }
+
+    static PulseConfig config(Path dir, String applicationId) {
         Map<String, String> settings = new HashMap<>(Map.of("data.dir", dir.resolve(applicationId).toString(), "application.id", applicationId,
                 "partitions", System.getProperty("partitions", "6"), "commit.interval", System.getProperty("commit", "100ms")));
         return PulseConfig.fromSettings(settings);
@@ -92,8 +99,22 @@ public final class Throughput {
         return builder.build();
     }
 
+    /** Every topic a topology reads (its inputs and its repartition topics), as named on the broker. */
+    static Set<String> stages(Topology topology, String applicationId) {
+        Set<String> internal = new TreeSet<>();
+        for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : subtopology.nodes()) {
+                if (node instanceof TopologyDescription.Source source) {
+                    source.topicSet().forEach(topic -> internal.add(topic.endsWith("-repartition") ? applicationId + "-" + topic : topic));
+                }
+            }
+        }
+        return internal;
+    }
+
     /** Runs the instances until their group has committed every record of every stage; returns input posts a second. */
-    private static double measure(EmbeddedKafkaBroker broker, String name, PulseConfig config, List<Topology> topologies, List<String> stages) throws Exception {
+    static double measure(EmbeddedKafkaBroker broker, String name, PulseConfig config, List<Topology> topologies) throws Exception {
+        Set<String> stages = stages(topologies.get(0), config.applicationId());
         List<KafkaStreams> instances = new ArrayList<>();
         for (int i = 0; i < topologies.size(); i++) {
             Properties props = StreamsProperties.of(config, broker.bootstrapServers());
