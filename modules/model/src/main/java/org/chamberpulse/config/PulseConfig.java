@@ -70,6 +70,9 @@ public record PulseConfig(
     public static final String ENV_PREFIX = "PULSE_";
     public static final String KAFKA_PREFIX = "kafka.";
 
+    /** As {@code stream.threads}: one Streams thread per processor of the machine. */
+    public static final String CORES = "cores";
+
     /** Every default, in one place. */
     public static final Map<String, String> DEFAULTS = defaults();
 
@@ -82,7 +85,7 @@ public record PulseConfig(
         d.put("application.id", "chamberpulse");
         d.put("partitions", "6");
         d.put("replication.factor", "1");
-        d.put("stream.threads", "1");
+        d.put("stream.threads", CORES);
         d.put("commit.interval", "100ms");
         d.put("emit.interval", "250ms");
         d.put("state.retention", "2d");
@@ -155,7 +158,7 @@ public record PulseConfig(
                 p.text("application.id", false),
                 p.integer("partitions", 1, 1_000),
                 (short) p.integer("replication.factor", 1, 10),
-                p.integer("stream.threads", 1, 64),
+                p.threads("stream.threads", 64),
                 p.duration("commit.interval", Duration.ofMillis(10), Duration.ofMinutes(10)),
                 p.duration("emit.interval", Duration.ofMillis(10), Duration.ofMinutes(10)),
                 p.duration("state.retention", Duration.ofMinutes(1), Duration.ofDays(3_650)),
@@ -267,6 +270,14 @@ public record PulseConfig(
                 problems.add(key + " must be a whole number, got '" + value + "'");
                 return min;
             }
+        }
+
+        /** A number of threads, or "cores": as many as the machine has processors (at most {@code max}). */
+        int threads(String key, int max) {
+            if (CORES.equals(values.get(key))) {
+                return Math.min(max, Runtime.getRuntime().availableProcessors());
+            }
+            return integer(key, 1, max);
         }
 
         Duration duration(String key, Duration min, Duration max) {

@@ -44,6 +44,10 @@ public final class Moderation {
 
     private static final Tokenizer TOKENIZER = new Tokenizer();
 
+    /** What moderation makes of a post: its flags, and its text with personal data redacted. */
+    public record Review(List<String> flags, String redacted) {
+    }
+
     /** Listed words by their squeezed form ("bolocks" finds "bollocks"), for folded words whose repeats were squeezed. */
     private static final java.util.Map<String, String> BY_SQUEEZED = bySqueezed();
 
@@ -57,14 +61,29 @@ public final class Moderation {
         return java.util.Map.copyOf(map);
     }
 
+    /** The threat phrases folded as the words of a post are, once. */
+    private static final List<String[]> FOLDED_THREATS = THREATS.stream()
+            .map(threat -> Arrays.stream(threat).map(Moderation::fold).toArray(String[]::new))
+            .toList();
+
     private Moderation() {
     }
 
     /** The flags of a post, sorted: "abuse", "profanity", or none. */
     public static List<String> flags(String text) {
+        return flags(text, TOKENIZER.tokenize(text));
+    }
+
+    /** Flags and redaction from one pass of the tokenizer. */
+    public static Review review(String text) {
+        List<Token> tokens = TOKENIZER.tokenize(text);
+        return new Review(flags(text, tokens), redact(text, tokens));
+    }
+
+    private static List<String> flags(String text, List<Token> tokens) {
         TreeSet<String> flags = new TreeSet<>();
         List<String> words = new ArrayList<>();
-        for (Token token : TOKENIZER.tokenize(text)) {
+        for (Token token : tokens) {
             if (token.type() == Token.Type.WORD || token.type() == Token.Type.HASHTAG || token.type() == Token.Type.OTHER
                     || token.type() == Token.Type.PUNCTUATION || token.type() == Token.Type.NUMBER) {
                 String folded = fold(token.type() == Token.Type.HASHTAG ? token.text().substring(1) : token.text());
@@ -84,8 +103,8 @@ public final class Moderation {
                 flags.add(ABUSE);
             }
         }
-        for (String[] threat : THREATS) {
-            if (containsSequence(words, Arrays.stream(threat).map(Moderation::fold).toArray(String[]::new))) {
+        for (String[] threat : FOLDED_THREATS) {
+            if (containsSequence(words, threat)) {
                 flags.add(ABUSE);
             }
         }
@@ -94,8 +113,11 @@ public final class Moderation {
 
     /** The post with every e-mail address and phone number replaced by a marker. */
     public static String redact(String text) {
+        return redact(text, TOKENIZER.tokenize(text));
+    }
+
+    private static String redact(String text, List<Token> tokens) {
         StringBuilder out = null;
-        List<Token> tokens = TOKENIZER.tokenize(text);
         int copied = 0;
         for (int k = 0; k < tokens.size(); k++) {
             Token token = tokens.get(k);

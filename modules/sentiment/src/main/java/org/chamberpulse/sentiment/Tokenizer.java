@@ -15,8 +15,21 @@ public final class Tokenizer {
         ":-)", ":)", ":-(", ":(", ":-D", ":D", ";-)", ";)", ":-P", ":P", ":-p", ":p", ":'(", ":/", ":-/", ":|", ":-|",
         ":O", ":o", ":-O", "<3", "</3", "XD", "xD", "^_^", "-_-", ":*", ":-*", "=)", "=(", "D:"};
 
+    /** The first characters of the emoticons: any other character starts none, and is passed at once. */
+    private static final String EMOTICON_STARTS = startsOf(EMOTICONS);
+
     private static final int ZWJ = 0x200D;
     private static final int KEYCAP = 0x20E3;
+
+    private static String startsOf(String[] emoticons) {
+        StringBuilder starts = new StringBuilder();
+        for (String emoticon : emoticons) {
+            if (starts.indexOf(emoticon.substring(0, 1)) < 0) {
+                starts.append(emoticon.charAt(0));
+            }
+        }
+        return starts.toString();
+    }
 
     public List<Token> tokenize(String text) {
         List<Token> tokens = new ArrayList<>();
@@ -185,6 +198,9 @@ public final class Tokenizer {
     }
 
     private static int emoticonEnd(String text, int k) {
+        if (EMOTICON_STARTS.indexOf(text.charAt(k)) < 0) {
+            return k;
+        }
         for (String emoticon : EMOTICONS) {
             if (text.startsWith(emoticon, k)) {
                 int end = k + emoticon.length();

@@ -17,10 +17,10 @@ import org.chamberpulse.sentiment.Moderation;
 
 /**
  * Reads raw comments: parses and validates each (bad ones become dead letters with the reason), scores
- * and moderates it (flags, personal data redacted), and sends it to the router of every hashtag it carries, at its own event time ({@code createdAt}).
- * A comment with no hashtag goes to the router of the empty hashtag, where it is counted as unmatched.
+ * and moderates it (flags, personal data redacted), and sends it to the desk of every hashtag it carries, at its own event time ({@code createdAt}).
+ * A comment with no hashtag goes to the desk of the empty hashtag, where it is counted as unmatched.
  */
-final class CommentIntake extends Intake<RouterInput> {
+final class CommentIntake extends Intake<DeskMessage> {
 
     static final String NO_HASHTAG = "";
 
@@ -46,11 +46,11 @@ final class CommentIntake extends Intake<RouterInput> {
         Comment normalised = comment.withHashtags(hashtagsOf(comment));
         // Scored and checked on the words as written; stored and shown without e-mail addresses or phone numbers.
         Sentiment sentiment = scorer.apply(normalised);
-        List<String> flags = Moderation.flags(normalised.text());
-        ScoredComment scored = new ScoredComment(normalised.withText(Moderation.redact(normalised.text())), null, null, sentiment, flags);
+        Moderation.Review review = Moderation.review(normalised.text());
+        ScoredComment scored = new ScoredComment(normalised.withText(review.redacted()), null, null, sentiment, review.flags());
         long eventTime = normalised.createdAt().toEpochMilli();
         for (String hashtag : routingHashtags(normalised.hashtags())) {
-            forward(hashtag, RouterInput.comment(scored), eventTime);
+            forward(hashtag, new DeskMessage.CommentArrived(scored), eventTime);
         }
     }
 
@@ -64,7 +64,12 @@ final class CommentIntake extends Intake<RouterInput> {
 
     /** Item tags name an item, not a meeting, so they route nowhere. */
     static List<String> routingHashtags(List<String> hashtags) {
-        List<String> routing = hashtags.stream().filter(tag -> !Text.isItemTag(tag)).toList();
+        List<String> routing = new ArrayList<>(hashtags.size());
+        for (String tag : hashtags) {
+            if (!Text.isItemTag(tag)) {
+                routing.add(tag);
+            }
+        }
         return routing.isEmpty() ? List.of(NO_HASHTAG) : routing;
     }
 }

@@ -12,15 +12,15 @@ import org.chamberpulse.model.Validation;
 import org.chamberpulse.timeline.TimelineEvent;
 
 /**
- * Reads {@code pulse.meetings} and {@code pulse.agenda}: parses and validates each record (bad ones
- * become dead letters with the reason) and keys it by meetingId for the timeline.
+ * Reads {@code pulse.meetings}, {@code pulse.agenda} and {@code pulse.moderation}: parses and validates each
+ * record (bad ones become dead letters with the reason) and keys it by meetingId for the meeting's control state.
  */
 final class ControlIntake {
 
     private ControlIntake() {
     }
 
-    static Processor<String, byte[], String, Outcome<ControlEvent>> meetings() {
+    static Processor<String, byte[], String, Outcome<ControlMessage>> meetings() {
         return new Intake<>() {
             @Override
             void read(Record<String, byte[]> record) {
@@ -28,7 +28,7 @@ final class ControlIntake {
                     if (Validation.identifierProblem("meetingId", record.key()).isPresent()) {
                         deadLetter(record, "tombstone without a valid meetingId key");
                     } else {
-                        forward(record.key(), ControlEvent.deletedMeeting(), record.timestamp());
+                        forward(record.key(), new ControlMessage.Deleted(), record.timestamp());
                     }
                     return;
                 }
@@ -40,13 +40,13 @@ final class ControlIntake {
                     deadLetter(record, "key '" + record.key() + "' is not the meetingId '" + meeting.meetingId()
                             + "': pulse.meetings is compacted by key");
                 } else {
-                    forward(meeting.meetingId(), ControlEvent.published(meeting), record.timestamp());
+                    forward(meeting.meetingId(), new ControlMessage.Published(meeting), record.timestamp());
                 }
             }
         };
     }
 
-    static Processor<String, byte[], String, Outcome<AttributionInput>> moderation() {
+    static Processor<String, byte[], String, Outcome<ControlMessage>> moderation() {
         return new Intake<>() {
             @Override
             void read(Record<String, byte[]> record) {
@@ -59,13 +59,13 @@ final class ControlIntake {
                 if (problem.isPresent()) {
                     deadLetter(record, problem.get());
                 } else {
-                    forward(event.meetingId(), AttributionInput.moderation(event), record.timestamp());
+                    forward(event.meetingId(), new ControlMessage.Moderated(event), record.timestamp());
                 }
             }
         };
     }
 
-    static Processor<String, byte[], String, Outcome<ControlEvent>> agenda() {
+    static Processor<String, byte[], String, Outcome<ControlMessage>> agenda() {
         return new Intake<>() {
             @Override
             void read(Record<String, byte[]> record) {
@@ -79,7 +79,7 @@ final class ControlIntake {
                     deadLetter(record, problem.get());
                 } else {
                     // The value's meetingId decides: clients that write without a key still reach their meeting.
-                    forward(event.meetingId(), ControlEvent.agenda(TimelineEvent.of(event, record.timestamp())), event.at().toEpochMilli());
+                    forward(event.meetingId(), new ControlMessage.Agenda(TimelineEvent.of(event, record.timestamp())), event.at().toEpochMilli());
                 }
             }
         };

@@ -1,54 +1,49 @@
 package org.chamberpulse.topology;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.api.ProcessorSupplier;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.DeadLetter;
-import org.chamberpulse.model.JsonSerde;
 import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.model.Topic;
 import org.chamberpulse.model.Topics;
-import org.chamberpulse.timeline.MeetingTimeline;
-import org.chamberpulse.timeline.MeetingWindow;
 
 /**
  * The ChamberPulse topology, a pure function of its configuration.
  *
  * <pre>
- * pulse.meetings, pulse.agenda ─ intake ─> [control, by meetingId] ─ timeline ─┬─> [router, by hashtag]
- * pulse.moderation ─ intake ──────────────────────────────────────> [attribution, by meetingId]
- * pulse.comments.raw ─ intake (validate, score) ───────────────────────────────┴─> [router, by hashtag] ─ router ─┐
- *                                            timeline ─> [attribution, by meetingId] <────────────────────────────┘
- *                          [attribution] ─ attributor ─> pulse.summaries, pulse.comments.scored, pulse.alerts
- *                          router ─> pulse.unmatched;   every intake ─> pulse.dlq
+ * pulse.meetings, pulse.agenda, pulse.moderation ─ intake ─> [control, by meetingId] ─ meeting control ─> [desk-control, by hashtag] ─┐
+ * pulse.comments.raw ─ intake (validate, score, moderate) ──────────────────────────────────────────────> [desk, by hashtag] ───────┴─ desk
+ * desk ─┬─> pulse.summaries, pulse.comments.scored, pulse.alerts, pulse.unmatched, pulse.dlq
+ *        └─> [handoff, by the meeting's home hashtag] ─ desk (the same task and stores) ─> the same topics
+ * every intake ─> pulse.dlq
  * </pre>
  *
- * Every input is re-keyed and repartitioned here: producers use different partitioners, so no two
- * inputs are assumed to be co-partitioned.
+ * A desk routes the comments of its hashtags (rule 1) and attributes those of the meetings whose home is
+ * one of them (rules 2 to 6): a comment in a meeting of one hashtag, the usual case, is placed where it
+ * arrives, two hops from its input. Only a meeting with several hashtags receives the comments of the
+ * others through the handoff topic. Every input is re-keyed and repartitioned here: producers use
+ * different partitioners, so no two inputs are assumed to be co-partitioned.
  */
 public final class PulseTopology {
 
     private static final Serde<String> KEYS = Serdes.String();
     private static final Serde<byte[]> RAW = Serdes.ByteArray();
-    private static final Serde<ControlEvent> CONTROL = JsonSerde.of(ControlEvent.class);
-    private static final Serde<RouterInput> ROUTER_INPUT = JsonSerde.of(RouterInput.class);
-    private static final Serde<AttributionInput> ATTRIBUTION_INPUT = JsonSerde.of(AttributionInput.class);
+    private static final Serde<ControlMessage> CONTROL = Binary.of(ControlMessage.class);
+    private static final Serde<DeskMessage> DESK = Binary.of(DeskMessage.class);
+    /** Comments a desk keeps in memory (derived state, rebuilt from the stores), over all the meetings of a task. */
+    static final long COMMENTS_IN_MEMORY = 500_000;
 
     private PulseTopology() {
     }
@@ -61,47 +56,45 @@ public final class PulseTopology {
         StreamsBuilder builder = new StreamsBuilder();
         int partitions = config.partitions();
 
-        KStream<String, Outcome<ControlEvent>> meetings = read(builder, Topics.MEETINGS)
-                .process(() -> ControlIntake.meetings(), Named.as("meetings-intake"));
-        KStream<String, Outcome<ControlEvent>> agenda = read(builder, Topics.AGENDA)
-                .process(() -> ControlIntake.agenda(), Named.as("agenda-intake"));
-        KStream<String, Outcome<RouterInput>> comments = read(builder, Topics.COMMENTS_RAW)
+        KStream<String, Outcome<ControlMessage>> meetings = read(builder, Topics.MEETINGS)
+                .process(ControlIntake::meetings, Named.as("meetings-intake"));
+        KStream<String, Outcome<ControlMessage>> agenda = read(builder, Topics.AGENDA)
+                .process(ControlIntake::agenda, Named.as("agenda-intake"));
+        KStream<String, Outcome<ControlMessage>> moderation = read(builder, Topics.MODERATION)
+                .process(ControlIntake::moderation, Named.as("moderation-intake"));
+        KStream<String, Outcome<DeskMessage>> comments = read(builder, Topics.COMMENTS_RAW)
                 .process(() -> new CommentIntake(scorer), Named.as("comments-intake"));
-        KStream<String, Outcome<AttributionInput>> moderation = read(builder, Topics.MODERATION)
-                .process(() -> ControlIntake.moderation(), Named.as("moderation-intake"));
         deadLetters(meetings, "meetings").merge(deadLetters(agenda, "agenda")).merge(deadLetters(comments, "comments"))
                 .merge(deadLetters(moderation, "moderation"))
                 .to(Topics.DLQ.name(), produced(Topics.DLQ));
 
-        KStream<String, TimelineChange> timelineChanges = valid(meetings, "meetings").merge(valid(agenda, "agenda"))
+        builder.addStateStore(DeskStores.store(MeetingControl.STORE, KEYS, Binary.of(MeetingRecord.class)));
+        KStream<String, DeskMessage> control = valid(meetings, "meetings").merge(valid(agenda, "agenda")).merge(valid(moderation, "moderation"))
                 .repartition(Repartitioned.with(KEYS, CONTROL).withName("control").withNumberOfPartitions(partitions))
-                .process(timelineProcessor(), Named.as("timeline"));
+                .process(MeetingControl::new, Named.as("meeting-control"), MeetingControl.STORE);
 
-        KStream<String, RouterInput> windows = timelineChanges.flatMap((meetingId, change) -> routerInputs(change), Named.as("windows"));
-        KStream<String, RouterOutput> routed = valid(comments, "comments").merge(windows)
-                .repartition(Repartitioned.with(KEYS, ROUTER_INPUT).withName("router").withNumberOfPartitions(partitions))
-                .process(router(config), Named.as("router"));
-        routed.filter((hashtag, out) -> out.unmatched() != null, Named.as("unmatched"))
-                .mapValues(RouterOutput::unmatched, Named.as("unmatched-value"))
-                .to(Topics.UNMATCHED.name(), produced(Topics.UNMATCHED));
-
-        KStream<String, AttributionOutput> attributed = timelineChanges
-                .mapValues(change -> AttributionInput.timeline(change.timeline()), Named.as("timelines"))
-                .merge(routed.filter((meetingId, out) -> out.toMeeting() != null, Named.as("placements"))
-                        .mapValues(RouterOutput::toMeeting, Named.as("placement-value")))
-                .merge(valid(moderation, "moderation"))
-                .repartition(Repartitioned.with(KEYS, ATTRIBUTION_INPUT).withName("attribution").withNumberOfPartitions(partitions))
-                .process(attributor(config), Named.as("attributor"));
-        attributed.filter((key, out) -> out.summary() != null, Named.as("summaries"))
-                .mapValues(AttributionOutput::summary, Named.as("summary-value"))
-                .to(Topics.SUMMARIES.name(), produced(Topics.SUMMARIES));
-        attributed.filter((key, out) -> out.alert() != null, Named.as("alerts"))
-                .mapValues(AttributionOutput::alert, Named.as("alert-value"))
-                .to(Topics.ALERTS.name(), produced(Topics.ALERTS));
-        attributed.filter((key, out) -> out.scored() != null, Named.as("scored"))
-                .mapValues(AttributionOutput::scored, Named.as("scored-value"))
-                .to(Topics.COMMENTS_SCORED.name(), produced(Topics.COMMENTS_SCORED));
-
+        DeskStores.builders().forEach(builder::addStateStore);
+        Desks desks = new Desks(config.emitInterval(), config.stateRetention(), COMMENTS_IN_MEMORY);
+        // Changes to meetings reach a desk on a topic of their own, so that a desk with both waiting takes them by
+        // timestamp: a change is stamped with the earliest comment time it affects (MeetingControl).
+        KStream<String, DeskOutput> fromDesk = valid(comments, "comments")
+                .repartition(Repartitioned.with(KEYS, DESK).withName("desk").withNumberOfPartitions(partitions))
+                .merge(control.repartition(Repartitioned.with(KEYS, DESK).withName("desk-control").withNumberOfPartitions(partitions)),
+                        Named.as("desk-input"))
+                .process(desks.node(), Named.as("desk"), DeskStores.NAMES);
+        Map<String, KStream<String, DeskOutput>> deskOutputs = fromDesk.split(Named.as("desk-out-"))
+                .branch((hashtag, out) -> out instanceof DeskOutput.Handoff, Branched.as("handoffs"))
+                .defaultBranch(Branched.as("published"));
+        KStream<String, DeskOutput> fromHandoffs = deskOutputs.get("desk-out-handoffs")
+                .mapValues(out -> ((DeskOutput.Handoff) out).message(), Named.as("handoff-message"))
+                .repartition(Repartitioned.with(KEYS, DESK).withName("handoff").withNumberOfPartitions(partitions))
+                .process(desks.node(), Named.as("desk-handoffs"), DeskStores.NAMES);
+        deskOutputs.get("desk-out-published").merge(fromHandoffs, Named.as("all-published")).split(Named.as("to-"))
+                .branch((key, out) -> out instanceof DeskOutput.Scored, publish(DeskOutput.Scored.class, DeskOutput.Scored::comment, Topics.COMMENTS_SCORED))
+                .branch((key, out) -> out instanceof DeskOutput.Summary, publish(DeskOutput.Summary.class, DeskOutput.Summary::summary, Topics.SUMMARIES))
+                .branch((key, out) -> out instanceof DeskOutput.Unmatched, publish(DeskOutput.Unmatched.class, DeskOutput.Unmatched::unmatched, Topics.UNMATCHED))
+                .branch((key, out) -> out instanceof DeskOutput.Raised, publish(DeskOutput.Raised.class, DeskOutput.Raised::alert, Topics.ALERTS))
+                .branch((key, out) -> out instanceof DeskOutput.Refused, publish(DeskOutput.Refused.class, DeskOutput.Refused::deadLetter, Topics.DLQ));
         return builder.build();
     }
 
@@ -111,94 +104,22 @@ public final class PulseTopology {
     }
 
     private static <T> KStream<String, DeadLetter> deadLetters(KStream<String, Outcome<T>> outcomes, String input) {
-        return outcomes.filter((key, outcome) -> outcome.isDead(), Named.as(input + "-dead"))
-                .mapValues(Outcome::deadLetter, Named.as(input + "-dead-letter"));
+        return outcomes.filter((key, outcome) -> outcome instanceof Outcome.Dead, Named.as(input + "-dead"))
+                .mapValues(outcome -> ((Outcome.Dead<T>) outcome).deadLetter(), Named.as(input + "-dead-letter"));
     }
 
     private static <T> KStream<String, T> valid(KStream<String, Outcome<T>> outcomes, String input) {
-        return outcomes.filter((key, outcome) -> !outcome.isDead(), Named.as(input + "-valid"))
-                .mapValues(Outcome::value, Named.as(input + "-value"));
+        return outcomes.filter((key, outcome) -> outcome instanceof Outcome.Valid, Named.as(input + "-valid"))
+                .mapValues(outcome -> ((Outcome.Valid<T>) outcome).value(), Named.as(input + "-value"));
+    }
+
+    private static <O extends DeskOutput, V> Branched<String, DeskOutput> publish(Class<O> kind, Function<O, V> value, Topic<String, V> topic) {
+        return Branched.withConsumer(outputs -> outputs
+                .mapValues(out -> value.apply(kind.cast(out)), Named.as(topic.name() + "-value"))
+                .to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName(topic.name() + "-out")), topic.name());
     }
 
     private static <V> Produced<String, V> produced(Topic<String, V> topic) {
         return Produced.with(topic.keySerde(), topic.valueSerde()).withName(topic.name() + "-sink");
-    }
-
-    /** What the routers of a meeting's hashtags must hear after its timeline changed. */
-    static List<KeyValue<String, RouterInput>> routerInputs(TimelineChange change) {
-        List<KeyValue<String, RouterInput>> inputs = new ArrayList<>();
-        change.droppedHashtags().forEach(tag -> inputs.add(KeyValue.pair(tag, RouterInput.withdrawn(change.timeline().meetingId()))));
-        if (change.windowChanged()) {
-            change.timeline().window().ifPresent(window ->
-                    window.hashtags().forEach(tag -> inputs.add(KeyValue.pair(tag, RouterInput.window(window)))));
-        }
-        return inputs;
-    }
-
-    private static ProcessorSupplier<String, ControlEvent, String, TimelineChange> timelineProcessor() {
-        String store = "timelines";
-        return new ProcessorSupplier<>() {
-            @Override
-            public TimelineProcessor get() {
-                return new TimelineProcessor(store);
-            }
-
-            @Override
-            public Set<StoreBuilder<?>> stores() {
-                return Set.of(store(store, JsonSerde.of(MeetingTimeline.class)));
-            }
-        };
-    }
-
-    private static ProcessorSupplier<String, RouterInput, String, RouterOutput> router(PulseConfig config) {
-        return new ProcessorSupplier<>() {
-            @Override
-            public Router get() {
-                return new Router(config.emitInterval(), config.stateRetention());
-            }
-
-            @Override
-            public Set<StoreBuilder<?>> stores() {
-                return Set.of(
-                        store(Router.WINDOWS, JsonSerde.of(MeetingWindow.class)),
-                        store(Router.COMMENTS, JsonSerde.of(RoutedComment.class)),
-                        store(Router.IDS, Serdes.Long()),
-                        store(Router.UNMATCHED, JsonSerde.of(UnmatchedCount.class)),
-                        store(Router.DIRTY, Serdes.Boolean()));
-            }
-        };
-    }
-
-    private static ProcessorSupplier<String, AttributionInput, String, AttributionOutput> attributor(PulseConfig config) {
-        return new ProcessorSupplier<>() {
-            @Override
-            public Attributor get() {
-                return new Attributor(config.emitInterval(), config.stateRetention());
-            }
-
-            @Override
-            public Set<StoreBuilder<?>> stores() {
-                return Set.of(
-                        store(Attributor.TIMELINES, JsonSerde.of(MeetingTimeline.class)),
-                        store(Attributor.COMMENTS, JsonSerde.of(AttributedComment.class)),
-                        store(Attributor.IDS, Serdes.Long()),
-                        store(Attributor.COPIES, JsonSerde.of(Copies.class)),
-                        store(Attributor.ITEMS, JsonSerde.of(ItemAggregate.class)),
-                        store(Attributor.AUTHORS, Serdes.Long()),
-                        store(Attributor.MINUTES, Serdes.Long()),
-                        store(Attributor.WORDS, Serdes.Long()),
-                        store(Attributor.INDEX, Serdes.Long()),
-                        store(Attributor.DIRTY, Serdes.Long()),
-                        store(Attributor.VOLUME, Serdes.Long()),
-                        store(Attributor.BASELINES, JsonSerde.of(Baseline.class)),
-                        store(Attributor.MOODS, JsonSerde.of(Mood.class)),
-                        store(Attributor.ALERTED, Serdes.Long()),
-                        store(Attributor.HIDDEN, Serdes.Boolean()));
-            }
-        };
-    }
-
-    private static <V> StoreBuilder<?> store(String name, Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), KEYS, valueSerde).withCachingEnabled();
     }
 }

@@ -2,12 +2,16 @@ package org.chamberpulse.topology;
 
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.Topic;
 
 /** The Kafka Streams settings of a ChamberPulse instance: exactly-once, and the pass-through {@code kafka.*} settings. */
 public final class StreamsProperties {
+
+    /** RocksDB's memory for all stores of an instance together: block cache and memtables (BoundedRocksDb). */
+    static final long ROCKSDB_BYTES = 64L * 1024 * 1024;
 
     private StreamsProperties() {
     }
@@ -30,6 +34,13 @@ public final class StreamsProperties {
         Topic.ANY_TIMESTAMP.forEach((name, value) -> props.put(StreamsConfig.topicPrefix(name), value));
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProcessingError.class.getName());
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName());
+        props.put(BoundedRocksDb.TOTAL_BYTES, Long.toString(ROCKSDB_BYTES));
+        // Batches of internal and public records compress well (repeated field names and hashtags) and the
+        // broker's work follows the bytes it appends; lz4 costs the least CPU for it.
+        if (!config.kafka().containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
+            props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        }
         return props;
     }
 }

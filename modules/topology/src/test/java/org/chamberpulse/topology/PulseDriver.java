@@ -178,33 +178,46 @@ final class PulseDriver implements AutoCloseable {
         return scored.readValuesToList();
     }
 
-    /** Entries and bytes (keys in UTF-8, values as stored) of a state store. */
+    /** Lets wall-clock time pass: retention frees state on the wall clock. */
+    void advanceWallClock(Duration duration) {
+        driver.advanceWallClockTime(duration);
+        emit();
+    }
+
+    /** Entries and bytes (keys and values as stored) of a state store. */
     long[] storeSize(String name) {
-        org.apache.kafka.streams.state.KeyValueStore<String, Object> store = driver.getKeyValueStore(name);
+        org.apache.kafka.streams.state.KeyValueStore<Object, Object> store = driver.getKeyValueStore(name);
         long entries = 0;
         long bytes = 0;
         try (var it = store.all()) {
             while (it.hasNext()) {
                 var entry = it.next();
                 entries++;
-                bytes += entry.key.getBytes(StandardCharsets.UTF_8).length + valueBytes(entry.value);
+                bytes += keyBytes(entry.key) + valueBytes(entry.value);
             }
         }
         return new long[] {entries, bytes};
     }
 
+    private static long keyBytes(Object key) {
+        if (key instanceof PlacedKey placed) {
+            return PlacedKey.SERDE.serializer().serialize(null, placed).length;
+        }
+        if (key instanceof HeldKey held) {
+            return HeldKey.SERDE.serializer().serialize(null, held).length;
+        }
+        if (key instanceof PairKey pair) {
+            return PairKey.SERDE.serializer().serialize(null, pair).length;
+        }
+        return key.toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static long valueBytes(Object value) {
         if (value instanceof Long) {
             return Long.BYTES;
         }
-        if (value instanceof Boolean) {
-            return 1;
-        }
-        try {
-            return org.chamberpulse.model.Json.MAPPER.writeValueAsBytes(value).length;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Binary.of((Class) value.getClass()).toBytes(value).length;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.chamberpulse.app.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -26,9 +29,9 @@ import org.chamberpulse.topology.PulseTopology;
 
 /**
  * {@code scripts/bench profile [POSTS]}: the one-instance run of {@code throughput} under Java Flight
- * Recorder, and where a post's time goes: CPU by thread (stream thread, producer I/O, broker, the rest of
- * the JVM), the stream thread's samples by hop and by kind of work, and the records each post makes the
- * broker write, topic by topic. The recording is kept as {@code target/bench/throughput.jfr}.
+ * Recorder, after a first run that warms the process up, and where a post's time goes: CPU by thread (stream thread, producer I/O, broker, the rest of
+ * the JVM), the stream thread's samples by hop and by kind of work, the records each post makes the broker
+ * write, topic by topic, and the requests it serves, by type. The recording is kept as {@code target/bench/throughput.jfr}.
  */
 public final class Profile {
 
@@ -38,25 +41,38 @@ public final class Profile {
     }
 
     public static void main(String[] args) throws Exception {
-        int posts = Integer.parseInt(args.length > 0 ? args[0] : "100000");
+        int posts = Integer.parseInt(args.length > 0 ? args[0] : "300000");
         Path dir = Files.createTempDirectory("bench-profile");
         Path jfr = Path.of("target", "bench", "throughput.jfr").toAbsolutePath();
         Files.createDirectories(jfr.getParent());
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
             Throughput.loadBacklog(broker, dir, posts);
+            // A first run compiles the topology's code, so that the recording shows the work of a warm process.
+            PulseConfig warmUp = Throughput.config(dir, "bench-warm-up");
+            Throughput.measure(broker, "topology, 1 instance, warming up", warmUp, List.of(PulseTopology.build(warmUp)));
             PulseConfig config = Throughput.config(dir, "bench-profile");
             Map<String, Long> before = endOffsets(broker);
+            Map<String, Long> requestsBefore = brokerRequests();
             try (Recording recording = new Recording()) {
                 recording.enable("jdk.ExecutionSample").withPeriod(SAMPLE_PERIOD);
                 recording.enable("jdk.NativeMethodSample").withPeriod(SAMPLE_PERIOD);
                 recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofSeconds(1));
                 recording.enable("jdk.CPULoad").withPeriod(Duration.ofSeconds(1));
+                recording.enable("jdk.Deoptimization");
+                recording.enable("jdk.Compilation").withThreshold(Duration.ofMillis(20));
                 recording.start();
                 double rate = Throughput.measure(broker, "topology, 1 instance, recorded", config, List.of(PulseTopology.build(config)));
                 recording.stop();
                 recording.dump(jfr);
                 System.out.printf("recording: %s (%,.0f posts/s while recorded)%n", jfr, rate);
             }
+            Map<String, Long> requests = new TreeMap<>();
+            brokerRequests().forEach((type, count) -> {
+                long delta = count - requestsBefore.getOrDefault(type, 0L);
+                if (delta > 0) {
+                    requests.put(type, delta);
+                }
+            });
             Map<String, Long> written = new TreeMap<>();
             endOffsets(broker).forEach((topic, end) -> {
                 long delta = end - before.getOrDefault(topic, 0L);
@@ -65,9 +81,23 @@ public final class Profile {
                 }
             });
             report(jfr, written, posts);
+            System.out.println();
+            System.out.println("Requests the broker served per 1,000 posts, by type:");
+            requests.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> System.out.printf("  %-40s %8.1f%n", e.getKey(), 1000.0 * e.getValue() / posts));
         } finally {
             Utils.delete(dir.toFile());
         }
+    }
+
+    /** Requests served so far by the in-process broker, by type, from its JMX request metrics. */
+    private static Map<String, Long> brokerRequests() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        Map<String, Long> counts = new TreeMap<>();
+        for (ObjectName name : server.queryNames(new ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null)) {
+            counts.merge(name.getKeyProperty("request"), ((Number) server.getAttribute(name, "Count")).longValue(), Long::sum);
+        }
+        return counts;
     }
 
     private static Map<String, Long> endOffsets(EmbeddedKafkaBroker broker) throws Exception {
@@ -158,6 +188,9 @@ public final class Profile {
         }
         if (name.startsWith("kafka-producer-network-thread")) {
             return name.contains("StreamThread") || name.contains("bench-profile") ? "producer I/O (Streams)" : "producer I/O (other)";
+        }
+        if (name.contains("CompilerThread")) {
+            return "JIT compilers";
         }
         if (name.contains("admin") || name.equals("main")) {
             return "benchmark (admin polling)";

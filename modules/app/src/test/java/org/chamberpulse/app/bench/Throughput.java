@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -33,29 +35,33 @@ import org.chamberpulse.topology.StreamsProperties;
 
 /**
  * {@code scripts/bench throughput [POSTS]}: in one run on one embedded broker, the ceiling (a pass-through
- * Streams app, exactly-once, reading the posts and writing them to another topic), then the full topology
- * (exactly-once) with one instance and with two, each working off the same backlog of POSTS generated posts
- * for four meetings. Prints posts per second from the moment the app runs to the moment its last stage has
- * committed everything.
+ * Streams app, exactly-once, with Kafka Streams' own defaults otherwise, reading the posts and writing them to
+ * another topic), then the full topology with one instance (twice: the first run also pays for compiling the
+ * topology's code, as a freshly started {@code run} does) and with two, each working off the same backlog of
+ * POSTS generated posts for {@code -Dmeetings} meetings (default 50). Prints posts per second from the moment
+ * the app runs to the moment its last stage has committed everything.
  */
 public final class Throughput {
 
     private static final int TRANSACTION_MARKERS = 2;
-    private static final double LOAD_RATE = 5_000;
+    private static final double LOAD_RATE = 50_000;
     private static final String PASS_THROUGH_TOPIC = "bench.passthrough";
-    static final int MEETINGS = Integer.getInteger("meetings", 4);
+    static final int MEETINGS = Integer.getInteger("meetings", 50);
 
     private Throughput() {
     }
 
     public static void main(String[] args) throws Exception {
-        int posts = Integer.parseInt(args.length > 0 ? args[0] : "100000");
+        int posts = Integer.parseInt(args.length > 0 ? args[0] : "600000");
         Path dir = Files.createTempDirectory("bench-throughput");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
             loadBacklog(broker, dir, posts);
 
             PulseConfig ceilingConfig = config(dir, "bench-ceiling");
-            double ceiling = measure(broker, "ceiling (pass-through)", ceilingConfig, List.of(passThrough()));
+            double ceiling = measure(broker, "ceiling (pass-through)", ceilingConfig, List.of(passThrough()), passThroughProperties(ceilingConfig, broker));
+
+            PulseConfig coldConfig = config(dir, "bench-cold");
+            double cold = measure(broker, "topology, 1 instance, cold", coldConfig, List.of(PulseTopology.build(coldConfig)));
 
             PulseConfig oneConfig = config(dir, "bench-one");
             double one = measure(broker, "topology, 1 instance", oneConfig, List.of(PulseTopology.build(oneConfig)));
@@ -63,8 +69,9 @@ public final class Throughput {
             PulseConfig twoConfig = config(dir, "bench-two");
             double two = measure(broker, "topology, 2 instances", twoConfig, List.of(PulseTopology.build(twoConfig), PulseTopology.build(twoConfig)));
 
-            System.out.printf("RESULT ceiling %,.0f posts/s; topology %,.0f posts/s (%.1f %% of the ceiling); two instances %,.0f posts/s (%.2fx, %.1f %% of the ceiling)%n",
-                    ceiling, one, 100 * one / ceiling, two, two / one, 100 * two / ceiling);
+            System.out.printf("RESULT ceiling %,.0f posts/s; topology, first run in the JVM %,.0f posts/s (%.1f %%); again %,.0f posts/s (%.1f %% of the ceiling);"
+                    + " two instances %,.0f posts/s (%.2fx, %.1f %% of the ceiling)%n",
+                    ceiling, cold, 100 * cold / ceiling, one, 100 * one / ceiling, two, two / one, 100 * two / ceiling);
         } finally {
             Utils.delete(dir.toFile());
         }
@@ -89,6 +96,10 @@ public final class Throughput {
     static PulseConfig config(Path dir, String applicationId) {
         Map<String, String> settings = new HashMap<>(Map.of("data.dir", dir.resolve(applicationId).toString(), "application.id", applicationId,
                 "partitions", System.getProperty("partitions", "6"), "commit.interval", System.getProperty("commit", "100ms")));
+        settings.put("stream.threads", System.getProperty("threads", PulseConfig.DEFAULTS.get("stream.threads")));
+        if (System.getProperty("compression") != null) {
+            settings.put("kafka.compression.type", System.getProperty("compression"));
+        }
         return PulseConfig.fromSettings(settings);
     }
 
@@ -112,13 +123,28 @@ public final class Throughput {
         return internal;
     }
 
-    /** Runs the instances until their group has committed every record of every stage; returns input posts a second. */
+    /** The pass-through as anyone would write it: exactly-once, and Kafka Streams' defaults for the rest (one thread, 100 ms commits). */
+    private static Properties passThroughProperties(PulseConfig config, EmbeddedKafkaBroker broker) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return props;
+    }
+
     static double measure(EmbeddedKafkaBroker broker, String name, PulseConfig config, List<Topology> topologies) throws Exception {
+        return measure(broker, name, config, topologies, StreamsProperties.of(config, broker.bootstrapServers()));
+    }
+
+    /** Runs the instances until their group has committed every record of every stage; returns input posts a second. */
+    static double measure(EmbeddedKafkaBroker broker, String name, PulseConfig config, List<Topology> topologies, Properties properties) throws Exception {
         Set<String> stages = stages(topologies.get(0), config.applicationId());
         List<KafkaStreams> instances = new ArrayList<>();
         for (int i = 0; i < topologies.size(); i++) {
-            Properties props = StreamsProperties.of(config, broker.bootstrapServers());
-            props.put("state.dir", config.dataDir().resolve("state-" + i).toString());
+            Properties props = new Properties();
+            props.putAll(properties);
+            props.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("state-" + i).toString());
             instances.add(new KafkaStreams(topologies.get(i), props));
         }
         try (Admin admin = broker.admin()) {

@@ -1,0 +1,41 @@
+package org.chamberpulse.topology;
+
+import java.util.List;
+import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.model.Sentiment;
+import org.chamberpulse.sentiment.Terms;
+
+/**
+ * What one counted comment adds to its item's figures (and takes away again when it leaves): everything
+ * {@link ItemTally} needs, read once from the comment as placed.
+ *
+ * @param flagged   carries a flag other than "hidden" (profanity, abuse, burst)
+ * @param quotable  carries no flag at all and has text: the chair may read it out
+ */
+record Contribution(String id, long createdAt, long minute, boolean repost, String author, boolean flagged,
+                    Sentiment sentiment, List<String> hashtags, List<String> terms, boolean quotable) {
+
+    static final long MINUTE = 60_000L;
+
+    /** @param placed the comment with every flag it carries now (intake's, burst, hidden) */
+    static Contribution of(ScoredComment placed, long referenceTime) {
+        Comment c = placed.comment();
+        boolean flagged = false;
+        for (String flag : placed.flags()) {
+            flagged |= !flag.equals(Flags.HIDDEN);
+        }
+        return new Contribution(c.id(), c.createdAt().toEpochMilli(), Math.floorDiv(referenceTime, MINUTE) * MINUTE, c.isRepost(),
+                c.author(), flagged, placed.sentiment(), c.hashtags(), c.isRepost() ? List.of() : Terms.of(c.text()),
+                placed.flags().isEmpty() && !c.text().isBlank());
+    }
+
+    /** The compound score in units of 1e-4 (the scorer's precision), so sums are exact; 0 when unscored. */
+    long compoundE4() {
+        return scored() ? Math.round(sentiment.compound() * 10_000) : 0;
+    }
+
+    boolean scored() {
+        return sentiment.label() != Sentiment.Label.UNSCORED && sentiment.compound() != null;
+    }
+}

@@ -1,0 +1,244 @@
+package org.chamberpulse.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.chamberpulse.model.DeadLetter;
+import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.model.Sentiment;
+import org.chamberpulse.model.Topics;
+
+/**
+ * The meetings whose home is this desk (rules 2 to 6): their comments as placed, stored once each, and
+ * their derived {@link MeetingState}s, kept in memory for the meetings in use up to {@link #maxComments}
+ * comments and rebuilt from the store on demand. Freezes meetings that retention lets go.
+ */
+final class Homes {
+
+    private final DeskStores stores;
+    private final Outputs outputs;
+    private final long maxComments;
+    private final Map<String, MeetingState> states = new LinkedHashMap<>(16, 0.75f, true);
+    /** When each meeting last heard of anything (wall-clock ms): retention frees it after a quiet spell. */
+    private final Map<String, Long> lastHeard = new HashMap<>();
+    /** Items marked to publish again, with the latest receivedAt counted into each since (see markDirty). */
+    private final Map<PairKey, Long> dirty = new HashMap<>();
+    /** When each meeting was frozen (0: live), read from its record once rather than with every comment. */
+    private final Map<String, Long> frozenAt = new HashMap<>();
+    private long commentsInMemory;
+
+    Homes(DeskStores stores, Outputs outputs, long maxComments) {
+        this.stores = stores;
+        this.outputs = outputs;
+        this.maxComments = maxComments;
+    }
+
+    /** A router placed a comment in a meeting whose home is here. */
+    void place(String meetingId, ScoredComment comment, String via) {
+        if (refused(meetingId, comment)) {
+            return;
+        }
+        MeetingState state = state(meetingId);
+        MeetingState.Touched touched = state.place(comment, via);
+        if (touched == null) {
+            return;
+        }
+        MeetingState.Standing standing = touched.standing();
+        ScoredComment stored = touched.arrived() ? comment : load(meetingId, standing);
+        stores.placed().put(standing.key(meetingId), new PlacedComment(stored, standing.via));
+        if (touched.arrived()) {
+            commentsInMemory++;
+            if (!standing.repost && standing.counted) {
+                raiseAlerts(state, standing, comment);
+            }
+        }
+    }
+
+    void withdraw(String meetingId, String commentId, String via) {
+        MeetingState state = state(meetingId);
+        MeetingState.Standing standing = state.withdraw(commentId, via);
+        if (standing == null) {
+            return;
+        }
+        if (standing.via.isEmpty()) {
+            stores.placed().delete(standing.key(meetingId));
+            commentsInMemory--;
+        } else {
+            stores.placed().put(standing.key(meetingId), new PlacedComment(load(meetingId, standing), standing.via));
+        }
+    }
+
+    /** The control stage sent the meeting's timeline and hidden comments. */
+    void change(DeskMessage.MeetingChanged change) {
+        String meetingId = change.timeline().meetingId();
+        HomeRecord before = stores.meetings().get(meetingId);
+        if (before != null && before.frozen()) {
+            outputs.refuse(meetingId, new DeadLetter("meeting " + meetingId + " was closed for good at " + Instant.ofEpochMilli(before.frozenAt())
+                    + " (state.retention after its last activity): this change to its agenda or moderation was not applied",
+                    Topics.AGENDA.name(), -1, -1L, null, Binary.json(change.timeline()), null));
+            return;
+        }
+        frozenAt.put(meetingId, 0L);
+        MeetingState state = state(meetingId);
+        stores.meetings().put(meetingId, new HomeRecord(change.timeline(), change.hidden(), 0));
+        lastHeard.put(meetingId, outputs.now());
+        List<String> republish = state.changeTimeline(change.timeline(), change.hidden(), (from, to) -> inSpan(meetingId, from, to));
+        republish.forEach(itemId -> markDirty(meetingId, itemId, 0));
+    }
+
+    /** The meeting's state, from memory or rebuilt from the store; the least recently used go when memory is full. */
+    MeetingState state(String meetingId) {
+        MeetingState state = states.get(meetingId);
+        if (state == null) {
+            state = rebuild(meetingId);
+            states.put(meetingId, state);
+            commentsInMemory += state.size();
+            evict(meetingId);
+        }
+        return state;
+    }
+
+    private MeetingState rebuild(String meetingId) {
+        MeetingState state = new MeetingState(meetingId, this::load);
+        HomeRecord record = stores.meetings().get(meetingId);
+        if (record != null) {
+            state.changeTimeline(record.timeline(), record.hidden(), (from, to) -> List.of());
+        }
+        try (KeyValueIterator<PlacedKey, PlacedComment> it = stores.placed().range(PlacedKey.first(meetingId), PlacedKey.last(meetingId))) {
+            it.forEachRemaining(entry -> state.restore(entry.value));
+        }
+        state.effects(new MeetingState.Effects() {
+            @Override
+            public void scored(ScoredComment comment) {
+                outputs.scored(comment);
+            }
+
+            @Override
+            public void dirty(String itemId, long receivedAt) {
+                markDirty(meetingId, itemId, receivedAt);
+            }
+        });
+        return state;
+    }
+
+    private void evict(String keep) {
+        Iterator<Map.Entry<String, MeetingState>> eldest = states.entrySet().iterator();
+        while (commentsInMemory > maxComments && eldest.hasNext()) {
+            Map.Entry<String, MeetingState> entry = eldest.next();
+            if (!entry.getKey().equals(keep)) {
+                commentsInMemory -= entry.getValue().size();
+                eldest.remove();
+            }
+        }
+    }
+
+    private List<ScoredComment> inSpan(String meetingId, long from, long to) {
+        List<ScoredComment> comments = new ArrayList<>();
+        try (KeyValueIterator<PlacedKey, PlacedComment> it = stores.placed().range(PlacedKey.from(meetingId, from), PlacedKey.from(meetingId, to))) {
+            it.forEachRemaining(entry -> comments.add(entry.value.comment()));
+        }
+        return comments;
+    }
+
+    ScoredComment load(String meetingId, MeetingState.Standing standing) {
+        return stores.placed().get(standing.key(meetingId)).comment();
+    }
+
+    /**
+     * Marks an item to publish again. The mark is stored once per emit interval (so that a restart publishes it
+     * still); the latest receivedAt among its comments is kept in memory meanwhile.
+     */
+    void markDirty(String meetingId, String itemId, long receivedAt) {
+        PairKey key = new PairKey(meetingId, itemId);
+        Long before = dirty.get(key);
+        if (before == null) {
+            stores.dirtyItems().put(key, receivedAt);
+        }
+        if (before == null || before < receivedAt) {
+            dirty.put(key, receivedAt);
+        }
+    }
+
+    /** The latest receivedAt counted into the item since its last summary (0: none), and the item no longer marked. */
+    long takeDirty(PairKey key, long stored) {
+        stores.dirtyItems().delete(key);
+        Long latest = dirty.remove(key);
+        return latest == null ? stored : Math.max(stored, latest);
+    }
+
+    private void raiseAlerts(MeetingState state, MeetingState.Standing standing, ScoredComment comment) {
+        Signals before = state.signals(() -> stores.signals().get(state.meetingId));
+        AlertCheck.Outcome outcome = AlertCheck.check(state, standing, comment.comment().createdAt(),
+                comment.sentiment().label() != Sentiment.Label.UNSCORED, before);
+        if (!outcome.signals().equals(before)) {
+            state.signals(outcome.signals());
+            stores.signals().put(state.meetingId, outcome.signals());
+        }
+        outcome.alerts().forEach(outputs::alert);
+    }
+
+    /** A comment for a meeting closed for good is refused with the reason; true when it was. */
+    private boolean refused(String meetingId, ScoredComment comment) {
+        lastHeard.put(meetingId, outputs.now());
+        long frozen = frozenAt.computeIfAbsent(meetingId, id -> {
+            HomeRecord record = stores.meetings().get(id);
+            return record == null ? 0L : record.frozenAt();
+        });
+        if (frozen == 0) {
+            return false;
+        }
+        outputs.refuse(comment.comment().id(), new DeadLetter("meeting " + meetingId + " was closed for good at "
+                + Instant.ofEpochMilli(frozen) + " (state.retention after its last activity): the comment came too late to count",
+                Topics.COMMENTS_RAW.name(), -1, -1L, null, Binary.json(comment.comment()), null));
+        return true;
+    }
+
+    /**
+     * Freezes every meeting that has run and heard nothing for {@code retention} of wall-clock time: its
+     * comments, standings and pending summaries go; its record stays, marked frozen. A meeting first seen
+     * by this instance counts as heard now, so a restart only ever delays freezing.
+     */
+    void freezeQuiet(long now, long retentionMillis) {
+        List<KeyValue<String, HomeRecord>> quiet = new ArrayList<>();
+        try (KeyValueIterator<String, HomeRecord> it = stores.meetings().all()) {
+            it.forEachRemaining(entry -> {
+                if (!entry.value.frozen() && entry.value.hasRun() && now - lastHeard.computeIfAbsent(entry.key, id -> now) > retentionMillis) {
+                    quiet.add(entry);
+                }
+            });
+        }
+        for (KeyValue<String, HomeRecord> entry : quiet) {
+            String meetingId = entry.key;
+            deleteAll(stores.placed(), PlacedKey.first(meetingId), PlacedKey.last(meetingId));
+            dirty.keySet().removeIf(key -> key.first().equals(meetingId));
+            for (var store : List.of(stores.dirtyItems(), stores.versions())) {
+                List<PairKey> keys = new ArrayList<>();
+                try (KeyValueIterator<PairKey, Long> it = store.prefixScan(meetingId, KeyBytes.PREFIX)) {
+                    it.forEachRemaining(item -> keys.add(item.key));
+                }
+                keys.forEach(store::delete);
+            }
+            stores.signals().delete(meetingId);
+            MeetingState state = states.remove(meetingId);
+            commentsInMemory -= state == null ? 0 : state.size();
+            lastHeard.remove(meetingId);
+            frozenAt.put(meetingId, now);
+            stores.meetings().put(meetingId, new HomeRecord(entry.value.timeline(), entry.value.hidden(), now));
+        }
+    }
+
+    private static <K, V> void deleteAll(KeyValueStore<K, V> store, K from, K to) {
+        List<K> keys = new ArrayList<>();
+        try (KeyValueIterator<K, V> it = store.range(from, to)) {
+            it.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(store::delete);
+    }
+}

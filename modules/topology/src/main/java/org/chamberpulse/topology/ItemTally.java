@@ -1,0 +1,111 @@
+package org.chamberpulse.topology;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The running figures of one item, as counters that take deltas, so that a comment moves in or out of the
+ * item in constant time: totals, sentiment, per-author, per-minute, per-hashtag and per-term counts, the
+ * moods of its minutes, and the counted comments in time order (first and last, and the quotes).
+ * Derived from the comments held for the meeting; never stored itself.
+ */
+final class ItemTally {
+
+    /** A counted comment's place in time order: newest last; ties by id. */
+    record Stamp(long createdAt, String id) implements Comparable<Stamp> {
+        @Override
+        public int compareTo(Stamp other) {
+            int byTime = Long.compare(createdAt, other.createdAt);
+            return byTime != 0 ? byTime : id.compareTo(other.id);
+        }
+    }
+
+    long count;
+    long reposts;
+    long flagged;
+    long compoundSumE4;
+    long positive;
+    long neutral;
+    long negative;
+    long unscored;
+    final Map<String, Integer> authors = new HashMap<>();
+    final TreeMap<Long, Long> minutes = new TreeMap<>();
+    final Map<Long, Mood> moods = new HashMap<>();
+    final Map<String, Integer> hashtags = new HashMap<>();
+    final Map<String, Integer> terms = new HashMap<>();
+    final NavigableSet<Stamp> counted = new TreeSet<>();
+    final NavigableSet<Stamp> quotable = new TreeSet<>();
+
+    /** Adds (+1) or takes away (-1) one comment's share. */
+    void apply(Contribution c, int sign) {
+        if (c.repost()) {
+            reposts += sign;
+            return;
+        }
+        count += sign;
+        adjust(authors, c.author(), sign);
+        flagged += c.flagged() ? sign : 0;
+        switch (c.sentiment().label()) {
+            case POSITIVE -> positive += sign;
+            case NEUTRAL -> neutral += sign;
+            case NEGATIVE -> negative += sign;
+            case UNSCORED -> unscored += sign;
+        }
+        compoundSumE4 += sign * c.compoundE4();
+        minutes.merge(c.minute(), (long) sign, (a, b) -> a + b == 0 ? null : a + b);
+        if (c.scored()) {
+            Mood mood = moods.getOrDefault(c.minute(), Mood.NONE).plus(sign, c.compoundE4());
+            if (mood.scored() == 0) {
+                moods.remove(c.minute());
+            } else {
+                moods.put(c.minute(), mood);
+            }
+        }
+        c.hashtags().forEach(tag -> adjust(hashtags, tag, sign));
+        c.terms().forEach(term -> adjust(terms, term, sign));
+        Stamp stamp = new Stamp(c.createdAt(), c.id());
+        if (sign > 0) {
+            counted.add(stamp);
+            if (c.quotable()) {
+                quotable.add(stamp);
+            }
+        } else {
+            counted.remove(stamp);
+            quotable.remove(stamp);
+        }
+    }
+
+    private static void adjust(Map<String, Integer> counts, String key, int sign) {
+        counts.merge(key, sign, (a, b) -> a + b == 0 ? null : a + b);
+    }
+
+    boolean isEmpty() {
+        return count == 0 && reposts == 0;
+    }
+
+    long scored() {
+        return positive + neutral + negative;
+    }
+
+    /** The mean compound of the scored comments; null while there are none. */
+    Double meanCompound() {
+        long scored = scored();
+        return scored == 0 ? null : Math.round((double) compoundSumE4 / scored) / 10_000.0;
+    }
+
+    /** The scored comments of the minutes from {@code fromMinute} to {@code toMinute}, both included. */
+    Mood moodBetween(long fromMinute, long toMinute) {
+        Mood sum = Mood.NONE;
+        for (long m = fromMinute; m <= toMinute; m += Contribution.MINUTE) {
+            sum = sum.plus(moods.getOrDefault(m, Mood.NONE));
+        }
+        return sum;
+    }
+
+    Mood mood() {
+        return new Mood(scored(), compoundSumE4);
+    }
+}

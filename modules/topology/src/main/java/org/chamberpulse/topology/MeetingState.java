@@ -1,0 +1,381 @@
+package org.chamberpulse.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.model.Text;
+import org.chamberpulse.timeline.MeetingTimeline;
+
+/**
+ * Rules 2 to 6 for one meeting, derived from what its home desk stores (the placed comments and the
+ * meeting's timeline): where each comment stands, which copies count, and the item figures. Rebuilt from
+ * the store when it is not in memory; every change is a delta, and every change in what the public sees
+ * goes to {@link Effects}. The order of calls does not change the end state.
+ */
+final class MeetingState {
+
+    /** What a change makes the desk publish. */
+    interface Effects {
+        Effects NONE = new Effects() {
+            @Override
+            public void scored(ScoredComment comment) {
+            }
+
+            @Override
+            public void dirty(String itemId, long receivedAt) {
+            }
+        };
+
+        void scored(ScoredComment comment);
+
+        /** @param receivedAt the latest receivedAt of a comment counted in, or 0 */
+        void dirty(String itemId, long receivedAt);
+    }
+
+    /** One comment's standing in the meeting. */
+    static final class Standing {
+        final String id;
+        final long createdAt;
+        final boolean repost;
+        final String author;
+        final TextKey text;
+        long referenceTime;
+        String itemId;
+        boolean counted;
+        boolean burst;
+        boolean hidden;
+        List<String> via;
+
+        Standing(Comment comment, TextKey text, List<String> via) {
+            this.id = comment.id();
+            this.createdAt = comment.createdAt().toEpochMilli();
+            this.repost = comment.isRepost();
+            this.author = comment.author();
+            this.text = text;
+            this.via = via;
+        }
+
+        Copies.Copy copy() {
+            return new Copies.Copy(createdAt, id, author);
+        }
+
+        PlacedKey key(String meetingId) {
+            return new PlacedKey(meetingId, createdAt, id);
+        }
+    }
+
+    /** Copies of a text are found by its duplicate key, hashed so that a long post makes a short key. */
+    record TextKey(long high, long low) {
+    }
+
+    final String meetingId;
+    private MeetingTimeline timeline;
+    private Placement placement = Placement.of(null);
+    private Set<String> hidden = Set.of();
+    private final Map<String, Standing> comments = new HashMap<>();
+    private final Map<TextKey, Copies> copies = new HashMap<>();
+    private final Map<String, ItemTally> items = new HashMap<>();
+    /** Counted comments per minute of the meeting (by reference time), reposts aside: the surge alert's volume. */
+    private final Map<Long, Long> volume = new HashMap<>();
+    private final BiFunction<String, Standing, ScoredComment> loader;
+    private final MessageDigest sha256;
+    private Effects effects = Effects.NONE;
+    /** The alerts' memory, as stored; read once. */
+    private Signals signals;
+    private boolean signalsRead;
+
+    /** @param loader reads a held comment back from the store (to count it out, or in again) */
+    MeetingState(String meetingId, BiFunction<String, Standing, ScoredComment> loader) {
+        this.meetingId = meetingId;
+        this.loader = loader;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    void effects(Effects to) {
+        this.effects = to;
+    }
+
+    MeetingTimeline timeline() {
+        return timeline;
+    }
+
+    Meeting meeting() {
+        return timeline == null ? null : timeline.meeting();
+    }
+
+    Standing standing(String commentId) {
+        return comments.get(commentId);
+    }
+
+    Map<String, ItemTally> items() {
+        return items;
+    }
+
+    ItemTally item(String itemId) {
+        return items.computeIfAbsent(itemId, id -> new ItemTally());
+    }
+
+    long volume(long minute) {
+        return volume.getOrDefault(minute, 0L);
+    }
+
+    Signals signals(Supplier<Signals> stored) {
+        if (!signalsRead) {
+            signals = stored.get();
+            signalsRead = true;
+        }
+        return signals;
+    }
+
+    void signals(Signals changed) {
+        signals = changed;
+        signalsRead = true;
+    }
+
+    int size() {
+        return comments.size();
+    }
+
+    /** What a router's message changed: the comment's standing, and whether the comment is new to the meeting. */
+    record Touched(Standing standing, boolean arrived) {
+    }
+
+    /**
+     * A router placed the comment here through hashtag {@code via}. A comment the meeting already holds (a
+     * repeated id, or the same comment through a second hashtag) counts once: only its routers change. Returns
+     * null when nothing changed; else the caller stores the comment with its routers.
+     */
+    Touched place(ScoredComment comment, String via) {
+        Standing known = comments.get(comment.comment().id());
+        if (known != null) {
+            if (known.via.contains(via)) {
+                return null;
+            }
+            known.via = PlacedComment.via(known.via, via, true);
+            return new Touched(known, false);
+        }
+        Comment c = comment.comment();
+        Standing standing = new Standing(c, c.isRepost() ? null : textKey(c.text()), List.of(via));
+        standing.referenceTime = placement.referenceTime(c);
+        standing.itemId = placement.itemFor(c, standing.referenceTime);
+        standing.hidden = hidden.contains(standing.id);
+        comments.put(standing.id, standing);
+        if (standing.repost) {
+            countIn(standing, comment);
+        } else {
+            Copies before = copies.getOrDefault(standing.text, Copies.NONE);
+            Copies after = before.with(standing.copy());
+            copies.put(standing.text, after);
+            settle(before.decide(), after.decide(), standing, comment);
+        }
+        return new Touched(standing, true);
+    }
+
+    /** A stored comment, as the state is rebuilt from the store: placed again without telling anyone. */
+    void restore(PlacedComment stored) {
+        Effects live = effects;
+        effects = Effects.NONE;
+        try {
+            place(stored.comment(), stored.via().get(0)).standing().via = stored.via();
+        } finally {
+            effects = live;
+        }
+    }
+
+    /**
+     * The router of {@code via} took the comment out; it leaves the meeting when no router places it here any
+     * more. Returns null when nothing changed; else the caller deletes the stored comment (no routers left)
+     * or stores its remaining routers.
+     */
+    Standing withdraw(String commentId, String via) {
+        Standing standing = comments.get(commentId);
+        if (standing == null || !standing.via.contains(via)) {
+            return null;
+        }
+        standing.via = PlacedComment.via(standing.via, via, false);
+        if (!standing.via.isEmpty()) {
+            return standing;
+        }
+        if (standing.counted) {
+            countOut(standing, loader.apply(meetingId, standing), true);
+        }
+        comments.remove(commentId);
+        if (!standing.repost) {
+            Copies before = copies.get(standing.text);
+            Copies after = before.without(standing.copy());
+            if (after.isEmpty()) {
+                copies.remove(standing.text);
+            } else {
+                copies.put(standing.text, after);
+            }
+            settle(before.decide(), after.decide(), null, null);
+        }
+        return standing;
+    }
+
+    /**
+     * The meeting's timeline or hidden comments changed: comments whose item changed move (only those in the
+     * spans where the old and the new agenda disagree, unless the meeting's definition changed), and the
+     * comments whose hidden mark changed are counted again. {@code inSpan} lists the held comments created in
+     * a span of times; returns the items to publish again whatever changed (all of them when the definition did).
+     */
+    List<String> changeTimeline(MeetingTimeline after, List<String> hiddenIds, BiFunction<Long, Long, List<ScoredComment>> inSpan) {
+        MeetingTimeline before = timeline;
+        timeline = after;
+        placement = Placement.of(after);
+        Set<String> hiddenBefore = hidden;
+        hidden = Set.copyOf(hiddenIds);
+        boolean definitionChanged = before == null || !Objects.equals(before.meeting(), after.meeting());
+        if (definitionChanged) {
+            inSpan.apply(Long.MIN_VALUE, Long.MAX_VALUE).forEach(this::placeAgain);
+        } else {
+            long delayMillis = after.meeting() == null ? 0 : after.meeting().broadcastDelaySeconds() * 1_000L;
+            for (Instant[] span : MeetingTimeline.changedSpans(Placement.of(before).segments(), placement.segments())) {
+                inSpan.apply(createdAt(span[0], delayMillis), createdAt(span[1], delayMillis)).forEach(this::placeAgain);
+            }
+        }
+        for (String id : symmetricDifference(hiddenBefore, hidden)) {
+            Standing standing = comments.get(id);
+            if (standing == null) {
+                continue;
+            }
+            ScoredComment comment = standing.counted ? loader.apply(meetingId, standing) : null;
+            if (standing.counted) {
+                countOut(standing, comment, false);
+            }
+            standing.hidden = hidden.contains(id);
+            if (comment != null) {
+                countIn(standing, comment);
+            }
+        }
+        List<String> republish = new ArrayList<>();
+        if (definitionChanged) {
+            if (after.meeting() != null) {
+                after.meeting().items().forEach(item -> republish.add(item.itemId()));
+            }
+            republish.addAll(items.keySet());
+        }
+        return republish;
+    }
+
+    /** The creation time of a comment whose reference time is {@code referenceTime}; open-ended spans stay open. */
+    private static long createdAt(Instant referenceTime, long delayMillis) {
+        if (referenceTime.getEpochSecond() >= Long.MAX_VALUE / 1_000 - delayMillis / 1_000) {
+            return Long.MAX_VALUE;
+        }
+        return referenceTime.toEpochMilli() + delayMillis;
+    }
+
+    private static Set<String> symmetricDifference(Set<String> a, Set<String> b) {
+        Set<String> differ = new TreeSet<>(a);
+        differ.addAll(b);
+        differ.removeIf(id -> a.contains(id) && b.contains(id));
+        return differ;
+    }
+
+    /** Moves a held comment to where the current agenda puts it. */
+    private void placeAgain(ScoredComment comment) {
+        Standing standing = comments.get(comment.comment().id());
+        if (standing == null || standing.createdAt != comment.comment().createdAt().toEpochMilli()) {
+            return;
+        }
+        long referenceTime = placement.referenceTime(comment.comment());
+        String itemId = placement.itemFor(comment.comment(), referenceTime);
+        if (itemId.equals(standing.itemId) && referenceTime == standing.referenceTime) {
+            return;
+        }
+        boolean counted = standing.counted;
+        if (counted) {
+            countOut(standing, comment, false);
+        }
+        standing.itemId = itemId;
+        standing.referenceTime = referenceTime;
+        if (counted) {
+            countIn(standing, comment);
+        }
+    }
+
+    /**
+     * Rule 4 and the coordinated-burst rule: the copies of a text decide which of them count and which carry
+     * the burst flag; every copy whose standing changed is counted out and in again.
+     */
+    private void settle(Copies.Decision was, Copies.Decision now, Standing arriving, ScoredComment arrivingComment) {
+        Set<String> affected = new TreeSet<>();
+        for (Set<String> ids : List.of(was.counted(), now.counted(), was.burst(), now.burst())) {
+            affected.addAll(ids);
+        }
+        for (String id : affected) {
+            Standing standing = comments.get(id);
+            boolean changed = was.counted().contains(id) != now.counted().contains(id) || was.burst().contains(id) != now.burst().contains(id);
+            if (!changed || standing == null) {
+                continue;
+            }
+            ScoredComment comment = standing == arriving ? arrivingComment : loader.apply(meetingId, standing);
+            if (standing.counted) {
+                countOut(standing, comment, true);
+            }
+            standing.burst = now.burst().contains(id);
+            if (now.counted().contains(id)) {
+                countIn(standing, comment);
+            }
+        }
+    }
+
+    private void countIn(Standing standing, ScoredComment comment) {
+        standing.counted = true;
+        ScoredComment placed = asPlaced(standing, comment, standing.itemId);
+        apply(standing, placed, +1);
+        effects.dirty(standing.itemId, comment.comment().receivedAt() == null ? 0 : comment.comment().receivedAt().toEpochMilli());
+        effects.scored(placed);
+    }
+
+    /** @param withdrawn whether the comment leaves the meeting's count (told downstream), or moves within it */
+    private void countOut(Standing standing, ScoredComment comment, boolean withdrawn) {
+        standing.counted = false;
+        apply(standing, asPlaced(standing, comment, standing.itemId), -1);
+        effects.dirty(standing.itemId, 0);
+        if (withdrawn) {
+            effects.scored(asPlaced(standing, comment, null));
+        }
+    }
+
+    private void apply(Standing standing, ScoredComment placed, int sign) {
+        Contribution contribution = Contribution.of(placed, standing.referenceTime);
+        item(standing.itemId).apply(contribution, sign);
+        if (!standing.repost) {
+            volume.merge(contribution.minute(), (long) sign, (a, b) -> a + b == 0 ? null : a + b);
+        }
+    }
+
+    private ScoredComment asPlaced(Standing standing, ScoredComment comment, String itemId) {
+        return comment.placedIn(meetingId, itemId).withFlags(Flags.of(comment.flags(), standing.burst, standing.hidden));
+    }
+
+    private TextKey textKey(String text) {
+        byte[] digest = sha256.digest(Text.duplicateKey(text).getBytes(StandardCharsets.UTF_8));
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 8; i++) {
+            high = high << 8 | (digest[i] & 0xFF);
+            low = low << 8 | (digest[i + 8] & 0xFF);
+        }
+        return new TextKey(high, low);
+    }
+}

@@ -1,0 +1,34 @@
+package org.chamberpulse.topology;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * A comment placed in a meeting, in the store of the meeting's home desk: by meeting, then the comment's
+ * {@code createdAt}, then its id. A meeting's comments are one prefix and a span of their times one range.
+ */
+record PlacedKey(String meetingId, long createdAt, String commentId) {
+
+    static final Serde<PlacedKey> SERDE = Serdes.serdeFrom(
+            (topic, key) -> key == null ? null : KeyBytes.sized(key.meetingId, key.commentId).text(key.meetingId).time(key.createdAt).last(key.commentId).bytes(),
+            (topic, bytes) -> {
+                if (bytes == null) {
+                    return null;
+                }
+                KeyBytes.Reader reader = new KeyBytes.Reader(bytes);
+                return new PlacedKey(reader.text(), reader.time(), reader.last());
+            });
+
+    /** The first key of the comments created at or after {@code from}; as the end of a range, it leaves out those created at {@code from}. */
+    static PlacedKey from(String meetingId, long from) {
+        return new PlacedKey(meetingId, from, "");
+    }
+
+    static PlacedKey first(String meetingId) {
+        return from(meetingId, Long.MIN_VALUE);
+    }
+
+    static PlacedKey last(String meetingId) {
+        return from(meetingId, Long.MAX_VALUE);
+    }
+}

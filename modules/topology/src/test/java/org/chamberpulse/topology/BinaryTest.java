@@ -1,0 +1,83 @@
+package org.chamberpulse.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.JsonSerde;
+import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.model.Sentiment;
+import org.chamberpulse.timeline.MeetingWindow;
+import org.junit.jupiter.api.Test;
+
+/** The format of the topology's own state and topics: versioned, and readable after an upgrade. */
+class BinaryTest {
+
+    /** What {@code formats/v1-*.b64} hold, as written by format version 1. */
+    static final ScoredComment COMMENT = new ScoredComment(new Comment("mastodon:112233", "mastodon", "a1b2c3",
+            "Great point on the bus lanes 😀 #bcclive", List.of("bcclive"), Instant.parse("2026-11-27T14:21:05.123456789Z"),
+            Instant.parse("2026-11-27T14:21:06Z"), "en", null), null, null,
+            new Sentiment(0.6249, 0.0, 0.714, 0.286, Sentiment.Label.POSITIVE, "en"), List.of("profanity"));
+    static final PlacedComment PLACED = new PlacedComment(COMMENT, List.of("bcclive", "buses"));
+    static final DeskMessage WINDOW = new DeskMessage.WindowChanged(new MeetingWindow("bcc-2026-11-27-council", List.of("bcclive"),
+            Instant.parse("2026-11-27T14:00:00Z"), Instant.parse("2026-11-27T13:00:00Z"), Instant.parse("2026-11-28T02:00:00Z")), "bcclive");
+
+    @Test
+    void shouldReadEveryKindOfValueBackAsWritten() {
+        // given
+        Binary<DeskMessage> messages = Binary.of(DeskMessage.class);
+        List<DeskMessage> values = List.of(new DeskMessage.CommentArrived(COMMENT), WINDOW, new DeskMessage.WindowWithdrawn("m1"),
+                new DeskMessage.Place("m1", COMMENT, "buses"), new DeskMessage.Withdraw("m1", "mastodon:112233", "buses"));
+
+        // when / then
+        for (DeskMessage value : values) {
+            assertThat(messages.fromBytes(messages.toBytes(value))).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void shouldStillReadStateWrittenInTheFormatBeforeTheVersionByte() {
+        // given: a value as the topology wrote its state before this format, JSON
+        byte[] json = JsonSerde.of(PlacedComment.class).toBytes(PLACED);
+
+        // when
+        PlacedComment read = Binary.of(PlacedComment.class).fromBytes(json);
+
+        // then
+        assertThat(read).isEqualTo(PLACED);
+    }
+
+    @Test
+    void shouldKeepReadingAndWritingFormatOneByteForByte() throws IOException {
+        // given: bytes written by format 1 when it was made; a format change must take a new version and keep reading these
+        byte[] placed = golden("v1-placed-comment.b64");
+        byte[] window = golden("v1-window-changed.b64");
+
+        // when / then
+        assertThat(placed[0]).isEqualTo(Binary.VERSION_1);
+        assertThat(Binary.of(PlacedComment.class).fromBytes(placed)).isEqualTo(PLACED);
+        assertThat(Binary.of(DeskMessage.class).fromBytes(window)).isEqualTo(WINDOW);
+        assertThat(Binary.of(PlacedComment.class).toBytes(PLACED)).isEqualTo(placed);
+        assertThat(Binary.of(DeskMessage.class).toBytes(WINDOW)).isEqualTo(window);
+    }
+
+    @Test
+    void shouldRefuseBytesOfAnUnknownFormatWithTheReason() {
+        assertThatThrownBy(() -> Binary.of(PlacedComment.class).fromBytes(new byte[] {9, 1, 2}))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("not a PlacedComment in a known format: first byte 9");
+    }
+
+    private static byte[] golden(String name) throws IOException {
+        try (InputStream in = BinaryTest.class.getResourceAsStream("/formats/" + name)) {
+            return Base64.getDecoder().decode(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
+        }
+    }
+}
