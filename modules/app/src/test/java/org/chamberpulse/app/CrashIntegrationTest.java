@@ -14,11 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -37,8 +39,10 @@ import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.Topics;
+import org.chamberpulse.model.UnmatchedSummary;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,11 +50,13 @@ import org.junit.jupiter.api.io.TempDir;
  * in a JVM of their own, started from this test's class path, and are killed with SIGKILL mid-meeting.
  */
 @Tag("integration")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class CrashIntegrationTest {
 
     private static final int PER_ITEM = 1_000;
     private static final int AUTHORS = 700;
     private static final Duration ITEM_LENGTH = Duration.ofMinutes(20);
+    private static final int SPANNING_PER_ITEM = 200;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -137,6 +143,117 @@ class CrashIntegrationTest {
         } finally {
             broker.close();
         }
+    }
+
+    @Test
+    void shouldCountExactlyWhenRunIsKilledAtRandomPointsOfAnInputSpanningDays(@TempDir Path dir) throws Exception {
+        // given three meetings on one hashtag, two on one day and one four days later (past state.retention of
+        // event time), and their comments sent in a seeded random order
+        long seed = Long.getLong("seed", System.nanoTime());
+        Random random = new Random(seed);
+        int brokerPort = FreePorts.pick();
+        int httpPort = FreePorts.pick();
+        String bootstrap = "127.0.0.1:" + brokerPort;
+        List<String> runArgs = List.of("run", "--bootstrap", bootstrap, "--data-dir", dir.resolve("run").toString(),
+                "--http-port", Integer.toString(httpPort), "--set", "application.id=crash-days-it", "--set", "partitions=3");
+        Instant day = Clock.systemUTC().instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(6));
+        List<Instant> starts = List.of(day, day.plus(Duration.ofHours(6)), day.plus(Duration.ofDays(4)));
+        List<Comment> comments = new ArrayList<>();
+        for (int m = 0; m < starts.size(); m++) {
+            comments.addAll(spanningMeeting("days-" + m, starts.get(m), SPANNING_PER_ITEM));
+        }
+        Collections.shuffle(comments, random);
+        List<Integer> kills = List.of(random.nextInt(comments.size() / 2), comments.size() / 2 + random.nextInt(comments.size() / 2));
+        try (Forked broker = Forked.start(dir.resolve("broker.log"), "broker", "--data-dir", dir.resolve("broker").toString(),
+                "--port", Integer.toString(brokerPort), "--partitions", "3")) {
+            awaitBroker(bootstrap);
+            Forked run = Forked.start(dir.resolve("run-0.log"), runArgs.toArray(String[]::new));
+            try {
+                awaitReady(httpPort, run);
+                PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.resolve("producer").toString(), "bootstrap", bootstrap));
+                try (PulseProducer producer = new PulseProducer(config, bootstrap);
+                     KafkaConsumer<String, ItemSummary> summaries = summaries(bootstrap)) {
+                    for (int m = 0; m < starts.size(); m++) {
+                        publishSpanningAgenda(producer, "days-" + m, starts.get(m));
+                    }
+
+                    // when: run is killed with SIGKILL at two random points of the input and started again each time
+                    int sent = 0;
+                    for (int k = 0; k < kills.size(); k++) {
+                        send(producer, comments.subList(sent, kills.get(k)));
+                        sent = kills.get(k);
+                        run.kill9();
+                        run = Forked.start(dir.resolve("run-" + (k + 1) + ".log"), runArgs.toArray(String[]::new));
+                        awaitReady(httpPort, run);
+                    }
+                    send(producer, comments.subList(sent, comments.size()));
+
+                    // then every comment counts in its own meeting's item, and none is unmatched
+                    Map<String, ItemSummary> seen = new HashMap<>();
+                    List<String> keys = new ArrayList<>();
+                    for (int m = 0; m < starts.size(); m++) {
+                        for (String item : List.of("1", "2", "3")) {
+                            keys.add("days-" + m + "/" + item);
+                        }
+                    }
+                    awaitSummaries(summaries, seen, s -> keys.stream().allMatch(key -> s.containsKey(key) && s.get(key).count() >= SPANNING_PER_ITEM));
+                    for (String key : keys) {
+                        assertThat(seen.get(key).count()).as("seed %d, kills at %s: %s", seed, kills, key).isEqualTo(SPANNING_PER_ITEM);
+                    }
+                    assertThat(unmatched(bootstrap, "dayslive")).as("seed %d, kills at %s: unmatched", seed, kills).isZero();
+                }
+            } finally {
+                run.close();
+            }
+        }
+    }
+
+    /** A meeting of three 20-minute items from {@code start}, {@code perItem} comments in each, every text its own. */
+    private static List<Comment> spanningMeeting(String meetingId, Instant start, int perItem) {
+        List<Comment> comments = new ArrayList<>();
+        long stepMillis = ITEM_LENGTH.toMillis() / perItem;
+        for (int i = 0; i < 3 * perItem; i++) {
+            Instant created = start.plusMillis(i * stepMillis + 500);
+            comments.add(new Comment("web:" + meetingId + "-" + i, "web", "a" + (i % AUTHORS), "Comment " + i + " on " + meetingId + " #dayslive",
+                    List.of("dayslive"), created, created.plusSeconds(1), "en", null));
+        }
+        return comments;
+    }
+
+    private static void publishSpanningAgenda(PulseProducer producer, String meetingId, Instant start) throws Exception {
+        List<AgendaItem> items = List.of(new AgendaItem("1", "1", "Roads", false, null, null), new AgendaItem("2", "2", "Parks", false, null, null),
+                new AgendaItem("3", "3", "Libraries", false, null, null));
+        producer.send(Topics.MEETINGS, meetingId, new Meeting(meetingId, "Cabinet", "Test Council", List.of("dayslive"), start, "Europe/London", 0, items)).get();
+        producer.send(Topics.AGENDA, meetingId, new AgendaEvent(meetingId, AgendaEventType.OPENED, null, start, "clerk")).get();
+        for (int item = 0; item < 3; item++) {
+            producer.send(Topics.AGENDA, meetingId, new AgendaEvent(meetingId, AgendaEventType.ITEM_STARTED, Integer.toString(item + 1),
+                    start.plus(ITEM_LENGTH.multipliedBy(item)), "clerk")).get();
+        }
+        producer.send(Topics.AGENDA, meetingId, new AgendaEvent(meetingId, AgendaEventType.ADJOURNED, null, start.plus(ITEM_LENGTH.multipliedBy(3)), "clerk")).get();
+    }
+
+    /** The latest unmatched count of a hashtag on pulse.unmatched, 0 when it has none. */
+    private static long unmatched(String bootstrap, String hashtag) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long count = 0;
+        try (KafkaConsumer<String, UnmatchedSummary> consumer = new KafkaConsumer<>(props, Topics.UNMATCHED.keySerde().deserializer(),
+                Topics.UNMATCHED.valueSerde().deserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.UNMATCHED.name()).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, UnmatchedSummary> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(hashtag)) {
+                        count = record.value().count();
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     /** Three 20-minute items from {@code start}, a thousand comments in each, by 700 people. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Meeting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -149,6 +150,27 @@ class AttributionTest {
         // then
         assertThat(driver.summary("evening", "pre").count()).isEqualTo(1);
         assertThat(driver.summary("morning", "pre").count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountOnceACommentThatReachesAMeetingThroughTwoOfItsHashtags() {
+        // given: a meeting with two hashtags (its home desk is the first in order, "bcclive"; "wmcalive" hands over)
+        Meeting twoTags = council("m1", START, 0);
+        driver.publish(new Meeting("m1", twoTags.title(), twoTags.body(), List.of("wmcalive", "bcclive"), START, twoTags.timezone(), 0, twoTags.items()));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+
+        // when: one comment through each hashtag, one carrying both
+        driver.comment(comment("c1", "a1", "Through the first", at(1), List.of("bcclive")));
+        driver.comment(comment("c2", "a2", "Through the second", at(2), List.of("wmcalive")));
+        driver.comment(comment("c3", "a3", "Through both", at(3), List.of("bcclive", "wmcalive")));
+        // and the meeting opens early, which moves its window over a comment made an hour before it was due
+        driver.comment(comment("c4", "a4", "Early, second tag", START.minus(Duration.ofMinutes(90)), List.of("wmcalive")));
+        driver.agenda("m1", OPENED, null, START.minus(Duration.ofMinutes(45)));
+
+        // then
+        assertThat(driver.summary("m1", "1").count()).isEqualTo(3);
+        assertThat(driver.summary("m1", "pre").count()).isEqualTo(1);
+        assertThat(driver.unmatched().get("wmcalive").count()).isZero();
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rule 3 as a property: for seeded random meetings, delivering the agenda events and comments in a
- * shuffled order, some of them twice, gives exactly the summaries of the in-order run.
+ * shuffled order, some of them twice, gives exactly the summaries of the in-order run; also when the
+ * posts of a meeting held days later, past the state retention in event time, are mixed in.
  */
 class OrderIndependenceTest {
 
@@ -79,17 +80,21 @@ class OrderIndependenceTest {
 
     /** One or two meetings on one hashtag, their clerk's events, and comments in and around their windows. */
     private static void generate(Random random, List<Meeting> meetings, List<Step> steps) {
-        int meetingCount = 1 + random.nextInt(2);
+        int meetingCount = 1 + random.nextInt(3);
         for (int m = 0; m < meetingCount; m++) {
             String meetingId = "m" + m;
-            Instant scheduled = DAY.plus(Duration.ofHours(5L * m));
+            // A third meeting on the same hashtag days later: more event time than state.retention lies between them.
+            Instant scheduled = m < 2 ? DAY.plus(Duration.ofHours(5L * m)) : DAY.plus(PulseDriver.CONFIG.stateRetention()).plus(Duration.ofDays(1));
             int delay = random.nextInt(3) * 15;
             List<AgendaItem> items = new ArrayList<>();
             int itemCount = 2 + random.nextInt(4);
             for (int i = 1; i <= itemCount; i++) {
                 items.add(new AgendaItem("i" + i, Integer.toString(i), "Item " + i, random.nextInt(6) == 0, null, null));
             }
-            meetings.add(new Meeting(meetingId, "Meeting " + m, "Council", List.of("testlive"), scheduled, "Europe/London", delay, items));
+            // The second meeting also has a hashtag of its own, first in order: its home desk is that one, and the
+            // comments that reach it through the shared hashtag are handed over.
+            List<String> hashtags = m == 1 ? List.of("testlive", "extralive") : List.of("testlive");
+            meetings.add(new Meeting(meetingId, "Meeting " + m, "Council", hashtags, scheduled, "Europe/London", delay, items));
 
             Instant t = scheduled.plusSeconds(random.nextInt(1200) - 600);
             agenda(steps, meetingId, AgendaEventType.OPENED, null, t);
@@ -113,7 +118,10 @@ class OrderIndependenceTest {
                 Instant at = scheduled.minus(Duration.ofMinutes(90)).plusSeconds((long) (random.nextDouble() * spanSeconds));
                 String author = "a" + random.nextInt(15);
                 String text = TEXTS[random.nextInt(TEXTS.length)];
-                List<String> tags = new ArrayList<>(List.of("testlive"));
+                List<String> tags = new ArrayList<>(List.of(m == 1 && random.nextInt(3) == 0 ? "extralive" : "testlive"));
+                if (m == 1 && random.nextInt(4) == 0) {
+                    tags.add(tags.contains("testlive") ? "extralive" : "testlive");
+                }
                 if (random.nextInt(8) == 0) {
                     tags.add("item" + (1 + random.nextInt(itemCount + 1)));
                 }
