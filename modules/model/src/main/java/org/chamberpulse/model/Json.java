@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 /** The one JSON configuration of the wire format: ISO-8601 instants, unknown fields ignored, nulls kept. */
 public final class Json {
@@ -24,6 +25,7 @@ public final class Json {
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                     .build())
             .addModule(new JavaTimeModule())
+            .addModule(new BlackbirdModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // An absent broadcastDelaySeconds or restricted means 0 or false.

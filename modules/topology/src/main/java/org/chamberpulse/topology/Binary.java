@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -41,6 +42,7 @@ public final class Binary<T> implements Serde<T> {
     private static final byte JSON_OBJECT = '{';
 
     static final ObjectMapper MAPPER = SmileMapper.builder()
+            .addModule(new BlackbirdModule())
             .addModule(new SimpleModule("compact-instants")
                     .addSerializer(Instant.class, new InstantWriter())
                     .addDeserializer(Instant.class, new InstantReader()))

@@ -11,10 +11,9 @@ import org.chamberpulse.sentiment.Terms;
  * {@link ItemTally} needs, read once from the comment as placed.
  *
  * @param flagged   carries a flag other than "hidden" (profanity, abuse, burst)
- * @param quotable  carries no flag at all and has text: the chair may read it out
  */
 record Contribution(String id, long createdAt, long minute, boolean repost, String author, boolean flagged,
-                    Sentiment sentiment, List<String> hashtags, List<String> terms, boolean quotable) {
+                    Sentiment sentiment, List<String> hashtags, List<String> terms) {
 
     static final long MINUTE = 60_000L;
 
@@ -26,8 +25,7 @@ record Contribution(String id, long createdAt, long minute, boolean repost, Stri
             flagged |= !flag.equals(Flags.HIDDEN);
         }
         return new Contribution(c.id(), c.createdAt().toEpochMilli(), Math.floorDiv(referenceTime, MINUTE) * MINUTE, c.isRepost(),
-                c.author(), flagged, placed.sentiment(), c.hashtags(), c.isRepost() ? List.of() : Terms.of(c.text()),
-                placed.flags().isEmpty() && !c.text().isBlank());
+                c.author(), flagged, placed.sentiment(), c.hashtags(), c.isRepost() ? List.of() : Terms.of(c.text()));
     }
 
     /** The compound score in units of 1e-4 (the scorer's precision), so sums are exact; 0 when unscored. */

@@ -1,6 +1,7 @@
 package org.chamberpulse.topology;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,37 +20,32 @@ import java.util.Set;
  *       earliest copy; every copy in it carries the flag "burst".</li>
  * </ul>
  */
-record Copies(List<Copy> copies) {
+record Copies(List<MeetingState.Standing> copies) {
 
     static final Copies NONE = new Copies(List.of());
     static final int BURST_AUTHORS = 5;
     static final Duration BURST_GAP = Duration.ofMinutes(10);
 
-    /** One copy: earliest first, then by id. */
-    record Copy(long createdAt, String id, String author) implements Comparable<Copy> {
-        @Override
-        public int compareTo(Copy other) {
-            int byTime = Long.compare(createdAt, other.createdAt);
-            return byTime != 0 ? byTime : id.compareTo(other.id);
-        }
-    }
+    /** Earliest first, then by id. */
+    static final Comparator<MeetingState.Standing> ORDER = Comparator.<MeetingState.Standing>comparingLong(copy -> copy.createdAt)
+            .thenComparing(copy -> copy.id);
 
     /** Which copies count and which belong to a burst. */
     record Decision(Set<String> counted, Set<String> burst) {
     }
 
-    Copies with(Copy copy) {
+    Copies with(MeetingState.Standing copy) {
         if (copies.contains(copy)) {
             return this;
         }
-        List<Copy> more = new ArrayList<>(copies);
+        List<MeetingState.Standing> more = new ArrayList<>(copies);
         more.add(copy);
-        more.sort(null);
+        more.sort(ORDER);
         return new Copies(List.copyOf(more));
     }
 
-    Copies without(Copy copy) {
-        List<Copy> fewer = new ArrayList<>(copies);
+    Copies without(MeetingState.Standing copy) {
+        List<MeetingState.Standing> fewer = new ArrayList<>(copies);
         fewer.remove(copy);
         return new Copies(List.copyOf(fewer));
     }
@@ -62,26 +58,29 @@ record Copies(List<Copy> copies) {
         Set<String> counted = new HashSet<>();
         Set<String> burst = new HashSet<>();
         Map<String, String> earliestByAuthor = new LinkedHashMap<>();
-        List<List<Copy>> groups = new ArrayList<>();
+        if (copies.size() == 1) {
+            return new Decision(Set.of(copies.get(0).id), Set.of());
+        }
+        List<List<MeetingState.Standing>> groups = new ArrayList<>();
         long previous = Long.MIN_VALUE;
-        for (Copy copy : copies) {
-            if (groups.isEmpty() || copy.createdAt() - previous > BURST_GAP.toMillis()) {
+        for (MeetingState.Standing copy : copies) {
+            if (groups.isEmpty() || copy.createdAt - previous > BURST_GAP.toMillis()) {
                 groups.add(new ArrayList<>());
             }
             groups.get(groups.size() - 1).add(copy);
-            previous = copy.createdAt();
-            earliestByAuthor.putIfAbsent(copy.author(), copy.id());
+            previous = copy.createdAt;
+            earliestByAuthor.putIfAbsent(copy.author, copy.id);
         }
         counted.addAll(earliestByAuthor.values());
-        for (List<Copy> group : groups) {
+        for (List<MeetingState.Standing> group : groups) {
             Set<String> authors = new HashSet<>();
-            group.forEach(copy -> authors.add(copy.author()));
+            group.forEach(copy -> authors.add(copy.author));
             if (authors.size() >= BURST_AUTHORS) {
                 group.forEach(copy -> {
-                    burst.add(copy.id());
-                    counted.remove(copy.id());
+                    burst.add(copy.id);
+                    counted.remove(copy.id);
                 });
-                counted.add(group.get(0).id());
+                counted.add(group.get(0).id);
             }
         }
         return new Decision(counted, burst);

@@ -26,11 +26,11 @@ final class Desk implements Outputs {
     private ProcessorContext<String, DeskOutput> context;
     private long timestamp;
 
-    Desk(ProcessorContext<String, DeskOutput> scheduler, Duration emitInterval, Duration retention, long maxCommentsInMemory) {
+    Desk(ProcessorContext<String, DeskOutput> scheduler, Duration emitInterval, Duration retention, CommentBudget budget) {
         this.context = scheduler;
         this.retention = retention;
         DeskStores stores = DeskStores.of(scheduler);
-        this.homes = new Homes(stores, this, maxCommentsInMemory);
+        this.homes = new Homes(stores, this, budget);
         this.router = new Router(stores, homes, this);
         this.publisher = new Publisher(stores, homes);
         scheduler.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
@@ -63,6 +63,10 @@ final class Desk implements Outputs {
         } else if (message instanceof DeskMessage.Withdraw withdraw) {
             homes.withdraw(withdraw.meetingId(), withdraw.commentId(), withdraw.via());
         }
+    }
+
+    void close() {
+        homes.release();
     }
 
     private void enter(ProcessorContext<String, DeskOutput> node, long recordTimestamp) {

@@ -18,7 +18,7 @@ final class Desks {
 
     private final Duration emitInterval;
     private final Duration retention;
-    private final long maxCommentsInMemory;
+    private final CommentBudget budget;
     private final Map<TaskId, Shared> byTask = new ConcurrentHashMap<>();
 
     private static final class Shared {
@@ -30,10 +30,10 @@ final class Desks {
         }
     }
 
-    Desks(Duration emitInterval, Duration retention, long maxCommentsInMemory) {
+    Desks(Duration emitInterval, Duration retention, long commentsInMemory) {
         this.emitInterval = emitInterval;
         this.retention = retention;
-        this.maxCommentsInMemory = maxCommentsInMemory;
+        this.budget = new CommentBudget(commentsInMemory);
     }
 
     ProcessorSupplier<String, DeskMessage, String, DeskOutput> node() {
@@ -49,7 +49,7 @@ final class Desks {
         public void init(ProcessorContext<String, DeskOutput> nodeContext) {
             context = nodeContext;
             Shared shared = byTask.compute(nodeContext.taskId(), (task, existing) ->
-                    existing != null ? existing : new Shared(new Desk(nodeContext, emitInterval, retention, maxCommentsInMemory)));
+                    existing != null ? existing : new Shared(new Desk(nodeContext, emitInterval, retention, budget)));
             shared.nodes++;
             desk = shared.desk;
         }
@@ -61,7 +61,13 @@ final class Desks {
 
         @Override
         public void close() {
-            byTask.computeIfPresent(context.taskId(), (task, shared) -> --shared.nodes == 0 ? null : shared);
+            byTask.computeIfPresent(context.taskId(), (task, shared) -> {
+                if (--shared.nodes > 0) {
+                    return shared;
+                }
+                shared.desk.close();
+                return null;
+            });
         }
     }
 }

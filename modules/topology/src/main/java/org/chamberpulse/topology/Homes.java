@@ -17,14 +17,14 @@ import org.chamberpulse.model.Topics;
 
 /**
  * The meetings whose home is this desk (rules 2 to 6): their comments as placed, stored once each, and
- * their derived {@link MeetingState}s, kept in memory for the meetings in use up to {@link #maxComments}
- * comments and rebuilt from the store on demand. Freezes meetings that retention lets go.
+ * their derived {@link MeetingState}s, kept in memory for the meetings in use within the instance's
+ * {@link CommentBudget} and rebuilt from the store on demand. Freezes meetings that retention lets go.
  */
 final class Homes {
 
     private final DeskStores stores;
     private final Outputs outputs;
-    private final long maxComments;
+    private final CommentBudget budget;
     private final Map<String, MeetingState> states = new LinkedHashMap<>(16, 0.75f, true);
     /** When each meeting last heard of anything (wall-clock ms): retention frees it after a quiet spell. */
     private final Map<String, Long> lastHeard = new HashMap<>();
@@ -32,12 +32,11 @@ final class Homes {
     private final Map<PairKey, Long> dirty = new HashMap<>();
     /** When each meeting was frozen (0: live), read from its record once rather than with every comment. */
     private final Map<String, Long> frozenAt = new HashMap<>();
-    private long commentsInMemory;
 
-    Homes(DeskStores stores, Outputs outputs, long maxComments) {
+    Homes(DeskStores stores, Outputs outputs, CommentBudget budget) {
         this.stores = stores;
         this.outputs = outputs;
-        this.maxComments = maxComments;
+        this.budget = budget;
     }
 
     /** A router placed a comment in a meeting whose home is here. */
@@ -54,7 +53,7 @@ final class Homes {
         ScoredComment stored = touched.arrived() ? comment : load(meetingId, standing);
         stores.placed().put(standing.key(meetingId), new PlacedComment(stored, standing.via));
         if (touched.arrived()) {
-            commentsInMemory++;
+            budget.add(1);
             if (!standing.repost && standing.counted) {
                 raiseAlerts(state, standing, comment);
             }
@@ -69,7 +68,7 @@ final class Homes {
         }
         if (standing.via.isEmpty()) {
             stores.placed().delete(standing.key(meetingId));
-            commentsInMemory--;
+            budget.add(-1);
         } else {
             stores.placed().put(standing.key(meetingId), new PlacedComment(load(meetingId, standing), standing.via));
         }
@@ -99,7 +98,7 @@ final class Homes {
         if (state == null) {
             state = rebuild(meetingId);
             states.put(meetingId, state);
-            commentsInMemory += state.size();
+            budget.add(state.size());
             evict(meetingId);
         }
         return state;
@@ -130,13 +129,19 @@ final class Homes {
 
     private void evict(String keep) {
         Iterator<Map.Entry<String, MeetingState>> eldest = states.entrySet().iterator();
-        while (commentsInMemory > maxComments && eldest.hasNext()) {
+        while (budget.exceeded() && eldest.hasNext()) {
             Map.Entry<String, MeetingState> entry = eldest.next();
             if (!entry.getKey().equals(keep)) {
-                commentsInMemory -= entry.getValue().size();
+                budget.add(-entry.getValue().size());
                 eldest.remove();
             }
         }
+    }
+
+    /** The task goes (closed, moved, or started again): what it held in memory no longer counts. */
+    void release() {
+        states.values().forEach(state -> budget.add(-state.size()));
+        states.clear();
     }
 
     private List<ScoredComment> inSpan(String meetingId, long from, long to) {
@@ -227,7 +232,7 @@ final class Homes {
             }
             stores.signals().delete(meetingId);
             MeetingState state = states.remove(meetingId);
-            commentsInMemory -= state == null ? 0 : state.size();
+            budget.add(state == null ? 0 : -state.size());
             lastHeard.remove(meetingId);
             frozenAt.put(meetingId, now);
             stores.meetings().put(meetingId, new HomeRecord(entry.value.timeline(), entry.value.hidden(), now));

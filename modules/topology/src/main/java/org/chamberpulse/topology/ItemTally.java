@@ -14,14 +14,6 @@ import java.util.TreeSet;
  */
 final class ItemTally {
 
-    /** A counted comment's place in time order: newest last; ties by id. */
-    record Stamp(long createdAt, String id) implements Comparable<Stamp> {
-        @Override
-        public int compareTo(Stamp other) {
-            int byTime = Long.compare(createdAt, other.createdAt);
-            return byTime != 0 ? byTime : id.compareTo(other.id);
-        }
-    }
 
     long count;
     long reposts;
@@ -36,11 +28,11 @@ final class ItemTally {
     final Map<Long, Mood> moods = new HashMap<>();
     final Map<String, Integer> hashtags = new HashMap<>();
     final Map<String, Integer> terms = new HashMap<>();
-    final NavigableSet<Stamp> counted = new TreeSet<>();
-    final NavigableSet<Stamp> quotable = new TreeSet<>();
+    /** The counted comments in time order (newest last; ties by id): first and last, and the quotes. */
+    final NavigableSet<MeetingState.Standing> counted = new TreeSet<>(Copies.ORDER);
 
     /** Adds (+1) or takes away (-1) one comment's share. */
-    void apply(Contribution c, int sign) {
+    void apply(MeetingState.Standing standing, Contribution c, int sign) {
         if (c.repost()) {
             reposts += sign;
             return;
@@ -66,15 +58,10 @@ final class ItemTally {
         }
         c.hashtags().forEach(tag -> adjust(hashtags, tag, sign));
         c.terms().forEach(term -> adjust(terms, term, sign));
-        Stamp stamp = new Stamp(c.createdAt(), c.id());
         if (sign > 0) {
-            counted.add(stamp);
-            if (c.quotable()) {
-                quotable.add(stamp);
-            }
+            counted.add(standing);
         } else {
-            counted.remove(stamp);
-            quotable.remove(stamp);
+            counted.remove(standing);
         }
     }
 

@@ -52,6 +52,8 @@ final class MeetingState {
         final boolean repost;
         final String author;
         final TextKey text;
+        /** No flag from intake (profanity, abuse), and some text. */
+        final boolean clean;
         long referenceTime;
         String itemId;
         boolean counted;
@@ -59,17 +61,20 @@ final class MeetingState {
         boolean hidden;
         List<String> via;
 
-        Standing(Comment comment, TextKey text, List<String> via) {
+        Standing(ScoredComment scored, String author, TextKey text, List<String> via) {
+            Comment comment = scored.comment();
+            this.clean = scored.flags().isEmpty() && !comment.text().isBlank();
             this.id = comment.id();
             this.createdAt = comment.createdAt().toEpochMilli();
             this.repost = comment.isRepost();
-            this.author = comment.author();
+            this.author = author;
             this.text = text;
             this.via = via;
         }
 
-        Copies.Copy copy() {
-            return new Copies.Copy(createdAt, id, author);
+        /** What the chair may read out: no flag of any kind, and some text. */
+        boolean quotable() {
+            return clean && !burst && !hidden;
         }
 
         PlacedKey key(String meetingId) {
@@ -86,10 +91,13 @@ final class MeetingState {
     private Placement placement = Placement.of(null);
     private Set<String> hidden = Set.of();
     private final Map<String, Standing> comments = new HashMap<>();
-    private final Map<TextKey, Copies> copies = new HashMap<>();
+    /** The copies of each text: the one comment, for most texts (no list kept), or {@link Copies}. */
+    private final Map<TextKey, Object> copies = new HashMap<>();
     private final Map<String, ItemTally> items = new HashMap<>();
     /** Counted comments per minute of the meeting (by reference time), reposts aside: the surge alert's volume. */
     private final Map<Long, Long> volume = new HashMap<>();
+    /** One instance of each author and list of routers: thousands of comments share a few of them. */
+    private final Map<Object, Object> shared = new HashMap<>();
     private final BiFunction<String, Standing, ScoredComment> loader;
     private final MessageDigest sha256;
     private Effects effects = Effects.NONE;
@@ -168,11 +176,11 @@ final class MeetingState {
             if (known.via.contains(via)) {
                 return null;
             }
-            known.via = PlacedComment.via(known.via, via, true);
+            known.via = shared(PlacedComment.via(known.via, via, true));
             return new Touched(known, false);
         }
         Comment c = comment.comment();
-        Standing standing = new Standing(c, c.isRepost() ? null : textKey(c.text()), List.of(via));
+        Standing standing = new Standing(comment, shared(c.author()), c.isRepost() ? null : textKey(c.text()), shared(List.of(via)));
         standing.referenceTime = placement.referenceTime(c);
         standing.itemId = placement.itemFor(c, standing.referenceTime);
         standing.hidden = hidden.contains(standing.id);
@@ -180,9 +188,9 @@ final class MeetingState {
         if (standing.repost) {
             countIn(standing, comment);
         } else {
-            Copies before = copies.getOrDefault(standing.text, Copies.NONE);
-            Copies after = before.with(standing.copy());
-            copies.put(standing.text, after);
+            Copies before = copiesOf(standing.text);
+            Copies after = before.with(standing);
+            copies.put(standing.text, after.copies().size() == 1 ? standing : after);
             settle(before.decide(), after.decide(), standing, comment);
         }
         return new Touched(standing, true);
@@ -193,7 +201,7 @@ final class MeetingState {
         Effects live = effects;
         effects = Effects.NONE;
         try {
-            place(stored.comment(), stored.via().get(0)).standing().via = stored.via();
+            place(stored.comment(), stored.via().get(0)).standing().via = shared(stored.via());
         } finally {
             effects = live;
         }
@@ -209,7 +217,7 @@ final class MeetingState {
         if (standing == null || !standing.via.contains(via)) {
             return null;
         }
-        standing.via = PlacedComment.via(standing.via, via, false);
+        standing.via = shared(PlacedComment.via(standing.via, via, false));
         if (!standing.via.isEmpty()) {
             return standing;
         }
@@ -218,12 +226,12 @@ final class MeetingState {
         }
         comments.remove(commentId);
         if (!standing.repost) {
-            Copies before = copies.get(standing.text);
-            Copies after = before.without(standing.copy());
+            Copies before = copiesOf(standing.text);
+            Copies after = before.without(standing);
             if (after.isEmpty()) {
                 copies.remove(standing.text);
             } else {
-                copies.put(standing.text, after);
+                copies.put(standing.text, after.copies().size() == 1 ? after.copies().get(0) : after);
             }
             settle(before.decide(), after.decide(), null, null);
         }
@@ -358,7 +366,7 @@ final class MeetingState {
 
     private void apply(Standing standing, ScoredComment placed, int sign) {
         Contribution contribution = Contribution.of(placed, standing.referenceTime);
-        item(standing.itemId).apply(contribution, sign);
+        item(standing.itemId).apply(standing, contribution, sign);
         if (!standing.repost) {
             volume.merge(contribution.minute(), (long) sign, (a, b) -> a + b == 0 ? null : a + b);
         }
@@ -366,6 +374,19 @@ final class MeetingState {
 
     private ScoredComment asPlaced(Standing standing, ScoredComment comment, String itemId) {
         return comment.placedIn(meetingId, itemId).withFlags(Flags.of(comment.flags(), standing.burst, standing.hidden));
+    }
+
+    private Copies copiesOf(TextKey text) {
+        Object held = copies.get(text);
+        if (held == null) {
+            return Copies.NONE;
+        }
+        return held instanceof Standing one ? new Copies(List.of(one)) : (Copies) held;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T value) {
+        return (T) shared.computeIfAbsent(value, v -> v);
     }
 
     private TextKey textKey(String text) {

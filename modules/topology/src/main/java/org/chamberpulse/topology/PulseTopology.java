@@ -42,8 +42,11 @@ public final class PulseTopology {
     private static final Serde<byte[]> RAW = Serdes.ByteArray();
     private static final Serde<ControlMessage> CONTROL = Binary.of(ControlMessage.class);
     private static final Serde<DeskMessage> DESK = Binary.of(DeskMessage.class);
-    /** Comments a desk keeps in memory (derived state, rebuilt from the stores), over all the meetings of a task. */
-    static final long COMMENTS_IN_MEMORY = 500_000;
+    /**
+     * Comments the desks of an instance keep in memory together (derived state, about 300 bytes a comment,
+     * rebuilt from the stores when needed): 750,000 take about 225 MB; a backlog of 600,000 posts fits.
+     */
+    static final long COMMENTS_IN_MEMORY = 750_000;
 
     private PulseTopology() {
     }

@@ -55,8 +55,8 @@ final class Summaries {
                 restricted ? List.of() : top(tally.terms, term -> !own.contains(term)),
                 tally.flagged,
                 restricted,
-                tally.counted.isEmpty() ? null : Instant.ofEpochMilli(tally.counted.first().createdAt()),
-                tally.counted.isEmpty() ? null : Instant.ofEpochMilli(tally.counted.last().createdAt()),
+                tally.counted.isEmpty() ? null : Instant.ofEpochMilli(tally.counted.first().createdAt),
+                tally.counted.isEmpty() ? null : Instant.ofEpochMilli(tally.counted.last().createdAt),
                 restricted ? List.of() : quotes(tally, comment),
                 version,
                 lastReceivedAt);
@@ -86,9 +86,13 @@ final class Summaries {
     /** The latest counted comments of the item without flags, newest first: what the chair may read out. */
     private static List<Quote> quotes(ItemTally tally, Function<String, ScoredComment> comment) {
         List<Quote> quotes = new ArrayList<>();
-        Iterator<ItemTally.Stamp> newestFirst = tally.quotable.descendingIterator();
+        Iterator<MeetingState.Standing> newestFirst = tally.counted.descendingIterator();
         while (newestFirst.hasNext() && quotes.size() < QUOTES) {
-            ScoredComment quoted = comment.apply(newestFirst.next().id());
+            MeetingState.Standing standing = newestFirst.next();
+            if (!standing.quotable()) {
+                continue;
+            }
+            ScoredComment quoted = comment.apply(standing.id);
             var c = quoted.comment();
             quotes.add(new Quote(c.id(), c.text(), c.createdAt(), quoted.sentiment().label()));
         }

@@ -1,5 +1,6 @@
 package org.chamberpulse.app.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,20 +12,19 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
+import org.chamberpulse.app.FreePorts;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.LoadGenerator;
@@ -34,12 +34,14 @@ import org.chamberpulse.topology.PulseTopology;
 import org.chamberpulse.topology.StreamsProperties;
 
 /**
- * {@code scripts/bench throughput [POSTS]}: in one run on one embedded broker, the ceiling (a pass-through
- * Streams app, exactly-once, with Kafka Streams' own defaults otherwise, reading the posts and writing them to
- * another topic), then the full topology with one instance (twice: the first run also pays for compiling the
- * topology's code, as a freshly started {@code run} does) and with two, each working off the same backlog of
- * POSTS generated posts for {@code -Dmeetings} meetings (default 50). Prints posts per second from the moment
- * the app runs to the moment its last stage has committed everything.
+ * {@code scripts/bench throughput [POSTS]}: the shape of the outside check. One broker holds a backlog of
+ * POSTS generated posts for {@code -Dmeetings} meetings (default 50) on pulse.comments.raw; then, each in
+ * processes of its own started afresh, the ceiling (a pass-through Streams app, exactly-once, Kafka Streams'
+ * defaults otherwise: {@link PassThrough}), {@code scripts/chamberpulse run --bootstrap} (topology and
+ * dashboard, its own JVM options and defaults), and two {@code run --role topology} instances of one
+ * application. Each is timed from the moment its consumer group is stable (all members running) until it
+ * has committed every record of every stage; the figure is input posts a second. The peak resident set of
+ * each process is printed too (the application's memory under a backlog, the broker apart).
  */
 public final class Throughput {
 
@@ -56,22 +58,20 @@ public final class Throughput {
         Path dir = Files.createTempDirectory("bench-throughput");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
             loadBacklog(broker, dir, posts);
+            String bootstrap = broker.bootstrapServers();
+            PulseConfig probe = config(dir, "bench-run");
 
-            PulseConfig ceilingConfig = config(dir, "bench-ceiling");
-            double ceiling = measure(broker, "ceiling (pass-through)", ceilingConfig, List.of(passThrough()), passThroughProperties(ceilingConfig, broker));
+            double ceiling = measureForked(broker, "ceiling (pass-through)", "bench-ceiling", Set.of(Topics.COMMENTS_RAW.name()),
+                    List.of(javaCommand(PassThrough.class, bootstrap, "bench-ceiling", dir.resolve("ceiling").toString(), PASS_THROUGH_TOPIC)), dir);
+            Set<String> stages = stages(PulseTopology.build(probe), "bench-run");
+            double one = measureForked(broker, "run, 1 instance", "bench-run", stages,
+                    List.of(run(bootstrap, "bench-run", dir.resolve("run"), System.getProperty("role", "all"))), dir);
+            Set<String> twoStages = stages(PulseTopology.build(probe), "bench-two");
+            double two = measureForked(broker, "run, 2 instances", "bench-two", twoStages,
+                    List.of(run(bootstrap, "bench-two", dir.resolve("two-a"), "topology"), run(bootstrap, "bench-two", dir.resolve("two-b"), "topology")), dir);
 
-            PulseConfig coldConfig = config(dir, "bench-cold");
-            double cold = measure(broker, "topology, 1 instance, cold", coldConfig, List.of(PulseTopology.build(coldConfig)));
-
-            PulseConfig oneConfig = config(dir, "bench-one");
-            double one = measure(broker, "topology, 1 instance", oneConfig, List.of(PulseTopology.build(oneConfig)));
-
-            PulseConfig twoConfig = config(dir, "bench-two");
-            double two = measure(broker, "topology, 2 instances", twoConfig, List.of(PulseTopology.build(twoConfig), PulseTopology.build(twoConfig)));
-
-            System.out.printf("RESULT ceiling %,.0f posts/s; topology, first run in the JVM %,.0f posts/s (%.1f %%); again %,.0f posts/s (%.1f %% of the ceiling);"
-                    + " two instances %,.0f posts/s (%.2fx, %.1f %% of the ceiling)%n",
-                    ceiling, cold, 100 * cold / ceiling, one, 100 * one / ceiling, two, two / one, 100 * two / ceiling);
+            System.out.printf("RESULT ceiling %,.0f posts/s; run, 1 instance %,.0f posts/s (%.1f %% of the ceiling); 2 instances %,.0f posts/s (%.2fx, %.1f %% of the ceiling)%n",
+                    ceiling, one, 100 * one / ceiling, two, two / one, 100 * two / ceiling);
         } finally {
             Utils.delete(dir.toFile());
         }
@@ -89,25 +89,33 @@ public final class Throughput {
             generator.openMeetings(MEETINGS, "t");
             loaded = generator.run(MEETINGS, "t", LOAD_RATE, Duration.ofMillis(posts * 1000L / (long) LOAD_RATE), null).sent();
         }
-        System.out.printf("backlog: %,d posts for %d meetings in %s, %d partitions, commit interval %s, exactly-once%n",
-                loaded, MEETINGS, Topics.COMMENTS_RAW.name(), loadConfig.partitions(), loadConfig.commitInterval().toMillis() + " ms");
+        System.out.printf("backlog: %,d posts for %d meetings in %s, %d partitions, exactly-once%n",
+                loaded, MEETINGS, Topics.COMMENTS_RAW.name(), loadConfig.partitions());
     }
 
     static PulseConfig config(Path dir, String applicationId) {
         Map<String, String> settings = new HashMap<>(Map.of("data.dir", dir.resolve(applicationId).toString(), "application.id", applicationId,
                 "partitions", System.getProperty("partitions", "6"), "commit.interval", System.getProperty("commit", "100ms")));
-        settings.put("stream.threads", System.getProperty("threads", PulseConfig.DEFAULTS.get("stream.threads")));
-        if (System.getProperty("compression") != null) {
-            settings.put("kafka.compression.type", System.getProperty("compression"));
-        }
         return PulseConfig.fromSettings(settings);
     }
 
-    private static Topology passThrough() {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.COMMENTS_RAW.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), Serdes.ByteArray()));
-        return builder.build();
+    /** {@code run} with the settings a deployment would leave as they are; {@code -Dset=key=value,...} adds some. */
+    private static List<String> run(String bootstrap, String applicationId, Path dataDir, String role) throws IOException {
+        List<String> command = new ArrayList<>(List.of("scripts/chamberpulse", "run", "--bootstrap", bootstrap, "--data-dir", dataDir.toString(),
+                "--role", role, "--http-port", Integer.toString(FreePorts.pick()), "--set", "application.id=" + applicationId));
+        for (String setting : System.getProperty("set", "").split(",")) {
+            if (!setting.isBlank()) {
+                command.addAll(List.of("--set", setting));
+            }
+        }
+        return command;
+    }
+
+    private static List<String> javaCommand(Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** Every topic a topology reads (its inputs and its repartition topics), as named on the broker. */
@@ -123,27 +131,62 @@ public final class Throughput {
         return internal;
     }
 
-    /** The pass-through as anyone would write it: exactly-once, and Kafka Streams' defaults for the rest (one thread, 100 ms commits). */
-    private static Properties passThroughProperties(PulseConfig config, EmbeddedKafkaBroker broker) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        return props;
+    /** Starts the processes, and times their group from stable until it has committed every stage. */
+    private static double measureForked(EmbeddedKafkaBroker broker, String name, String group, Set<String> stages, List<List<String>> commands,
+                                        Path dir) throws Exception {
+        List<Process> processes = new ArrayList<>();
+        try (Admin admin = broker.admin()) {
+            for (List<String> command : commands) {
+                processes.add(new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(dir.resolve(group + "-" + processes.size() + ".log").toFile()).start());
+            }
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (!stable(admin, group, commands.size())) {
+                if (System.nanoTime() > deadline || processes.stream().anyMatch(p -> !p.isAlive())) {
+                    throw new IllegalStateException(name + " did not start: see " + dir);
+                }
+                Thread.sleep(20);
+            }
+            double rate = timeUntilCommitted(admin, name, group, stages);
+            for (Process process : processes) {
+                System.out.printf("  %s (pid %d): peak RSS %,d MB%n", name, process.pid(), peakRssKb(process) / 1024);
+            }
+            return rate;
+        } finally {
+            for (Process process : processes) {
+                process.destroy();
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+        }
     }
 
+    /** The peak resident set of a process (the script execs java, so it is the JVM), from /proc. */
+    private static long peakRssKb(Process process) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").strip());
+            }
+        }
+        return -1;
+    }
+
+    private static boolean stable(Admin admin, String group, int members) {
+        try {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            return description.groupState() == GroupState.STABLE && description.members().size() >= members;
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+
+    /** Runs in-process instances until their group has committed every record of every stage; returns input posts a second. */
     static double measure(EmbeddedKafkaBroker broker, String name, PulseConfig config, List<Topology> topologies) throws Exception {
-        return measure(broker, name, config, topologies, StreamsProperties.of(config, broker.bootstrapServers()));
-    }
-
-    /** Runs the instances until their group has committed every record of every stage; returns input posts a second. */
-    static double measure(EmbeddedKafkaBroker broker, String name, PulseConfig config, List<Topology> topologies, Properties properties) throws Exception {
         Set<String> stages = stages(topologies.get(0), config.applicationId());
         List<KafkaStreams> instances = new ArrayList<>();
         for (int i = 0; i < topologies.size(); i++) {
-            Properties props = new Properties();
-            props.putAll(properties);
+            Properties props = StreamsProperties.of(config, broker.bootstrapServers());
             props.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("state-" + i).toString());
             instances.add(new KafkaStreams(topologies.get(i), props));
         }
@@ -152,41 +195,45 @@ public final class Throughput {
             while (!instances.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING)) {
                 Thread.sleep(20);
             }
-            long start = System.nanoTime();
-            long input = 0;
-            while (true) {
-                Thread.sleep(50);
-                var committed = admin.listConsumerGroupOffsets(config.applicationId()).partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-                for (String stage : stages) {
-                    admin.describeTopics(List.of(stage)).allTopicNames().get().get(stage).partitions()
-                            .forEach(p -> ends.put(new TopicPartition(stage, p.partition()), OffsetSpec.latest()));
-                }
-                var endOffsets = admin.listOffsets(ends).all().get();
-                boolean done = true;
-                input = 0;
-                for (TopicPartition partition : ends.keySet()) {
-                    long end = endOffsets.get(partition).offset();
-                    var offset = committed.get(partition);
-                    long position = offset == null ? 0 : offset.offset();
-                    if (partition.topic().equals(Topics.COMMENTS_RAW.name())) {
-                        input += end;
-                    }
-                    // A transaction's commit marker takes an offset of its own after its last record.
-                    if (end - position > TRANSACTION_MARKERS && end > 0) {
-                        done = false;
-                    }
-                }
-                if (done) {
-                    break;
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double rate = input / seconds;
-            System.out.printf("%-26s %,9d records in %6.1f s: %,9.0f posts/s%n", name, input, seconds, rate);
-            return rate;
+            return timeUntilCommitted(admin, name, config.applicationId(), stages);
         } finally {
             instances.forEach(s -> s.close(Duration.ofSeconds(30)));
         }
+    }
+
+    private static double timeUntilCommitted(Admin admin, String name, String group, Set<String> stages) throws Exception {
+        long start = System.nanoTime();
+        long input;
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (String stage : stages) {
+            admin.describeTopics(List.of(stage)).allTopicNames().get().get(stage).partitions()
+                    .forEach(p -> ends.put(new TopicPartition(stage, p.partition()), OffsetSpec.latest()));
+        }
+        while (true) {
+            Thread.sleep(100);
+            var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            var endOffsets = admin.listOffsets(ends).all().get();
+            boolean done = true;
+            input = 0;
+            for (TopicPartition partition : ends.keySet()) {
+                long end = endOffsets.get(partition).offset();
+                var offset = committed.get(partition);
+                long position = offset == null ? 0 : offset.offset();
+                if (partition.topic().equals(Topics.COMMENTS_RAW.name())) {
+                    input += end;
+                }
+                // A transaction's commit marker takes an offset of its own after its last record.
+                if (end - position > TRANSACTION_MARKERS && end > 0) {
+                    done = false;
+                }
+            }
+            if (done) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = input / seconds;
+        System.out.printf("%-28s %,9d records in %6.1f s: %,9.0f posts/s%n", name, input, seconds, rate);
+        return rate;
     }
 }
