@@ -1,15 +1,15 @@
 'use strict';
-// The live list of meetings: built from the snapshot, then patched by each event. All text goes in
-// through textContent, never as HTML.
+// The live list of meetings, a page at a time, newest first: built from the snapshot, then each meeting's
+// view replaced as the server sends it. All text goes in through textContent, never as HTML.
 (function () {
-  const meetings = new Map();   // meetingId -> {meeting, agenda: [], items: Map(itemId -> summary)}
-  const {el, runningItem} = window.Pulse;
+  const meetings = new Map();   // meetingId -> {meeting, runningItem, items: Map(itemId -> summary)}
+  const {el} = window.Pulse;
+  const page = Number(document.body.dataset.page || 1);
+  let pages = 1;
 
-  function entry(meetingId) {
-    if (!meetings.has(meetingId)) {
-      meetings.set(meetingId, {meeting: null, agenda: [], items: new Map()});
-    }
-    return meetings.get(meetingId);
+  function apply(view) {
+    if (!view.meeting) { meetings.delete(view.meetingId); return; }
+    meetings.set(view.meetingId, {meeting: view.meeting, runningItem: view.runningItem, items: new Map(view.items.map(s => [s.itemId, s]))});
   }
 
   function rows(m) {
@@ -31,6 +31,16 @@
     [...meetings.values()].filter(m => m.meeting)
       .sort((a, b) => b.meeting.scheduledStart.localeCompare(a.meeting.scheduledStart))
       .forEach(m => main.appendChild(meetingSection(m)));
+    renderPages();
+  }
+
+  function renderPages() {
+    const nav = document.getElementById('pages');
+    nav.replaceChildren();
+    if (pages <= 1) return;
+    if (page > 1) nav.appendChild(el('a', {href: '/?page=' + (page - 1), rel: 'prev'}, 'Newer meetings'));
+    nav.appendChild(el('span', {class: 'page'}, ' Page ' + page + ' of ' + pages + ' '));
+    if (page < pages) nav.appendChild(el('a', {href: '/?page=' + (page + 1), rel: 'next'}, 'Older meetings'));
   }
 
   function meetingSection(m) {
@@ -39,7 +49,7 @@
     const heading = el('h2', {id: 'h-' + id});
     heading.appendChild(el('a', {href: '/meetings/' + encodeURIComponent(id)}, m.meeting.title + ' · ' + (m.meeting.body || '')));
     section.appendChild(heading);
-    const running = runningItem(m.agenda);
+    const running = m.runningItem;
     const total = [...m.items.values()].reduce((sum, s) => sum + s.count, 0);
     section.appendChild(el('p', {class: 'meta'},
       '#' + m.meeting.hashtags.join(' #') + ' · ' + new Date(m.meeting.scheduledStart).toLocaleString('en-GB') +
@@ -74,12 +84,8 @@
 
   function applySnapshot(snapshot) {
     meetings.clear();
-    snapshot.meetings.forEach(view => {
-      const m = entry(view.meeting.meetingId);
-      m.meeting = view.meeting;
-      m.agenda = view.agenda;
-      view.items.forEach(s => m.items.set(s.itemId, s));
-    });
+    pages = snapshot.pages;
+    snapshot.meetings.forEach(apply);
     render();
   }
 
@@ -93,24 +99,14 @@
 
   function connect() {
     const status = document.getElementById('status');
-    const source = new EventSource('/events');
+    const source = new EventSource('/events?page=' + page);
     source.addEventListener('open', () => { status.textContent = 'Live'; });
     source.addEventListener('error', () => { status.textContent = 'Reconnecting…'; });
     source.addEventListener('snapshot', e => applySnapshot(JSON.parse(e.data)));
-    source.addEventListener('meeting', e => {
-      const meeting = JSON.parse(e.data);
-      if (meeting) { entry(meeting.meetingId).meeting = meeting; renderSoon(); }
-    });
-    source.addEventListener('agenda', e => {
-      const event = JSON.parse(e.data);
-      entry(event.meetingId).agenda.push(event);
-      renderSoon();
-    });
-    source.addEventListener('summary', e => {
-      const s = JSON.parse(e.data);
-      const items = entry(s.meetingId).items;
-      const before = items.get(s.itemId);
-      if (!before || before.version <= s.version) { items.set(s.itemId, s); renderSoon(); }
+    source.addEventListener('view', e => {
+      const view = JSON.parse(e.data);
+      // Another page's meeting changes that page, not this one; a new meeting shows on the first page.
+      if (meetings.has(view.meetingId) || (page === 1 && view.meeting)) { apply(view); renderSoon(); }
     });
   }
 

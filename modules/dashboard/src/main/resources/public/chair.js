@@ -5,7 +5,7 @@
   const {el} = window.Pulse;
   const ANNOUNCE_EVERY_MS = 15000;
   const meetingId = document.body.dataset.meeting;
-  const state = {meeting: null, agenda: [], items: new Map(), alerts: []};
+  const state = {meeting: null, runningItem: null, items: new Map(), alerts: []};
   let lastAnnounced = 0;
   let pendingAnnouncement = null;
 
@@ -19,8 +19,9 @@
     return new Date(iso).toLocaleTimeString('en-GB', {hour: '2-digit', minute: '2-digit'});
   }
 
+  /** The item running, as the server computed it with the timeline the counts follow. */
   function runningItem() {
-    return window.Pulse.runningItem(state.agenda);
+    return state.runningItem;
   }
 
   function label(itemId) {
@@ -223,15 +224,20 @@
     }
   }
 
+  /** A new view of the meeting replaces what the page knew; alerts that are new to it are announced. */
+  function apply(view, announceNew) {
+    const known = new Set(state.alerts.map(a => a.at + a.kind + a.itemId));
+    state.meeting = view.meeting;
+    state.runningItem = view.runningItem;
+    state.items = new Map(view.items.map(s => [s.itemId, s]));
+    state.alerts = view.alerts || [];
+    const fresh = state.alerts.filter(a => !known.has(a.at + a.kind + a.itemId));
+    if (announceNew && fresh.length > 0 && Date.now() - lastAnnounced > ANNOUNCE_EVERY_MS) announce(fresh[fresh.length - 1].message);
+  }
+
   function applySnapshot(snapshot) {
-    state.items.clear();
-    const view = snapshot.meetings.find(v => v.meeting.meetingId === meetingId);
-    if (view) {
-      state.meeting = view.meeting;
-      state.agenda = view.agenda;
-      state.alerts = view.alerts || [];
-      view.items.forEach(s => state.items.set(s.itemId, s));
-    }
+    const view = snapshot.meetings.find(v => v.meetingId === meetingId);
+    if (view) apply(view, false);
     render();
   }
 
@@ -241,26 +247,11 @@
     source.addEventListener('open', () => { status.textContent = 'Live'; });
     source.addEventListener('error', () => { status.textContent = 'Reconnecting…'; });
     source.addEventListener('snapshot', e => applySnapshot(JSON.parse(e.data)));
-    source.addEventListener('meeting', e => {
-      const meeting = JSON.parse(e.data);
-      if (meeting && meeting.meetingId === meetingId) { state.meeting = meeting; renderSoon(); }
-    });
-    source.addEventListener('agenda', e => {
-      const event = JSON.parse(e.data);
-      if (event.meetingId === meetingId) { state.agenda.push(event); renderSoon(); }
-    });
-    source.addEventListener('summary', e => {
-      const s = JSON.parse(e.data);
-      if (s.meetingId !== meetingId) return;
-      const before = state.items.get(s.itemId);
-      if (!before || before.version <= s.version) { state.items.set(s.itemId, s); renderSoon(); }
-    });
-    source.addEventListener('alert', e => {
-      const alert = JSON.parse(e.data);
-      if (alert.meetingId !== meetingId) return;
-      state.alerts.push(alert);
+    source.addEventListener('view', e => {
+      const view = JSON.parse(e.data);
+      if (view.meetingId !== meetingId || !view.meeting) return;
+      apply(view, true);
       renderSoon();
-      if (Date.now() - lastAnnounced > ANNOUNCE_EVERY_MS) announce(alert.message);
     });
   }
 

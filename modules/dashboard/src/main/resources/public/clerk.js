@@ -5,7 +5,7 @@
   const page = document.body.dataset.page;
   const meetingId = document.body.dataset.meeting;
   const {el} = window.Pulse;
-  const state = {meeting: null, agenda: [], items: new Map()};
+  const state = {meeting: null, runningItem: null, items: new Map()};
 
   function say(text, failed) {
     const message = document.getElementById('message');
@@ -62,8 +62,9 @@
 
   // ---- one meeting: run the agenda ---------------------------------------------------------------------
 
+  /** The item running, as the server computed it with the timeline the counts follow. */
   function running() {
-    return window.Pulse.runningItem(state.agenda);
+    return state.runningItem;
   }
 
   function label(itemId) {
@@ -152,17 +153,18 @@
       moderate(document.getElementById('comment-id').value.trim(), true);
     });
     const source = new EventSource('/events?meeting=' + encodeURIComponent(meetingId));
-    source.addEventListener('snapshot', e => {
-      const view = JSON.parse(e.data).meetings.find(v => v.meeting.meetingId === meetingId);
-      if (!view) { say('No meeting ' + meetingId + ' has been published yet.', true); return; }
+    const apply = view => {
       state.meeting = view.meeting;
-      state.agenda = view.agenda;
+      state.runningItem = view.runningItem;
       state.items = new Map(view.items.map(s => [s.itemId, s]));
       renderMeeting();
+    };
+    source.addEventListener('snapshot', e => {
+      const view = JSON.parse(e.data).meetings.find(v => v.meetingId === meetingId);
+      if (!view) { say('No meeting ' + meetingId + ' has been published yet.', true); return; }
+      apply(view);
     });
-    source.addEventListener('meeting', e => { const m = JSON.parse(e.data); if (m && m.meetingId === meetingId) { state.meeting = m; renderMeeting(); } });
-    source.addEventListener('agenda', e => { const a = JSON.parse(e.data); if (a.meetingId === meetingId) { state.agenda.push(a); renderMeeting(); } });
-    source.addEventListener('summary', e => { const s = JSON.parse(e.data); if (s.meetingId === meetingId) { state.items.set(s.itemId, s); renderMeeting(); } });
+    source.addEventListener('view', e => { const view = JSON.parse(e.data); if (view.meetingId === meetingId && view.meeting) apply(view); });
   }
 
   document.addEventListener('DOMContentLoaded', () => (page === 'home' ? home() : meeting()));

@@ -91,7 +91,7 @@ public final class PulseRuntime implements AutoCloseable {
             }
 
             if (config.role().runsDashboard()) {
-                LiveState state = new LiveState();
+                LiveState state = new LiveState(config.dashboardViews(), config.dataDir().resolve("views"));
                 PulseFeed feed = new PulseFeed(config, bootstrapServers, state);
                 Metrics.bindFeed(metrics, state, feed::caughtUp, Clock.systemUTC());
                 started.push(feed);
@@ -100,7 +100,7 @@ public final class PulseRuntime implements AutoCloseable {
                 started.push(producer);
                 CommentApi api = new CommentApi(producer, Pseudonyms.fromConfig(config), config.apiKeys(),
                         new RateLimiter(config.apiRate(), System::nanoTime), Clock.systemUTC(), metrics);
-                ReportRoutes reports = new ReportRoutes(config, bootstrapServers, Clock.systemUTC());
+                ReportRoutes reports = new ReportRoutes(config, bootstrapServers, state, Clock.systemUTC());
                 ClerkConsole clerk = new ClerkConsole(clerkSessions(config), publisher(producer),
                         new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, config.secureCookies(), Clock.systemUTC());
                 BooleanSupplier topologyReady = ready;

@@ -14,13 +14,17 @@ import org.chamberpulse.report.Report;
 import org.chamberpulse.report.ReportData;
 import org.chamberpulse.report.ReportException;
 import org.chamberpulse.report.ReportReader;
+import org.chamberpulse.dashboard.LiveState;
+import org.chamberpulse.model.MeetingView;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The report served at {@code /meetings/{id}/report} (the HTML page) and {@code /meetings/{id}/report/<file>}
- * (report.html, report.pdf, summary.csv, comments.csv, report.json). A report read from Kafka is kept for a
- * few seconds, so the page and the files it links to come from the same reading.
+ * (report.html, report.pdf, summary.csv, comments.csv, report.json), from the meeting's view the dashboard
+ * holds: a final meeting's record on pulse.reports, else its placed comments (ReportReader). A report read
+ * is kept for a few seconds, so the page and the files it links to come from the same reading.
  */
 final class ReportRoutes {
 
@@ -34,12 +38,14 @@ final class ReportRoutes {
 
     private final PulseConfig config;
     private final String bootstrapServers;
+    private final LiveState views;
     private final Clock clock;
     private final Map<String, Reading> recent = new ConcurrentHashMap<>();
 
-    ReportRoutes(PulseConfig config, String bootstrapServers, Clock clock) {
+    ReportRoutes(PulseConfig config, String bootstrapServers, LiveState views, Clock clock) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -87,7 +93,8 @@ final class ReportRoutes {
         }
         recent.entrySet().removeIf(entry -> !entry.getValue().at().plus(KEEP).isAfter(now));
         try (ReportReader reader = new ReportReader(config, bootstrapServers, ReportReader.Progress.NONE, clock)) {
-            ReportData data = reader.read(meetingId);
+            Optional<MeetingView> view = views.meeting(meetingId);
+            ReportData data = view.isPresent() ? reader.read(view.get()) : reader.read(meetingId);
             recent.put(meetingId, new Reading(data, now));
             return data;
         }

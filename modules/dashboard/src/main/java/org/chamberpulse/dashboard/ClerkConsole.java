@@ -16,6 +16,7 @@ import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.MeetingView;
 import org.chamberpulse.model.ModerationEvent;
 import org.chamberpulse.model.Validation;
 
@@ -175,7 +176,7 @@ public final class ClerkConsole {
         Validation.agendaProblem(event).ifPresent(problem -> {
             throw new Refused(problem);
         });
-        Optional<Meeting> meeting = state.meeting(meetingId).map(LiveState.MeetingView::meeting);
+        Optional<Meeting> meeting = state.meeting(meetingId).map(MeetingView::meeting);
         if (meeting.isEmpty()) {
             throw new Refused("no meeting " + meetingId + " has been published");
         }

@@ -27,6 +27,8 @@ public final class DashboardServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardServer.class);
     static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+    /** The most meetings one page of the API gives. */
+    static final int MAX_PAGE_SIZE = 200;
 
     /**
      * What the server serves beside the health checks; absent parts are simply not served. Without
@@ -85,16 +87,37 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private void pages(RoutesConfig routes, LiveState state) {
-        routes.get("/", ctx -> html(ctx, Pages.render("index.html", Map.of())));
+        routes.get("/", ctx -> html(ctx, Pages.render("index.html", Map.of("page", Integer.toString(page(ctx))))));
         routes.get("/meetings/{id}", ctx -> html(ctx, Pages.render("chair.html", Map.of("meetingId", ctx.pathParam("id")))));
         routes.sse("/events", client -> {
             String meeting = client.ctx().queryParam("meeting");
-            hub.join(client, meeting == null ? "" : meeting, () -> meeting == null ? state.snapshot() : state.snapshot(meeting));
+            int page = page(client.ctx());
+            hub.join(client, meeting == null ? "" : meeting, () -> meeting == null ? state.snapshot(page) : state.snapshot(meeting));
         });
-        routes.get("/api/v1/meetings", ctx -> ctx.json(state.meetings()));
+        routes.get("/api/v1/meetings", ctx -> {
+            LiveState.Page page = state.meetings(page(ctx), size(ctx));
+            ctx.header("X-Total-Count", Long.toString(page.total())).header("X-Pages", Integer.toString(page.pages())).json(page.meetings());
+        });
         routes.get("/api/v1/meetings/{id}/summary", ctx -> state.meeting(ctx.pathParam("id"))
                 .ifPresentOrElse(ctx::json, () -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no meeting " + ctx.pathParam("id")))));
         routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("/public/openapi.yaml")));
+    }
+
+    /** The page asked for (from 1); anything else is the first. */
+    private static int page(Context ctx) {
+        return number(ctx.queryParam("page"), 1, 1, Integer.MAX_VALUE);
+    }
+
+    private static int size(Context ctx) {
+        return number(ctx.queryParam("size"), LiveState.PAGE_SIZE, 1, MAX_PAGE_SIZE);
+    }
+
+    private static int number(String text, int otherwise, int min, int max) {
+        try {
+            return text == null ? otherwise : Math.max(min, Math.min(max, Integer.parseInt(text.strip())));
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     private static void securityHeaders(Context ctx) {

@@ -1,43 +1,52 @@
 package org.chamberpulse.dashboard;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.chamberpulse.model.AgendaEvent;
-import org.chamberpulse.model.Alert;
+import java.util.concurrent.atomic.LongAdder;
 import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.MeetingView;
 import org.chamberpulse.model.UnmatchedSummary;
 
 /**
- * What the dashboard knows, as the topics tell it: every meeting, its agenda events so far, the latest
- * summary of each item and the unmatched figures. Listeners hear each change as an event name and value.
+ * What the dashboard knows, as {@code pulse.views} and {@code pulse.unmatched} tell it: the topology's view of
+ * every meeting (its definition, agenda, running item, item summaries, alerts), and the unmatched figures.
+ * Memory is bounded by configuration, not by the meetings ever held: a small entry of every meeting for the
+ * list, the whole views of the {@code cached} most recently used meetings on the heap, the rest on disk.
+ * Listeners hear each change as an event name and value.
  */
 public final class LiveState {
 
-    public static final String MEETING = "meeting";
-    public static final String AGENDA = "agenda";
+    public static final String VIEW = "view";
+    /** An item's summary changed (told with each view that carries a newer one). */
     public static final String SUMMARY = "summary";
     public static final String UNMATCHED = "unmatched";
-    public static final String ALERT = "alert";
-    /** The latest alerts kept per meeting. */
-    static final int ALERTS_KEPT = 20;
+    /** The meetings one page of the list shows. */
+    public static final int PAGE_SIZE = 20;
 
-    private final Map<String, Meeting> meetings = new ConcurrentHashMap<>();
-    private final Map<String, List<AgendaEvent>> agenda = new ConcurrentHashMap<>();
-    private final Map<String, ItemSummary> summaries = new ConcurrentHashMap<>();
-    private final Map<String, UnmatchedSummary> unmatched = new ConcurrentHashMap<>();
-    private final Map<String, List<Alert>> alerts = new ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.LongAdder> deadLetters = new ConcurrentHashMap<>();
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    /** Notified whenever a meeting changes, for {@link #awaitMeeting}. */
-    private final Object meetingChanged = new Object();
+    /** What the list shows of a meeting, kept for every meeting. */
+    public record Entry(String meetingId, String title, String body, Instant scheduledStart, String runningItem, long count, long version) {
+
+        static final Comparator<Entry> NEWEST_FIRST = Comparator.comparing(Entry::scheduledStart).reversed().thenComparing(Entry::meetingId);
+
+        static Entry of(MeetingView view) {
+            Meeting meeting = view.meeting();
+            return new Entry(view.meetingId(), meeting.title(), meeting.body(), meeting.scheduledStart(), view.runningItem(), view.count(), view.version());
+        }
+    }
 
     /** Hears every change: its event name, the meeting it belongs to ("" for all) and the new value. */
     @FunctionalInterface
@@ -45,27 +54,98 @@ public final class LiveState {
         void changed(String event, String meetingId, Object value);
     }
 
-    /** A meeting with what the dashboard shows of it. */
-    public record MeetingView(Meeting meeting, List<AgendaEvent> agenda, List<ItemSummary> items, List<Alert> alerts) {
+    public record Page(int page, int pages, long total, List<MeetingView> meetings) {
     }
 
-    public record Snapshot(List<MeetingView> meetings, List<UnmatchedSummary> unmatched) {
+    public record Snapshot(List<MeetingView> meetings, List<UnmatchedSummary> unmatched, int page, int pages) {
+    }
+
+    private final int cached;
+    private final ViewFiles files;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final NavigableSet<Entry> newestFirst = new ConcurrentSkipListSet<>(Entry.NEWEST_FIRST);
+    /** The whole views of the meetings used most recently, least recent first. */
+    private final Map<String, MeetingView> recent = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, UnmatchedSummary> unmatched = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    /** Notified whenever a meeting changes, for {@link #awaitMeeting}. */
+    private final Object meetingChanged = new Object();
+
+    /** Every view in memory: for tests and tools with few meetings. */
+    public LiveState() {
+        this(Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * @param cached how many meetings' whole views to keep on the heap
+     * @param spill  where the others wait (emptied now); null keeps them all in memory
+     */
+    public LiveState(int cached, Path spill) {
+        this.cached = cached;
+        this.files = spill == null ? null : new ViewFiles(spill);
     }
 
     public void onChange(Listener listener) {
         listeners.add(listener);
     }
 
-    public void meeting(String meetingId, Meeting meeting) {
-        if (meeting == null) {
-            meetings.remove(meetingId);
-        } else {
-            meetings.put(meetingId, meeting);
+    /** The topology's newest view of a meeting, or null: the meeting was deleted. */
+    public void view(String meetingId, MeetingView view) {
+        MeetingView before;
+        synchronized (recent) {
+            before = lookUp(meetingId).orElse(null);
+            if (view != null && before != null && before.version() > view.version()) {
+                return;
+            }
+            Entry entry = entries.remove(meetingId);
+            if (entry != null) {
+                newestFirst.remove(entry);
+            }
+            if (view == null || view.meeting() == null) {
+                recent.remove(meetingId);
+                if (files != null) {
+                    files.delete(meetingId);
+                }
+            } else {
+                Entry added = Entry.of(view);
+                entries.put(meetingId, added);
+                newestFirst.add(added);
+                keep(view);
+            }
         }
         synchronized (meetingChanged) {
             meetingChanged.notifyAll();
         }
-        notify(MEETING, meetingId, meeting);
+        if (view != null) {
+            for (ItemSummary item : view.items()) {
+                ItemSummary old = before == null ? null : before.items().stream().filter(i -> i.itemId().equals(item.itemId())).findFirst().orElse(null);
+                if (old == null || old.version() < item.version()) {
+                    notify(SUMMARY, meetingId, item);
+                }
+            }
+        }
+        notify(VIEW, meetingId, view != null ? view : new MeetingView(meetingId, null, null, null, null, null, null, null, null, null, null, 0));
+    }
+
+    private void keep(MeetingView view) {
+        recent.put(view.meetingId(), view);
+        if (files != null && recent.size() > cached) {
+            var eldest = recent.entrySet().iterator().next();
+            files.write(eldest.getValue());
+            recent.remove(eldest.getKey());
+        }
+    }
+
+    /** The whole view of a meeting, from memory or from disk (then kept in memory as the most recent). */
+    private Optional<MeetingView> lookUp(String meetingId) {
+        MeetingView view = recent.get(meetingId);
+        if (view != null || files == null || !entries.containsKey(meetingId)) {
+            return Optional.ofNullable(view);
+        }
+        Optional<MeetingView> stored = files.read(meetingId);
+        stored.ifPresent(this::keep);
+        return stored;
     }
 
     /**
@@ -77,7 +157,7 @@ public final class LiveState {
     public boolean awaitMeeting(Meeting expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (meetingChanged) {
-            while (!expected.equals(meetings.get(expected.meetingId()))) {
+            while (!meeting(expected.meetingId()).map(view -> expected.equals(view.meeting())).orElse(false)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -88,28 +168,6 @@ public final class LiveState {
         }
     }
 
-    public void agenda(AgendaEvent event) {
-        agenda.computeIfAbsent(event.meetingId(), id -> new CopyOnWriteArrayList<>()).add(event);
-        notify(AGENDA, event.meetingId(), event);
-    }
-
-    public void summary(ItemSummary summary) {
-        ItemSummary previous = summaries.get(summary.key());
-        if (previous == null || previous.version() <= summary.version()) {
-            summaries.put(summary.key(), summary);
-            notify(SUMMARY, summary.meetingId(), summary);
-        }
-    }
-
-    public void alert(Alert alert) {
-        List<Alert> kept = alerts.computeIfAbsent(alert.meetingId(), id -> new CopyOnWriteArrayList<>());
-        kept.add(alert);
-        while (kept.size() > ALERTS_KEPT) {
-            kept.remove(0);
-        }
-        notify(ALERT, alert.meetingId(), alert);
-    }
-
     public void unmatched(UnmatchedSummary summary) {
         unmatched.put(summary.hashtag(), summary);
         notify(UNMATCHED, "", summary);
@@ -117,11 +175,11 @@ public final class LiveState {
 
     /** Counts a record the topology sent to the dead-letter topic, by the topic it came from. Not shown on the page. */
     public void deadLetter(DeadLetter letter) {
-        deadLetters.computeIfAbsent(letter.topic() == null ? "" : letter.topic(), topic -> new java.util.concurrent.atomic.LongAdder()).increment();
+        deadLetters.computeIfAbsent(letter.topic() == null ? "" : letter.topic(), topic -> new LongAdder()).increment();
     }
 
     public long deadLetters(String inputTopic) {
-        var count = deadLetters.get(inputTopic);
+        LongAdder count = deadLetters.get(inputTopic);
         return count == null ? 0 : count.sum();
     }
 
@@ -130,38 +188,47 @@ public final class LiveState {
         return unmatched.values().stream().mapToLong(UnmatchedSummary::count).sum();
     }
 
-    public List<MeetingView> meetings() {
+    /** How many meetings there are, and how many whole views are held in memory (at most the bound). */
+    public int meetingCount() {
+        return entries.size();
+    }
+
+    public int viewsInMemory() {
+        synchronized (recent) {
+            return recent.size();
+        }
+    }
+
+    /** One page of the meetings, newest first (pages count from 1). */
+    public Page meetings(int page, int size) {
+        List<Entry> all = new ArrayList<>(newestFirst);
+        int pages = Math.max(1, (all.size() + size - 1) / size);
+        int from = Math.min(all.size(), (Math.max(1, page) - 1) * size);
         List<MeetingView> views = new ArrayList<>();
-        meetings.values().stream()
-                .sorted(Comparator.comparing(Meeting::scheduledStart).reversed())
-                .forEach(m -> views.add(view(m)));
-        return views;
+        for (Entry entry : all.subList(from, Math.min(all.size(), from + size))) {
+            meeting(entry.meetingId()).ifPresent(views::add);
+        }
+        return new Page(Math.max(1, page), pages, all.size(), views);
     }
 
-    public java.util.Optional<MeetingView> meeting(String meetingId) {
-        return java.util.Optional.ofNullable(meetings.get(meetingId)).map(this::view);
+    public Optional<MeetingView> meeting(String meetingId) {
+        synchronized (recent) {
+            return lookUp(meetingId);
+        }
     }
 
-    public Snapshot snapshot() {
-        return new Snapshot(meetings(), List.copyOf(unmatched.values()));
+    /** The list's page for its live stream, with every unmatched figure. */
+    public Snapshot snapshot(int page) {
+        Page shown = meetings(page, PAGE_SIZE);
+        return new Snapshot(shown.meetings(), List.copyOf(unmatched.values()), shown.page(), shown.pages());
     }
 
-    /** The snapshot of one meeting only, for its chair's page. */
+    /** The snapshot of one meeting only, for its chair's page and its console. */
     public Snapshot snapshot(String meetingId) {
-        Meeting meeting = meetings.get(meetingId);
-        List<UnmatchedSummary> ownTags = meeting == null ? List.of()
-                : unmatched.values().stream().filter(u -> meeting.hashtags().contains(u.hashtag())).toList();
-        return new Snapshot(meeting == null ? List.of() : List.of(view(meeting)), ownTags);
-    }
-
-    private MeetingView view(Meeting meeting) {
-        List<ItemSummary> items = summaries.values().stream()
-                .filter(s -> s.meetingId().equals(meeting.meetingId()))
-                .toList();
-        List<AgendaEvent> events = agenda.getOrDefault(meeting.meetingId(), List.of()).stream()
-                .sorted(Comparator.comparing(AgendaEvent::at))
-                .toList();
-        return new MeetingView(meeting, events, items, List.copyOf(alerts.getOrDefault(meeting.meetingId(), List.of())));
+        Optional<MeetingView> view = meeting(meetingId);
+        List<UnmatchedSummary> ownTags = view.map(v -> unmatched.values().stream()
+                .filter(u -> v.meeting().hashtags().contains(u.hashtag())).toList()).orElse(List.of());
+        return new Snapshot(view.map(List::of).orElse(List.of()), ownTags, 1, 1);
     }
 
     private void notify(String event, String meetingId, Object value) {

@@ -3,6 +3,7 @@ package org.chamberpulse.dashboard;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,30 +15,32 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.chamberpulse.config.PulseConfig;
-import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.DeadLetter;
-import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.Topic;
 import org.chamberpulse.model.Topics;
-import org.chamberpulse.model.Validation;
+import org.chamberpulse.model.UnmatchedSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the meetings, the agenda and the topology's outputs from the beginning into the {@link LiveState},
- * then follows them. It reads only committed records (the topology writes exactly once) and keeps no
- * offsets: every dashboard instance builds its whole view itself.
+ * Reads the topology's views of the meetings ({@code pulse.views}) and the unmatched figures
+ * ({@code pulse.unmatched}), both compacted, from the beginning into the {@link LiveState}, then follows
+ * them; and counts dead letters from now on. No history is replayed: a view holds everything the pages show
+ * of a meeting. It reads only committed records (the topology writes exactly once) and keeps no offsets:
+ * every dashboard instance builds its state itself.
  */
 public final class PulseFeed implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PulseFeed.class);
-    private static final List<Topic<String, ?>> TOPICS = List.of(Topics.MEETINGS, Topics.AGENDA, Topics.SUMMARIES, Topics.UNMATCHED, Topics.ALERTS, Topics.DLQ);
+    private static final List<Topic<String, ?>> FROM_THE_BEGINNING = List.of(Topics.VIEWS, Topics.UNMATCHED);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final LiveState state;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile boolean caughtUp;
+    /** Where the compacted topics ended when the feed started: caught up once it has read that far. */
+    private Map<TopicPartition, Long> startedAt = Map.of();
 
     public PulseFeed(PulseConfig config, String bootstrapServers, LiveState state) {
         Properties props = new Properties();
@@ -53,14 +56,23 @@ public final class PulseFeed implements AutoCloseable {
     }
 
     public void start() {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (Topic<String, ?> topic : TOPICS) {
-            consumer.partitionsFor(topic.name(), Duration.ofSeconds(60))
-                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        List<TopicPartition> fromTheBeginning = new ArrayList<>();
+        for (Topic<String, ?> topic : FROM_THE_BEGINNING) {
+            fromTheBeginning.addAll(partitions(topic));
         }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        List<TopicPartition> fromNow = partitions(Topics.DLQ);
+        List<TopicPartition> all = new ArrayList<>(fromTheBeginning);
+        all.addAll(fromNow);
+        consumer.assign(all);
+        consumer.seekToBeginning(fromTheBeginning);
+        consumer.seekToEnd(fromNow);
+        startedAt = consumer.endOffsets(fromTheBeginning);
         thread.start();
+    }
+
+    private List<TopicPartition> partitions(Topic<String, ?> topic) {
+        return consumer.partitionsFor(topic.name(), Duration.ofSeconds(60)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 
     /** True once the feed has read everything that was in the topics when it started. */
@@ -75,8 +87,9 @@ public final class PulseFeed implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : records) {
                     apply(record);
                 }
-                if (records.isEmpty()) {
+                if (!caughtUp && startedAt.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
                     caughtUp = true;
+                    log.info("the dashboard has read every meeting's view ({} meetings)", state.meetingCount());
                 }
             }
         } catch (WakeupException e) {
@@ -91,21 +104,13 @@ public final class PulseFeed implements AutoCloseable {
     private void apply(ConsumerRecord<String, byte[]> record) {
         try {
             switch (record.topic()) {
-                case "pulse.meetings" -> {
-                    Meeting meeting = read(Topics.MEETINGS, record);
-                    if (meeting == null || Validation.meetingProblem(meeting).isEmpty()) {
-                        state.meeting(record.key(), meeting);
+                case "pulse.views" -> state.view(record.key(), read(Topics.VIEWS, record));
+                case "pulse.unmatched" -> {
+                    UnmatchedSummary summary = read(Topics.UNMATCHED, record);
+                    if (summary != null) {
+                        state.unmatched(summary);
                     }
                 }
-                case "pulse.agenda" -> {
-                    AgendaEvent event = read(Topics.AGENDA, record);
-                    if (event != null && Validation.agendaProblem(event).isEmpty()) {
-                        state.agenda(event);
-                    }
-                }
-                case "pulse.summaries" -> state.summary(read(Topics.SUMMARIES, record));
-                case "pulse.unmatched" -> state.unmatched(read(Topics.UNMATCHED, record));
-                case "pulse.alerts" -> state.alert(read(Topics.ALERTS, record));
                 case "pulse.dlq" -> {
                     DeadLetter letter = read(Topics.DLQ, record);
                     if (letter != null) {
@@ -115,7 +120,7 @@ public final class PulseFeed implements AutoCloseable {
                 default -> log.warn("unexpected topic {}", record.topic());
             }
         } catch (SerializationException e) {
-            // The topology sends bad meetings and agenda events to the dead-letter topic; the view skips them.
+            // Written by the topology, so unreadable only after a mistake: skipped, not fatal.
             log.debug("skipped an unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
         }
     }

@@ -44,6 +44,7 @@ class DashboardPageTest {
     @TempDir
     Path dir;
     private final LiveState state = new LiveState();
+    private final TopologyStandIn topology = new TopologyStandIn(state);
     private final List<Object> published = new CopyOnWriteArrayList<>();
     private DashboardServer server;
     private final Browser browser = new Browser();
@@ -54,13 +55,13 @@ class DashboardPageTest {
             @Override
             public void publish(Meeting meeting) {
                 published.add(meeting);
-                state.meeting(meeting.meetingId(), meeting);
+                topology.meeting(meeting);
             }
 
             @Override
             public void publish(AgendaEvent event) {
                 published.add(event);
-                state.agenda(event);
+                topology.agenda(event);
             }
 
             @Override
@@ -86,16 +87,16 @@ class DashboardPageTest {
     void shouldFollowAMeetingLiveOnTheChairsPage() {
         // given
         start();
-        state.meeting("m1", meeting());
-        state.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
-        state.summary(summary("1", 3, 1, List.of()));
+        topology.meeting(meeting());
+        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        topology.summary(summary("1", 3, 1, List.of()));
         browser.driver.get(base() + "/meetings/m1");
         browser.await(Duration.ofSeconds(10)).until(d -> count(d, "1").equals("3"));
 
         // when: more comments, a new item, an alert
-        state.summary(summary("1", 7, 2, List.of(new Quote("x:1", "Buses now!", T.plusSeconds(60), Sentiment.Label.POSITIVE))));
-        state.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "2", T.plusSeconds(600), "clerk"));
-        state.alert(new Alert("m1", "2", Alert.Kind.SURGE, T.plusSeconds(620), 40, 3, "Surge during item 2 (Budget): 40 comments in one minute"));
+        topology.summary(summary("1", 7, 2, List.of(new Quote("x:1", "Buses now!", T.plusSeconds(60), Sentiment.Label.POSITIVE))));
+        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "2", T.plusSeconds(600), "clerk"));
+        topology.alert(new Alert("m1", "2", Alert.Kind.SURGE, T.plusSeconds(620), 40, 3, "Surge during item 2 (Budget): 40 comments in one minute"));
 
         // then
         browser.await(Duration.ofSeconds(5)).until(d -> count(d, "1").equals("7"));
@@ -111,15 +112,33 @@ class DashboardPageTest {
     }
 
     @Test
+    void shouldShowTheRunningItemTheServerComputedAfterACorrection() {
+        // given: item 1, then item 2 running
+        start();
+        topology.meeting(meeting());
+        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "2", T.plusSeconds(600), "clerk"));
+        browser.driver.get(base() + "/meetings/m1");
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("now")).getText().equals("2. Budget"));
+
+        // when the clerk corrects item 2's start to before item 1's (it was clicked by mistake): item 1 runs
+        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.CORRECTION, "2", T.minusSeconds(300), "clerk"));
+
+        // then the page shows the item the counts follow, not one worked out from the events in the browser
+        browser.await(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("now")).getText().equals("1. Questions"));
+        browser.await(Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("article[data-item='1']")).getAttribute("class").contains("running"));
+    }
+
+    @Test
     void shouldShowHostileCommentsAsTextWithoutRunningThem() {
         // given
         start();
-        state.meeting("m1", meeting());
+        topology.meeting(meeting());
         List<Quote> hostile = List.of(
                 new Quote("x:1", "<script>window.pwned = 1</script>", T, Sentiment.Label.NEUTRAL),
                 new Quote("x:2", "<img src=x onerror=\"window.pwned = 2\">", T.plusSeconds(1), Sentiment.Label.NEUTRAL),
                 new Quote("x:3", "\"><svg onload=window.pwned=3>", T.plusSeconds(2), Sentiment.Label.NEUTRAL));
-        state.summary(summary("1", 3, 1, hostile));
+        topology.summary(summary("1", 3, 1, hostile));
 
         // when
         browser.driver.get(base() + "/meetings/m1");
@@ -139,7 +158,7 @@ class DashboardPageTest {
     void shouldLetALoggedInClerkStartAnItem() throws Exception {
         // given
         start();
-        state.meeting("m1", meeting());
+        topology.meeting(meeting());
 
         // when: the console asks for a login first
         browser.driver.get(base() + "/clerk/m1");
@@ -194,10 +213,10 @@ class DashboardPageTest {
     void shouldHaveNoSeriousAccessibilityViolations() {
         // given
         start();
-        state.meeting("m1", meeting());
-        state.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
-        state.summary(summary("1", 12, 9, List.of(new Quote("x:1", "Good question", T, Sentiment.Label.POSITIVE))));
-        state.alert(new Alert("m1", "1", Alert.Kind.SWING, T.plusSeconds(60), -0.4, 0.3, "Mood during item 1 turned more negative"));
+        topology.meeting(meeting());
+        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        topology.summary(summary("1", 12, 9, List.of(new Quote("x:1", "Good question", T, Sentiment.Label.POSITIVE))));
+        topology.alert(new Alert("m1", "1", Alert.Kind.SWING, T.plusSeconds(60), -0.4, 0.3, "Mood during item 1 turned more negative"));
 
         // then: the chair's page (normal and large type), the list, the login page and the console
         browser.driver.get(base() + "/meetings/m1");

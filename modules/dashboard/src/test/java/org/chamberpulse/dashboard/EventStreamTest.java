@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.SentimentSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class EventStreamTest {
 
     private final LiveState state = new LiveState();
+    private final TopologyStandIn topology = new TopologyStandIn(state);
     private final DashboardServer server = new DashboardServer(state, () -> true, DashboardServer.Options.dashboard(null, null, routes -> { })).start(0);
 
     @AfterEach
@@ -37,7 +40,9 @@ class EventStreamTest {
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             assertThat(lines.readLine()).isEqualTo("event: snapshot");
-            state.summary(new ItemSummary("m1", "3", "3", "Buses", 4, 0, 4, SentimentSummary.EMPTY, List.of(), List.of(), List.of(), 0, false,
+            topology.meeting(new Meeting("m1", "Cabinet", "Test Council", List.of("testlive"), Instant.parse("2026-11-27T14:00:00Z"),
+                    "Europe/London", 0, List.of(new AgendaItem("3", "3", "Buses", false, null, null))));
+            topology.summary(new ItemSummary("m1", "3", "3", "Buses", 4, 0, 4, SentimentSummary.EMPTY, List.of(), List.of(), List.of(), 0, false,
                     null, null, List.of(), 1, Instant.parse("2026-11-27T14:00:00Z")));
 
             // then it gets the snapshot, then the summary, as an event stream

@@ -21,7 +21,11 @@ import java.util.TreeMap;
  *
  * @param bootstrap       Kafka bootstrap servers; empty means "start the embedded broker"
  * @param dataDir         where the embedded broker and the Streams state live
- * @param stateRetention  how long a meeting's state is kept after its window closes
+ * @param stateRetention  how long a meeting that has run keeps its comments in the topology's state after it
+ *                        last heard anything (wall clock); then it is closed for good
+ * @param reportGrace     how long an adjourned meeting must be quiet (wall clock) before its record is final
+ *                        and written to pulse.reports (a new version if anything changes later)
+ * @param dashboardViews  how many meetings' views a dashboard keeps in memory; the others wait on disk
  * @param commentRetention how long the topics that hold comments' text keep them (pulse.comments.raw,
  *                        pulse.comments.scored, pulse.dlq): the time comments are kept after a meeting
  * @param emitInterval    at most one summary per item per interval
@@ -45,6 +49,7 @@ public record PulseConfig(
         Duration commitInterval,
         Duration emitInterval,
         Duration stateRetention,
+        Duration reportGrace,
         Duration commentRetention,
         String authorSecret,
         List<String> apiKeys,
@@ -52,6 +57,7 @@ public record PulseConfig(
         List<String> clerkUsers,
         boolean secureCookies,
         Role role,
+        int dashboardViews,
         Map<String, String> kafka) {
 
     /** What one instance runs; several instances share the work of the topology by its application id. */
@@ -89,6 +95,7 @@ public record PulseConfig(
         d.put("commit.interval", "100ms");
         d.put("emit.interval", "250ms");
         d.put("state.retention", "2d");
+        d.put("report.grace", "1m");
         d.put("comments.retention", "30d");
         d.put("author.secret", "");
         d.put("api.keys", "");
@@ -96,6 +103,7 @@ public record PulseConfig(
         d.put("clerk.users", "");
         d.put("cookie.secure", "false");
         d.put("role", "all");
+        d.put("dashboard.views", "200");
         return Map.copyOf(d);
     }
 
@@ -162,6 +170,7 @@ public record PulseConfig(
                 p.duration("commit.interval", Duration.ofMillis(10), Duration.ofMinutes(10)),
                 p.duration("emit.interval", Duration.ofMillis(10), Duration.ofMinutes(10)),
                 p.duration("state.retention", Duration.ofMinutes(1), Duration.ofDays(3_650)),
+                p.duration("report.grace", Duration.ofSeconds(1), Duration.ofDays(30)),
                 p.duration("comments.retention", Duration.ofHours(1), Duration.ofDays(3_650)),
                 p.text("author.secret", true),
                 p.list("api.keys"),
@@ -169,6 +178,7 @@ public record PulseConfig(
                 p.list("clerk.users"),
                 p.bool("cookie.secure"),
                 p.choice("role", Role.class),
+                p.integer("dashboard.views", 1, 100_000),
                 kafka);
         if (!problems.isEmpty()) {
             throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", problems));

@@ -12,8 +12,17 @@ import org.apache.kafka.common.serialization.Serde;
  * topology and the tests all use the same descriptor, so a topic cannot be read with the wrong serde.
  *
  * @param retention how long records are kept; null for a compacted topic, which keeps the latest per key
+ * @param configs   further topic settings the broker applies when it creates the topic
  */
-public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Duration retention) {
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Duration retention, Map<String, String> configs) {
+
+    public Topic {
+        configs = Map.copyOf(configs);
+    }
+
+    public Topic(String name, Serde<K> keySerde, Serde<V> valueSerde, Duration retention) {
+        this(name, keySerde, valueSerde, retention, Map.of());
+    }
 
     public boolean compacted() {
         return retention == null;
@@ -31,17 +40,18 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, D
         if (compacted()) {
             throw new IllegalStateException(name + " is compacted: it keeps the latest record of each key, not records for a time");
         }
-        return new Topic<>(name, keySerde, valueSerde, otherRetention);
+        return new Topic<>(name, keySerde, valueSerde, otherRetention, configs);
     }
 
     public NewTopic newTopic(int partitions, short replicationFactor) {
-        Map<String, String> configs = new HashMap<>(ANY_TIMESTAMP);
+        Map<String, String> settings = new HashMap<>(ANY_TIMESTAMP);
         if (compacted()) {
-            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            settings.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         } else {
-            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-            configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+            settings.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+            settings.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
         }
-        return new NewTopic(name, partitions, replicationFactor).configs(configs);
+        settings.putAll(configs);
+        return new NewTopic(name, partitions, replicationFactor).configs(settings);
     }
 }

@@ -2,6 +2,8 @@ package org.chamberpulse.model;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -31,8 +33,23 @@ public final class Topics {
     public static final Topic<String, DeadLetter> DLQ =
             new Topic<>("pulse.dlq", KEYS, JsonSerde.of(DeadLetter.class), THIRTY_DAYS);
 
+    /**
+     * One view per meeting, written often while it runs: small segments and an eager cleaner keep what a
+     * dashboard reads at start close to one record per meeting.
+     */
+    public static final Topic<String, MeetingView> VIEWS =
+            new Topic<>("pulse.views", KEYS, JsonSerde.of(MeetingView.class), null, Map.of(
+                    TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()),
+                    TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024),
+                    TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1"));
+    /** The largest record of a meeting's record: 20,000 comments take about 8 MB of JSON (2 MB compressed). */
+    public static final int MAX_REPORT_BYTES = 64 * 1024 * 1024;
+    public static final Topic<String, ReportBundle> REPORTS =
+            new Topic<>("pulse.reports", KEYS, JsonSerde.of(ReportBundle.class), null, Map.of(
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_REPORT_BYTES)));
+
     public static final List<Topic<String, ?>> ALL =
-            List.of(MEETINGS, AGENDA, COMMENTS_RAW, COMMENTS_SCORED, SUMMARIES, UNMATCHED, ALERTS, MODERATION, DLQ);
+            List.of(MEETINGS, AGENDA, COMMENTS_RAW, COMMENTS_SCORED, SUMMARIES, UNMATCHED, ALERTS, MODERATION, DLQ, VIEWS, REPORTS);
 
     /** The topics that hold what people wrote; the setting comments.retention says how long they keep it. */
     public static final List<Topic<String, ?>> HOLDING_COMMENT_TEXT = List.of(COMMENTS_RAW, COMMENTS_SCORED, DLQ);

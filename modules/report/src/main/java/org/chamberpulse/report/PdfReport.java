@@ -1,11 +1,23 @@
 package org.chamberpulse.report;
 
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.slf4j.Slf4jLogger;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.Locale;
+import java.util.TimeZone;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +40,11 @@ public final class PdfReport {
     private PdfReport() {
     }
 
-    public static byte[] render(String html) {
+    /**
+     * The page as a PDF, the same bytes for the same page: its dates are the report's own ("made" time) and
+     * its file identifier a digest of the page, where PDFBox would take the clock's time for both.
+     */
+    public static byte[] render(String html, Instant made) {
         // openhtmltopdf wants XML; jsoup reads any HTML and hands over a W3C document.
         org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
@@ -38,13 +54,31 @@ public final class PdfReport {
         builder.useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true);
         builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
         builder.withW3cDocument(document, null);
-        builder.toStream(out);
-        try {
-            builder.run();
+        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+            renderer.createPDFWithoutClosing();
+            PDDocument pdf = renderer.getPdfDocument();
+            Calendar date = Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+            date.setTimeInMillis(made.toEpochMilli());
+            pdf.getDocumentInformation().setCreationDate(date);
+            pdf.getDocumentInformation().setModificationDate(date);
+            COSString id = new COSString(digest(html));
+            COSArray ids = new COSArray();
+            ids.add(id);
+            ids.add(id);
+            pdf.getDocument().setDocumentID(ids);
+            pdf.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static byte[] digest(String html) {
+        try {
+            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8)), 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static InputStream font(String name) {

@@ -61,7 +61,7 @@ public final class Report {
     public byte[] render(File file) {
         return switch (file) {
             case HTML -> utf8(HtmlReport.render(data, filesBase));
-            case PDF -> PdfReport.render(HtmlReport.render(data, filesBase));
+            case PDF -> PdfReport.render(HtmlReport.render(data, filesBase), data.generatedAt());
             case SUMMARY_CSV -> utf8(CsvReport.summary(data));
             case COMMENTS_CSV -> utf8(CsvReport.comments(data));
             case JSON -> utf8(ReportJson.render(data));

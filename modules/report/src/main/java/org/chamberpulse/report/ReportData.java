@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.SentimentSummary;
 import org.chamberpulse.timeline.Buckets;
@@ -52,6 +53,13 @@ public record ReportData(MeetingTimeline timeline, List<ItemSummary> summaries, 
                 .sorted(Comparator.comparing((ScoredComment c) -> c.comment().createdAt()).thenComparing(c -> c.comment().id()))
                 .toList();
         return new ReportData(timeline, ordered, sorted, generatedAt);
+    }
+
+    /** The report of a final meeting, from its record: made the same, byte for byte, every time. */
+    public static ReportData of(ReportBundle bundle) {
+        Map<String, ItemSummary> summaries = new LinkedHashMap<>();
+        bundle.summaries().forEach(item -> summaries.put(item.itemId(), item));
+        return of(bundle.timeline(), summaries, bundle.comments(), bundle.finalAt());
     }
 
     private static ItemSummary empty(String meetingId, AgendaItem item) {

@@ -1,9 +1,10 @@
 package org.chamberpulse.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,35 +15,40 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.chamberpulse.config.PulseConfig;
-import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.ItemSummary;
-import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Topic;
 import org.chamberpulse.model.Topics;
-import org.chamberpulse.model.Validation;
 import org.chamberpulse.timeline.MeetingTimeline;
-import org.chamberpulse.timeline.TimelineEvent;
+import org.chamberpulse.timeline.MeetingWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one meeting's report from Kafka: each topic from its beginning to the end it had when reading
- * started (committed records only), keeping the latest record per key. Values are decoded only for the
- * meeting's own keys, so a busy cluster with many meetings costs little more than reading the bytes.
+ * Reads one meeting's report from Kafka, whatever the history held there. A final meeting (its view names
+ * its record) is read from its record on {@code pulse.reports}, found by the record's time: the same bytes
+ * for good, whatever has expired since. A meeting not final yet is read from its view ({@code pulse.views}:
+ * definition, agenda, summaries) and its placed comments on {@code pulse.comments.scored}, from the start of
+ * its window on. Only the partition that holds the meeting's key is read; committed records only.
  */
 public final class ReportReader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReportReader.class);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+    /** Comments placed in a meeting are stamped no earlier than its window's start; a day's margin for windows that moved. */
+    private static final Duration COMMENTS_BEFORE_WINDOW = Duration.ofDays(1);
 
     /** What the reader has done so far, for the clerk waiting at a terminal. */
     public interface Progress {
@@ -71,97 +77,152 @@ public final class ReportReader implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** @throws ReportException when the meeting is not on {@code pulse.meetings} or Kafka cannot be read */
+    /** @throws ReportException when the meeting has no view on {@code pulse.views} or Kafka cannot be read */
     public ReportData read(String meetingId) {
-        Map<String, Meeting> meetings = new LinkedHashMap<>();
-        readRecords(Topics.MEETINGS, key -> true, (record, meeting) -> {
-            if (meeting == null || !record.key().equals(meeting.meetingId()) || Validation.meetingProblem(meeting).isPresent()) {
-                meetings.remove(record.key());
-            } else {
-                meetings.put(record.key(), meeting);
+        return read(latestView(meetingId));
+    }
+
+    /** The report of a meeting whose view the caller holds (a dashboard follows them all). */
+    public ReportData read(MeetingView view) {
+        if (view.report() != null) {
+            ReportBundle bundle = record(view.meetingId(), view.report());
+            if (bundle != null) {
+                return ReportData.of(bundle);
             }
-        });
-        Meeting meeting = meetings.get(meetingId);
-        if (meeting == null) {
-            throw new ReportException("There is no meeting \"" + meetingId + "\" on " + Topics.MEETINGS.name() + " at " + bootstrapServers
-                    + (meetings.isEmpty() ? " (it holds no meetings at all)." : ". Meetings there: " + String.join(", ", new TreeSet<>(meetings.keySet()).stream().limit(20).toList())));
+            log.warn("the record of {} (version {}) was not found on {}; the report is made from the view", view.meetingId(), view.report().version(),
+                    Topics.REPORTS.name());
         }
-
-        List<TimelineEvent> events = new ArrayList<>();
-        readRecords(Topics.AGENDA, meetingId::equals, (record, event) -> {
-            if (event != null && meetingId.equals(event.meetingId()) && Validation.agendaProblem(event).isEmpty()) {
-                events.add(TimelineEvent.of(event, record.timestamp()));
-            }
-        });
-        MeetingTimeline timeline = new MeetingTimeline(meetingId, meeting, List.of());
-        for (TimelineEvent event : events) {
-            timeline = timeline.withEvent(event);
-        }
-
-        String summaryPrefix = meetingId + "/";
-        Map<String, ItemSummary> summaries = new HashMap<>();
-        readRecords(Topics.SUMMARIES, key -> key.startsWith(summaryPrefix), (record, summary) -> {
-            String itemId = record.key().substring(summaryPrefix.length());
-            if (summary == null) {
-                summaries.remove(itemId);
-            } else if (meetingId.equals(summary.meetingId())) {
-                summaries.put(itemId, summary);
-            }
-        });
-
+        MeetingTimeline timeline = new MeetingTimeline(view.meetingId(), view.meeting(), view.events());
+        Instant from = timeline.window().map(MeetingWindow::start).orElse(view.meeting().scheduledStart()).minus(COMMENTS_BEFORE_WINDOW);
         Map<String, ScoredComment> comments = new LinkedHashMap<>();
-        readRecords(Topics.COMMENTS_SCORED, meetingId::equals, (record, scored) -> {
+        readPartition(Topics.COMMENTS_SCORED, view.meetingId(), from, (record, scored) -> {
             if (scored == null || scored.comment() == null || scored.comment().id() == null) {
-                return;
+                return true;
             }
-            if (scored.itemId() == null || !meetingId.equals(scored.meetingId())) {
+            if (scored.itemId() == null || !view.meetingId().equals(scored.meetingId())) {
                 comments.remove(scored.comment().id());
             } else {
                 comments.put(scored.comment().id(), scored);
             }
+            return true;
         });
+        Map<String, ItemSummary> summaries = new LinkedHashMap<>();
+        view.items().forEach(item -> summaries.put(item.itemId(), item));
         return ReportData.of(timeline, summaries, List.copyOf(comments.values()), clock.instant());
     }
 
-    private <V> void readRecords(Topic<String, V> topic, Predicate<String> keys, BiConsumer<ConsumerRecord<String, byte[]>, V> each) {
+    private MeetingView latestView(String meetingId) {
+        MeetingView[] latest = {null};
+        readPartition(Topics.VIEWS, meetingId, null, (record, view) -> {
+            latest[0] = view;
+            return true;
+        });
+        if (latest[0] == null || latest[0].meeting() == null) {
+            TreeSet<String> there = new TreeSet<>();
+            readAll(Topics.VIEWS, (record, view) -> {
+                if (view == null) {
+                    there.remove(record.key());
+                } else {
+                    there.add(record.key());
+                }
+            });
+            throw new ReportException("There is no meeting \"" + meetingId + "\" on " + Topics.VIEWS.name() + " at " + bootstrapServers
+                    + (there.isEmpty() ? " (it holds no meetings at all)." : ". Meetings there: " + String.join(", ", there.stream().limit(20).toList())));
+        }
+        return latest[0];
+    }
+
+    /** The record named by the view, found by its time; null when it is not there (deleted by hand). */
+    private ReportBundle record(String meetingId, MeetingView.ReportRef report) {
+        ReportBundle[] found = {null};
+        readPartition(Topics.REPORTS, meetingId, report.at(), (record, bundle) -> {
+            if (bundle != null && bundle.version() >= report.version()) {
+                found[0] = bundle;
+                return false;
+            }
+            return true;
+        });
+        return found[0];
+    }
+
+    /**
+     * Reads the records of {@code key} in the partition that holds it, from the first stamped at or after
+     * {@code from} (null: from the beginning) to the end the partition had when reading began, until
+     * {@code each} says to stop.
+     */
+    private <V> void readPartition(Topic<String, V> topic, String key, Instant from, RecordReader<V> each) {
+        List<TopicPartition> partitions = partitionsOf(topic.name());
+        TopicPartition partition = partitions.get(partitionOf(key, partitions.size()));
+        consumer.assign(List.of(partition));
+        long end = consumer.endOffsets(List.of(partition), METADATA_TIMEOUT).get(partition);
+        long begin;
+        if (from == null) {
+            begin = consumer.beginningOffsets(List.of(partition), METADATA_TIMEOUT).get(partition);
+        } else {
+            OffsetAndTimestamp at = consumer.offsetsForTimes(Map.of(partition, from.toEpochMilli()), METADATA_TIMEOUT).get(partition);
+            begin = at == null ? end : at.offset();
+        }
+        consumer.seek(partition, begin);
+        long nextReport = 0;
+        boolean more = true;
+        while (more && consumer.position(partition, METADATA_TIMEOUT) < end) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                if (record.offset() >= end || !key.equals(record.key())) {
+                    continue;
+                }
+                V value;
+                try {
+                    value = record.value() == null ? null : topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+                } catch (SerializationException e) {
+                    log.debug("skipped an unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+                    continue;
+                }
+                if (!each.read(record, value)) {
+                    more = false;
+                    break;
+                }
+            }
+            long now = clock.millis();
+            if (now >= nextReport) {
+                progress.reading(topic.name(), Math.min(consumer.position(partition, METADATA_TIMEOUT), end) - begin, end - begin, false);
+                nextReport = now + PROGRESS_EVERY.toMillis();
+            }
+        }
+        progress.reading(topic.name(), end - begin, end - begin, true);
+    }
+
+    /** Every record of a topic, for the list of the meetings there are (only when one asked for is not). */
+    private <V> void readAll(Topic<String, V> topic, BiConsumer<ConsumerRecord<String, byte[]>, V> each) {
         List<TopicPartition> partitions = partitionsOf(topic.name());
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, METADATA_TIMEOUT);
-        Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
-        long total = partitions.stream().mapToLong(p -> ends.get(p) - begins.get(p)).sum();
-        long skipped = 0;
-        long nextReport = 0;
-        List<TopicPartition> open = new ArrayList<>(partitions.stream().filter(p -> ends.get(p) > begins.get(p)).toList());
+        List<TopicPartition> open = new ArrayList<>(partitions);
+        open.removeIf(p -> consumer.position(p, METADATA_TIMEOUT) >= ends.get(p));
         while (!open.isEmpty()) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() >= ends.get(partition)) {
-                    continue;
-                }
-                if (record.key() == null || !keys.test(record.key())) {
+                if (record.key() == null || record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
                     continue;
                 }
                 try {
                     each.accept(record, record.value() == null ? null : topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
                 } catch (SerializationException e) {
-                    skipped++;
-                    log.debug("skipped an unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+                    log.debug("skipped an unreadable record: {}", e.getMessage());
                 }
             }
             open.removeIf(p -> consumer.position(p, METADATA_TIMEOUT) >= ends.get(p));
-            long now = clock.millis();
-            if (now >= nextReport && !open.isEmpty()) {
-                // Offsets rather than records: transaction markers take offsets too, and the reader must reach the end.
-                long read = partitions.stream().mapToLong(p -> Math.min(consumer.position(p, METADATA_TIMEOUT), ends.get(p)) - begins.get(p)).sum();
-                progress.reading(topic.name(), read, total, false);
-                nextReport = now + PROGRESS_EVERY.toMillis();
-            }
         }
-        progress.reading(topic.name(), total, total, true);
-        if (skipped > 0) {
-            log.warn("{} unreadable records of the meeting on {} were left out", skipped, topic.name());
-        }
+    }
+
+    /** The partition a Java producer (the topology's) puts a key in: murmur2 of its bytes, as Kafka's default partitioner. */
+    static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    @FunctionalInterface
+    private interface RecordReader<V> {
+        /** @return whether to go on reading */
+        boolean read(ConsumerRecord<String, byte[]> record, V value);
     }
 
     private List<TopicPartition> partitionsOf(String topic) {
@@ -174,7 +235,7 @@ public final class ReportReader implements AutoCloseable {
         if (infos == null || infos.isEmpty()) {
             throw new ReportException("Kafka at " + bootstrapServers + " has no topic " + topic + "; has ChamberPulse run against this cluster?");
         }
-        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
     }
 
     @Override

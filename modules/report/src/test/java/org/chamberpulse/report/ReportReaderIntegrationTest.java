@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,46 +22,40 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
 import org.chamberpulse.config.PulseConfig;
-import org.chamberpulse.model.AgendaEvent;
-import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Topic;
 import org.chamberpulse.model.Topics;
+import org.chamberpulse.timeline.MeetingTimeline;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The report read from a real broker: the latest record per key wins, and other meetings stay out. */
+/** The report read from a real broker: the latest view and placements win, other meetings stay out, a final meeting reads from its record. */
 @Tag("integration")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ReportReaderIntegrationTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T16:00:00Z"), ZoneOffset.UTC);
 
     @Test
-    void shouldReadTheLatestSummariesAndPlacementsOfOneMeeting(@TempDir Path dir) throws Exception {
+    void shouldReadTheLatestViewAndPlacementsOfAMeetingNotFinalYet(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
-            // given
+            // given: views (an older one first) and placed comments, with another meeting's beside them
             broker.createTopics(Topics.ALL.stream().map(t -> t.newTopic(3, (short) 1)).toList());
             Map<String, ItemSummary> finals = ReportFixtures.summaries();
             List<ScoredComment> comments = ReportFixtures.comments();
             try (KafkaProducer<String, byte[]> producer = producer(broker)) {
                 Meeting other = new Meeting("other-meeting", "Planning", null, List.of("planlive"), at(0), "Europe/London", 0, List.of());
-                send(producer, Topics.MEETINGS, other.meetingId(), other);
-                send(producer, Topics.MEETINGS, MEETING_ID, ReportFixtures.meeting());
-                for (var event : ReportFixtures.timeline().events()) {
-                    send(producer, Topics.AGENDA, MEETING_ID, new AgendaEvent(MEETING_ID, event.type(), event.itemId(), event.at(), "clerk"));
-                }
-                send(producer, Topics.AGENDA, "other-meeting", new AgendaEvent("other-meeting", AgendaEventType.ADJOURNED, null, at(1), "clerk"));
-                for (ItemSummary summary : finals.values()) {
-                    send(producer, Topics.SUMMARIES, summary.key(), withCount(summary, summary.count() + 100));
-                }
-                producer.send(new ProducerRecord<>(Topics.SUMMARIES.name(), MEETING_ID + "/1", "{broken".getBytes(StandardCharsets.UTF_8))).get();
-                for (ItemSummary summary : finals.values()) {
-                    send(producer, Topics.SUMMARIES, summary.key(), summary);
-                }
-                send(producer, Topics.SUMMARIES, "other-meeting/1", withCount(finals.get("1"), 999));
+                send(producer, Topics.VIEWS, other.meetingId(), view(new MeetingTimeline(other.meetingId(), other, List.of()), List.of(), null, 1));
+                List<ItemSummary> older = finals.values().stream().map(s -> withCount(s, s.count() + 100)).toList();
+                send(producer, Topics.VIEWS, MEETING_ID, view(ReportFixtures.timeline(), older, null, 1));
+                producer.send(new ProducerRecord<>(Topics.VIEWS.name(), MEETING_ID, "{broken".getBytes(StandardCharsets.UTF_8))).get();
+                send(producer, Topics.VIEWS, MEETING_ID, view(ReportFixtures.timeline(), inOrder(finals), null, 2));
                 ScoredComment moved = comments.get(0).placedIn(MEETING_ID, "2");
                 send(producer, Topics.COMMENTS_SCORED, MEETING_ID, moved);
                 for (ScoredComment comment : comments) {
@@ -75,7 +70,7 @@ class ReportReaderIntegrationTest {
             // when
             ReportData data;
             try (ReportReader reader = new ReportReader(PulseConfig.defaultConfig(), broker.bootstrapServers(),
-                    (topic, read, total, done) -> progress.add(topic + " " + read + "/" + total + (done ? " done" : "")), CLOCK)) {
+                    (topic, read, total, done) -> progress.add(topic + (done ? " done" : "")), CLOCK)) {
                 data = reader.read(MEETING_ID);
             }
 
@@ -88,7 +83,42 @@ class ReportReaderIntegrationTest {
             assertThat(data.adjourned()).isTrue();
             assertThat(data.segments()).extracting(s -> s.itemId()).containsExactly("1", "2", "recess", "2", "3", "post");
             assertThat(data.generatedAt()).isEqualTo(CLOCK.instant());
-            assertThat(progress).contains("pulse.meetings 2/2 done", "pulse.agenda 8/8 done", "pulse.summaries 10/10 done", "pulse.comments.scored 13/13 done");
+            assertThat(progress).contains("pulse.views done", "pulse.comments.scored done");
+        }
+    }
+
+    @Test
+    void shouldReadAFinalMeetingFromItsRecordByteForByteOnceItsCommentsAreDeleted(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
+            // given: a final meeting's record (and an older version), its view naming it, and no comments left anywhere
+            broker.createTopics(Topics.ALL.stream().map(t -> t.newTopic(3, (short) 1)).toList());
+            Instant finalAt = Instant.parse("2026-11-27T17:05:00Z");
+            ReportBundle record = new ReportBundle(MEETING_ID, 2, finalAt, ReportFixtures.timeline(), inOrder(ReportFixtures.summaries()),
+                    ReportFixtures.comments().stream().filter(c -> c.itemId() != null).toList());
+            try (KafkaProducer<String, byte[]> producer = producer(broker)) {
+                send(producer, Topics.REPORTS, MEETING_ID, new ReportBundle(MEETING_ID, 1, finalAt.minusSeconds(60), record.timeline(), List.of(), List.of()));
+                producer.send(new ProducerRecord<>(Topics.REPORTS.name(), null, finalAt.toEpochMilli(), MEETING_ID,
+                        Topics.REPORTS.valueSerde().serializer().serialize(Topics.REPORTS.name(), record))).get();
+                send(producer, Topics.VIEWS, MEETING_ID, view(record.timeline(), record.summaries(), new MeetingView.ReportRef(2, finalAt), 7));
+            }
+
+            // when: read twice, with a clock that has moved on
+            ReportData first;
+            ReportData second;
+            try (ReportReader reader = new ReportReader(PulseConfig.defaultConfig(), broker.bootstrapServers(), ReportReader.Progress.NONE, CLOCK)) {
+                first = reader.read(MEETING_ID);
+            }
+            try (ReportReader reader = new ReportReader(PulseConfig.defaultConfig(), broker.bootstrapServers(), ReportReader.Progress.NONE,
+                    Clock.offset(CLOCK, java.time.Duration.ofDays(400)))) {
+                second = reader.read(MEETING_ID);
+            }
+
+            // then
+            assertThat(first).isEqualTo(ReportData.of(record));
+            assertThat(first.generatedAt()).isEqualTo(finalAt);
+            for (Report.File file : Report.File.values()) {
+                assertThat(new Report(second, "/r/").render(file)).as(file.fileName()).isEqualTo(new Report(first, "/r/").render(file));
+            }
         }
     }
 
@@ -98,17 +128,29 @@ class ReportReaderIntegrationTest {
             // given
             broker.createTopics(Topics.ALL.stream().map(t -> t.newTopic(1, (short) 1)).toList());
             try (KafkaProducer<String, byte[]> producer = producer(broker)) {
-                send(producer, Topics.MEETINGS, MEETING_ID, ReportFixtures.meeting());
+                send(producer, Topics.VIEWS, MEETING_ID, view(ReportFixtures.timeline(), List.of(), null, 1));
             }
 
             // when / then
             try (ReportReader reader = new ReportReader(PulseConfig.defaultConfig(), broker.bootstrapServers(), ReportReader.Progress.NONE, CLOCK)) {
                 assertThatThrownBy(() -> reader.read("no-such-meeting"))
                         .isInstanceOf(ReportException.class)
-                        .hasMessageContaining("There is no meeting \"no-such-meeting\" on pulse.meetings")
+                        .hasMessageContaining("There is no meeting \"no-such-meeting\" on pulse.views")
                         .hasMessageContaining("Meetings there: " + MEETING_ID);
             }
         }
+    }
+
+    private static List<ItemSummary> inOrder(Map<String, ItemSummary> summaries) {
+        return List.of(summaries.get("1"), summaries.get("2"), summaries.get("3"), summaries.get("recess"));
+    }
+
+    /** A meeting's view as the topology writes it (the running item and segments from the timeline). */
+    private static MeetingView view(MeetingTimeline timeline, List<ItemSummary> items, MeetingView.ReportRef report, long version) {
+        var segments = timeline.segments();
+        return new MeetingView(timeline.meetingId(), timeline.meeting(), timeline.events(), segments,
+                segments.isEmpty() ? null : segments.get(segments.size() - 1).itemId(), timeline.openedAt().orElse(null),
+                timeline.adjournedAt().orElse(null), items, List.of(), List.of(), report, version);
     }
 
     private static ItemSummary withCount(ItemSummary s, long count) {

@@ -33,7 +33,7 @@ final class AlertCheck {
             }
             baseline = new Baseline(minute, baseline.mean(), baseline.variance(), baseline.minutes());
         }
-        Signals now = signals == null ? new Signals(baseline, null) : signals.withBaseline(baseline);
+        Signals now = signals == null ? new Signals(baseline, null, null) : signals.withBaseline(baseline);
         List<Alert> alerts = new ArrayList<>();
         if (minute < baseline.lastMinute()) {
             return new Outcome(now, alerts); // a late comment: the minute it belongs to has passed
@@ -42,10 +42,11 @@ final class AlertCheck {
         String meetingId = meeting.meetingId;
         long thisMinute = meeting.volume(minute * Contribution.MINUTE);
         if (AlertRules.surge(thisMinute, baseline) && cooledDown(now, Alert.Kind.SURGE, itemId, createdAt)) {
-            now = now.raised(key(Alert.Kind.SURGE, itemId), createdAt.toEpochMilli());
-            alerts.add(new Alert(meetingId, itemId, Alert.Kind.SURGE, createdAt, thisMinute, round2(baseline.mean()),
+            Alert surge = new Alert(meetingId, itemId, Alert.Kind.SURGE, createdAt, thisMinute, round2(baseline.mean()),
                     String.format(Locale.ROOT, "Surge during %s: %d comments in one minute, against a usual %.1f",
-                            itemLabel(meeting.meeting(), itemId), thisMinute, baseline.mean())));
+                            itemLabel(meeting.meeting(), itemId), thisMinute, baseline.mean()));
+            now = now.raised(key(Alert.Kind.SURGE, itemId), surge);
+            alerts.add(surge);
         }
         if (scored) {
             ItemTally item = meeting.item(itemId);
@@ -53,11 +54,12 @@ final class AlertCheck {
             Mood window = item.moodBetween(minuteStart - (AlertRules.SWING_WINDOW_MINUTES - 1) * Contribution.MINUTE, minuteStart);
             Mood before = item.mood().minus(window);
             if (AlertRules.swing(window, before) && cooledDown(now, Alert.Kind.SWING, itemId, createdAt)) {
-                now = now.raised(key(Alert.Kind.SWING, itemId), createdAt.toEpochMilli());
-                alerts.add(new Alert(meetingId, itemId, Alert.Kind.SWING, createdAt, round2(window.mean()), round2(before.mean()),
+                Alert swing = new Alert(meetingId, itemId, Alert.Kind.SWING, createdAt, round2(window.mean()), round2(before.mean()),
                         String.format(Locale.ROOT, "Mood during %s turned %s: mean %+.2f over the last %d minutes, against %+.2f before",
                                 itemLabel(meeting.meeting(), itemId), window.mean() > before.mean() ? "more positive" : "more negative",
-                                window.mean(), AlertRules.SWING_WINDOW_MINUTES, before.mean())));
+                                window.mean(), AlertRules.SWING_WINDOW_MINUTES, before.mean()));
+                now = now.raised(key(Alert.Kind.SWING, itemId), swing);
+                alerts.add(swing);
             }
         }
         return new Outcome(now, alerts);

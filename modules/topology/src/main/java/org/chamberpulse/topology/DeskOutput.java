@@ -3,6 +3,8 @@ package org.chamberpulse.topology;
 import org.chamberpulse.model.Alert;
 import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.UnmatchedSummary;
 
@@ -22,6 +24,14 @@ sealed interface DeskOutput {
     }
 
     record Handoff(DeskMessage message) implements DeskOutput {
+    }
+
+    /** A meeting's view on pulse.views; {@code view} null for a tombstone (the meeting was deleted). */
+    record Viewed(String meetingId, MeetingView view) implements DeskOutput {
+    }
+
+    /** A meeting's record for pulse.reports, once final. */
+    record Recorded(ReportBundle bundle) implements DeskOutput {
     }
 
     record Refused(DeadLetter deadLetter) implements DeskOutput {

@@ -23,7 +23,8 @@ record DeskStores(
         KeyValueStore<PairKey, Long> versions,
         KeyValueStore<String, UnmatchedSummary> unmatched,
         KeyValueStore<String, Long> dirtyHashtags,
-        KeyValueStore<String, Signals> signals) {
+        KeyValueStore<String, Signals> signals,
+        KeyValueStore<String, Long> dirtyMeetings) {
 
     static final String WINDOWS = "desk-windows";
     static final String MEETINGS = "desk-meetings";
@@ -34,12 +35,14 @@ record DeskStores(
     static final String UNMATCHED = "desk-unmatched";
     static final String DIRTY_HASHTAGS = "desk-dirty-hashtags";
     static final String SIGNALS = "desk-signals";
-    static final String[] NAMES = {WINDOWS, MEETINGS, PLACED, HELD, DIRTY_ITEMS, VERSIONS, UNMATCHED, DIRTY_HASHTAGS, SIGNALS};
+    static final String DIRTY_MEETINGS = "desk-dirty-meetings";
+    static final String[] NAMES = {WINDOWS, MEETINGS, PLACED, HELD, DIRTY_ITEMS, VERSIONS, UNMATCHED, DIRTY_HASHTAGS, SIGNALS, DIRTY_MEETINGS};
 
     static DeskStores of(ProcessorContext<?, ?> context) {
         return new DeskStores(context.getStateStore(WINDOWS), context.getStateStore(MEETINGS), context.getStateStore(PLACED),
                 context.getStateStore(HELD), context.getStateStore(DIRTY_ITEMS), context.getStateStore(VERSIONS),
-                context.getStateStore(UNMATCHED), context.getStateStore(DIRTY_HASHTAGS), context.getStateStore(SIGNALS));
+                context.getStateStore(UNMATCHED), context.getStateStore(DIRTY_HASHTAGS), context.getStateStore(SIGNALS),
+                context.getStateStore(DIRTY_MEETINGS));
     }
 
     static Set<StoreBuilder<?>> builders() {
@@ -52,7 +55,8 @@ record DeskStores(
                 store(VERSIONS, PairKey.SERDE, Serdes.Long()),
                 store(UNMATCHED, Serdes.String(), Binary.of(UnmatchedSummary.class)),
                 store(DIRTY_HASHTAGS, Serdes.String(), Serdes.Long()),
-                store(SIGNALS, Serdes.String(), Binary.of(Signals.class)));
+                store(SIGNALS, Serdes.String(), Binary.of(Signals.class)),
+                store(DIRTY_MEETINGS, Serdes.String(), Serdes.Long()));
     }
 
     static <K, V> StoreBuilder<KeyValueStore<K, V>> store(String name, Serde<K> keys, Serde<V> values) {

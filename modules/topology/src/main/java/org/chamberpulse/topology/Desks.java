@@ -18,6 +18,7 @@ final class Desks {
 
     private final Duration emitInterval;
     private final Duration retention;
+    private final Duration reportGrace;
     private final CommentBudget budget;
     private final Map<TaskId, Shared> byTask = new ConcurrentHashMap<>();
 
@@ -30,9 +31,10 @@ final class Desks {
         }
     }
 
-    Desks(Duration emitInterval, Duration retention, long commentsInMemory) {
+    Desks(Duration emitInterval, Duration retention, Duration reportGrace, long commentsInMemory) {
         this.emitInterval = emitInterval;
         this.retention = retention;
+        this.reportGrace = reportGrace;
         this.budget = new CommentBudget(commentsInMemory);
     }
 
@@ -49,7 +51,7 @@ final class Desks {
         public void init(ProcessorContext<String, DeskOutput> nodeContext) {
             context = nodeContext;
             Shared shared = byTask.compute(nodeContext.taskId(), (task, existing) ->
-                    existing != null ? existing : new Shared(new Desk(nodeContext, emitInterval, retention, budget)));
+                    existing != null ? existing : new Shared(new Desk(nodeContext, emitInterval, retention, reportGrace, budget)));
             shared.nodes++;
             desk = shared.desk;
         }

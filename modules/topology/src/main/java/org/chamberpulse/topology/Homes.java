@@ -7,10 +7,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.chamberpulse.model.DeadLetter;
+import org.chamberpulse.model.MeetingView;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.model.Topics;
@@ -28,6 +30,10 @@ final class Homes {
     private final Map<String, MeetingState> states = new LinkedHashMap<>(16, 0.75f, true);
     /** When each meeting last heard of anything (wall-clock ms): retention frees it after a quiet spell. */
     private final Map<String, Long> lastHeard = new HashMap<>();
+    /** What a meeting's next emit owes: its view, its record (see markMeeting). */
+    static final long VIEW = 1;
+    static final long RECORD = 2;
+    private final Map<String, Long> meetingMarks = new HashMap<>();
     /** Items marked to publish again, with the latest receivedAt counted into each since (see markDirty). */
     private final Map<PairKey, Long> dirty = new HashMap<>();
     /** When each meeting was frozen (0: live), read from its record once rather than with every comment. */
@@ -86,8 +92,9 @@ final class Homes {
         }
         frozenAt.put(meetingId, 0L);
         MeetingState state = state(meetingId);
-        stores.meetings().put(meetingId, new HomeRecord(change.timeline(), change.hidden(), 0));
+        stores.meetings().put(meetingId, new HomeRecord(change.timeline(), change.hidden(), 0, before == null ? null : before.report()));
         lastHeard.put(meetingId, outputs.now());
+        markMeeting(meetingId, VIEW | RECORD);
         List<String> republish = state.changeTimeline(change.timeline(), change.hidden(), (from, to) -> inSpan(meetingId, from, to));
         republish.forEach(itemId -> markDirty(meetingId, itemId, 0));
     }
@@ -160,15 +167,53 @@ final class Homes {
      * Marks an item to publish again. The mark is stored once per emit interval (so that a restart publishes it
      * still); the latest receivedAt among its comments is kept in memory meanwhile.
      */
+    HomeRecord record(String meetingId) {
+        return stores.meetings().get(meetingId);
+    }
+
+    void recorded(String meetingId, MeetingView.ReportRef report) {
+        stores.meetings().put(meetingId, stores.meetings().get(meetingId).recorded(report));
+    }
+
     void markDirty(String meetingId, String itemId, long receivedAt) {
         PairKey key = new PairKey(meetingId, itemId);
         Long before = dirty.get(key);
         if (before == null) {
             stores.dirtyItems().put(key, receivedAt);
+            markMeeting(meetingId, VIEW | RECORD);
         }
         if (before == null || before < receivedAt) {
             dirty.put(key, receivedAt);
         }
+    }
+
+    /** Marks a meeting's view (and, with RECORD, its record) to publish again; stored once until published. */
+    void markMeeting(String meetingId, long marks) {
+        long before = meetingMarks.computeIfAbsent(meetingId, id -> Objects.requireNonNullElse(stores.dirtyMeetings().get(id), 0L));
+        if ((before | marks) != before) {
+            meetingMarks.put(meetingId, before | marks);
+            stores.dirtyMeetings().put(meetingId, before | marks);
+        }
+    }
+
+    /** What the meeting's next emit owes, as marked. */
+    long marks(String meetingId) {
+        return meetingMarks.computeIfAbsent(meetingId, id -> Objects.requireNonNullElse(stores.dirtyMeetings().get(id), 0L));
+    }
+
+    void unmark(String meetingId, long marks) {
+        long left = marks(meetingId) & ~marks;
+        meetingMarks.put(meetingId, left);
+        if (left == 0) {
+            stores.dirtyMeetings().delete(meetingId);
+        } else {
+            stores.dirtyMeetings().put(meetingId, left);
+        }
+    }
+
+    /** How long the meeting has heard nothing (wall clock); a meeting first seen now has just been heard. */
+    long quietFor(String meetingId, long now) {
+        return now - lastHeard.computeIfAbsent(meetingId, id -> now);
     }
 
     /** The latest receivedAt counted into the item since its last summary (0: none), and the item no longer marked. */
@@ -185,6 +230,9 @@ final class Homes {
         if (!outcome.signals().equals(before)) {
             state.signals(outcome.signals());
             stores.signals().put(state.meetingId, outcome.signals());
+        }
+        if (!outcome.alerts().isEmpty()) {
+            markMeeting(state.meetingId, VIEW);
         }
         outcome.alerts().forEach(outputs::alert);
     }
@@ -210,7 +258,7 @@ final class Homes {
      * comments, standings and pending summaries go; its record stays, marked frozen. A meeting first seen
      * by this instance counts as heard now, so a restart only ever delays freezing.
      */
-    void freezeQuiet(long now, long retentionMillis) {
+    void freezeQuiet(long now, long retentionMillis, java.util.function.Consumer<String> beforeFreezing) {
         List<KeyValue<String, HomeRecord>> quiet = new ArrayList<>();
         try (KeyValueIterator<String, HomeRecord> it = stores.meetings().all()) {
             it.forEachRemaining(entry -> {
@@ -221,9 +269,11 @@ final class Homes {
         }
         for (KeyValue<String, HomeRecord> entry : quiet) {
             String meetingId = entry.key;
+            beforeFreezing.accept(meetingId);
+            HomeRecord record = stores.meetings().get(meetingId);
             deleteAll(stores.placed(), PlacedKey.first(meetingId), PlacedKey.last(meetingId));
             dirty.keySet().removeIf(key -> key.first().equals(meetingId));
-            for (var store : List.of(stores.dirtyItems(), stores.versions())) {
+            for (var store : List.of(stores.dirtyItems())) {
                 List<PairKey> keys = new ArrayList<>();
                 try (KeyValueIterator<PairKey, Long> it = store.prefixScan(meetingId, KeyBytes.PREFIX)) {
                     it.forEachRemaining(item -> keys.add(item.key));
@@ -231,11 +281,13 @@ final class Homes {
                 keys.forEach(store::delete);
             }
             stores.signals().delete(meetingId);
+            stores.dirtyMeetings().delete(meetingId);
+            meetingMarks.remove(meetingId);
             MeetingState state = states.remove(meetingId);
             budget.add(state == null ? 0 : -state.size());
             lastHeard.remove(meetingId);
             frozenAt.put(meetingId, now);
-            stores.meetings().put(meetingId, new HomeRecord(entry.value.timeline(), entry.value.hidden(), now));
+            stores.meetings().put(meetingId, record.frozenAt(now));
         }
     }
 

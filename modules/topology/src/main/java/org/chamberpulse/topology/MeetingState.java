@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Text;
@@ -101,6 +102,7 @@ final class MeetingState {
     private final BiFunction<String, Standing, ScoredComment> loader;
     private final MessageDigest sha256;
     private Effects effects = Effects.NONE;
+    private final Map<String, ItemSummary> published = new HashMap<>();
     /** The alerts' memory, as stored; read once. */
     private Signals signals;
     private boolean signalsRead;
@@ -155,6 +157,27 @@ final class MeetingState {
     void signals(Signals changed) {
         signals = changed;
         signalsRead = true;
+    }
+
+    /** Every counted comment (reposts too), in no order. */
+    List<Standing> counted() {
+        List<Standing> counted = new ArrayList<>();
+        comments.values().forEach(standing -> {
+            if (standing.counted) {
+                counted.add(standing);
+            }
+        });
+        return counted;
+    }
+
+    /** The comment as it is counted now: in its item, with the flags it carries. */
+    ScoredComment asPlaced(Standing standing, ScoredComment stored) {
+        return asPlaced(standing, stored, standing.itemId);
+    }
+
+    /** The summaries last published of this meeting's items (a cache: rebuilt from the versions when missing). */
+    Map<String, ItemSummary> published() {
+        return published;
     }
 
     int size() {

@@ -25,7 +25,7 @@ import org.chamberpulse.model.Topics;
  * <pre>
  * pulse.meetings, pulse.agenda, pulse.moderation ─ intake ─> [control, by meetingId] ─ meeting control ─> [desk-control, by hashtag] ─┐
  * pulse.comments.raw ─ intake (validate, score, moderate) ──────────────────────────────────────────────> [desk, by hashtag] ───────┴─ desk
- * desk ─┬─> pulse.summaries, pulse.comments.scored, pulse.alerts, pulse.unmatched, pulse.dlq
+ * desk ─┬─> pulse.summaries, pulse.comments.scored, pulse.alerts, pulse.unmatched, pulse.views, pulse.reports, pulse.dlq
  *        └─> [handoff, by the meeting's home hashtag] ─ desk (the same task and stores) ─> the same topics
  * every intake ─> pulse.dlq
  * </pre>
@@ -77,7 +77,7 @@ public final class PulseTopology {
                 .process(MeetingControl::new, Named.as("meeting-control"), MeetingControl.STORE);
 
         DeskStores.builders().forEach(builder::addStateStore);
-        Desks desks = new Desks(config.emitInterval(), config.stateRetention(), COMMENTS_IN_MEMORY);
+        Desks desks = new Desks(config.emitInterval(), config.stateRetention(), config.reportGrace(), COMMENTS_IN_MEMORY);
         // Changes to meetings reach a desk on a topic of their own, so that a desk with both waiting takes them by
         // timestamp: a change is stamped with the earliest comment time it affects (MeetingControl).
         KStream<String, DeskOutput> fromDesk = valid(comments, "comments")
@@ -97,7 +97,9 @@ public final class PulseTopology {
                 .branch((key, out) -> out instanceof DeskOutput.Summary, publish(DeskOutput.Summary.class, DeskOutput.Summary::summary, Topics.SUMMARIES))
                 .branch((key, out) -> out instanceof DeskOutput.Unmatched, publish(DeskOutput.Unmatched.class, DeskOutput.Unmatched::unmatched, Topics.UNMATCHED))
                 .branch((key, out) -> out instanceof DeskOutput.Raised, publish(DeskOutput.Raised.class, DeskOutput.Raised::alert, Topics.ALERTS))
-                .branch((key, out) -> out instanceof DeskOutput.Refused, publish(DeskOutput.Refused.class, DeskOutput.Refused::deadLetter, Topics.DLQ));
+                .branch((key, out) -> out instanceof DeskOutput.Refused, publish(DeskOutput.Refused.class, DeskOutput.Refused::deadLetter, Topics.DLQ))
+                .branch((key, out) -> out instanceof DeskOutput.Viewed, publish(DeskOutput.Viewed.class, DeskOutput.Viewed::view, Topics.VIEWS))
+                .branch((key, out) -> out instanceof DeskOutput.Recorded, publish(DeskOutput.Recorded.class, DeskOutput.Recorded::bundle, Topics.REPORTS));
         return builder.build();
     }
 

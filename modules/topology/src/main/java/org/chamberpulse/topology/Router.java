@@ -188,6 +188,12 @@ final class Router {
         stores.unmatched().put(hashtag, new UnmatchedSummary(hashtag, before.count() + (repost ? 0 : delta),
                 before.reposts() + (repost ? delta : 0), before.version()));
         stores.dirtyHashtags().put(hashtag, 0L);
+        // The views of the meetings at home here carry their hashtag's unmatched figures.
+        for (DeskMessage.WindowChanged window : windows(hashtag)) {
+            if (window.home().equals(hashtag)) {
+                homes.markMeeting(window.window().meetingId(), Homes.VIEW);
+            }
+        }
     }
 
     private static HeldKey heldKey(String hashtag, ScoredComment comment) {

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.Topic;
+import org.chamberpulse.model.Topics;
 
 /** The Kafka Streams settings of a ChamberPulse instance: exactly-once, and the pass-through {@code kafka.*} settings. */
 public final class StreamsProperties {
@@ -38,6 +39,9 @@ public final class StreamsProperties {
         props.put(BoundedRocksDb.TOTAL_BYTES, Long.toString(ROCKSDB_BYTES));
         // Batches of internal and public records compress well (repeated field names and hashtags) and the
         // broker's work follows the bytes it appends; lz4 costs the least CPU for it.
+        // A meeting's record for the report is one record of up to Topics.MAX_REPORT_BYTES.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(Topics.MAX_REPORT_BYTES));
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BUFFER_MEMORY_CONFIG), Long.toString(2L * Topics.MAX_REPORT_BYTES));
         if (!config.kafka().containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
             props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         }

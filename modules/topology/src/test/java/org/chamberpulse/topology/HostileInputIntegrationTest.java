@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,6 +30,7 @@ import org.chamberpulse.model.Topics;
 import org.chamberpulse.model.UnmatchedSummary;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ends in pulse.dlq (found by its partition and offset) or in pulse.unmatched, and no stream thread fails.
  */
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HostileInputIntegrationTest {
 
     private static final long SEED = 99L;

@@ -20,6 +20,8 @@ import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.ModerationEvent;
 import org.chamberpulse.model.ScoredComment;
@@ -49,6 +51,10 @@ final class PulseDriver implements AutoCloseable {
     private final TestOutputTopic<String, DeadLetter> deadLetters;
     private final TestOutputTopic<String, ScoredComment> scored;
     private final TestOutputTopic<String, Alert> alerts;
+    private final TestOutputTopic<String, MeetingView> views;
+    private final TestOutputTopic<String, ReportBundle> reports;
+    private final Map<String, MeetingView> latestViews = new java.util.TreeMap<>();
+    private final Map<String, ReportBundle> latestReports = new java.util.TreeMap<>();
     private final Map<String, ItemSummary> latestSummaries = new java.util.TreeMap<>();
     private final Map<String, UnmatchedSummary> latestUnmatched = new java.util.TreeMap<>();
 
@@ -75,6 +81,8 @@ final class PulseDriver implements AutoCloseable {
         deadLetters = output(Topics.DLQ);
         scored = output(Topics.COMMENTS_SCORED);
         alerts = output(Topics.ALERTS);
+        views = output(Topics.VIEWS);
+        reports = output(Topics.REPORTS);
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
@@ -149,6 +157,20 @@ final class PulseDriver implements AutoCloseable {
         driver.advanceWallClockTime(Duration.ofSeconds(1));
         summaries.readRecordsToList().forEach(r -> latestSummaries.put(r.key(), r.value()));
         unmatched.readRecordsToList().forEach(r -> latestUnmatched.put(r.key(), r.value()));
+        views.readRecordsToList().forEach(r -> latestViews.put(r.key(), r.value()));
+        reports.readRecordsToList().forEach(r -> latestReports.put(r.key(), r.value()));
+    }
+
+    /** The latest view of a meeting, as a reader of the compacted pulse.views sees it. */
+    MeetingView view(String meetingId) {
+        emit();
+        return latestViews.get(meetingId);
+    }
+
+    /** The latest record of a meeting on pulse.reports, or null. */
+    ReportBundle report(String meetingId) {
+        emit();
+        return latestReports.get(meetingId);
     }
 
     /** The latest summary per key, as a reader of the compacted topic sees it. */

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,6 +35,7 @@ import org.chamberpulse.model.Topic;
 import org.chamberpulse.model.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of a meeting, the other takes its partitions over, and the final summaries are exact.
  */
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ScaleOutIntegrationTest {
 
     private static final String MEETING = "scale-out";

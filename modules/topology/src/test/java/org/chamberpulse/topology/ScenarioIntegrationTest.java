@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,6 +29,7 @@ import org.chamberpulse.model.Topics;
 import org.chamberpulse.model.UnmatchedSummary;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that place them (a late CORRECTION among them), every comment twice, malformed records mixed in.
  */
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ScenarioIntegrationTest {
 
     private static final Instant T = Instant.parse("2026-11-27T14:00:00Z");

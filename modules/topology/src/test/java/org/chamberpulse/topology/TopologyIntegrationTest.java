@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,10 +29,12 @@ import org.chamberpulse.model.Topic;
 import org.chamberpulse.model.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The topology on a real broker, exactly-once, read back with read_committed. */
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TopologyIntegrationTest {
 
     @Test

@@ -1,0 +1,100 @@
+package org.chamberpulse.app.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.utils.Utils;
+import org.chamberpulse.app.FreePorts;
+import org.chamberpulse.broker.EmbeddedKafkaBroker;
+import org.chamberpulse.model.Json;
+
+/**
+ * {@code scripts/bench restart [MEETINGS]}: {@code scripts/chamberpulse run --bootstrap} started (twice: afresh,
+ * then again on its data) with MEETINGS meetings in history (default 1,000, 200 comments each): seconds from
+ * start to {@code /health/ready}, every meeting then served (each page of the list, and the oldest meeting's
+ * view), and the process's resident set when ready and after serving them all.
+ */
+public final class Restart {
+
+    private Restart() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int meetings = Integer.parseInt(args.length > 0 ? args[0] : "1000");
+        Path dir = History.tempDir("bench-restart");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
+            History.createTopics(broker, 6);
+            List<String> ids = History.write(broker.bootstrapServers(), meetings, 200, true);
+            System.out.printf("history: %d meetings on pulse.views and pulse.reports, %,d comments%n", meetings, meetings * 200L);
+            for (String start : List.of("first start", "restart on its data")) {
+                int port = FreePorts.pick();
+                long began = System.nanoTime();
+                Process run = new ProcessBuilder("scripts/chamberpulse", "run", "--bootstrap", broker.bootstrapServers(), "--data-dir",
+                        dir.resolve("run").toString(), "--http-port", Integer.toString(port))
+                        .redirectOutput(dir.resolve("run.log").toFile()).redirectErrorStream(true).start();
+                try {
+                    HttpClient http = HttpClient.newHttpClient();
+                    awaitReady(http, port, run);
+                    double ready = (System.nanoTime() - began) / 1e9;
+                    long readyRss = status(run, "VmRSS");
+                    int pages = Integer.parseInt(get(http, port, "/api/v1/meetings?size=200").headers().firstValue("X-Pages").orElse("0"));
+                    int served = 0;
+                    for (int page = 1; page <= pages; page++) {
+                        served += count(get(http, port, "/api/v1/meetings?size=200&page=" + page).body());
+                    }
+                    int oldest = get(http, port, "/api/v1/meetings/" + ids.get(0) + "/summary").statusCode();
+                    System.out.printf("RESULT %s: ready in %.1f s; %d of %d meetings listed, the oldest's view %d; RSS when ready %,d MB, after serving them all %,d MB, peak %,d MB%n",
+                            start, ready, served, meetings, oldest, readyRss / 1024, status(run, "VmRSS") / 1024, status(run, "VmHWM") / 1024);
+                } finally {
+                    run.destroy();
+                    if (!run.waitFor(60, TimeUnit.SECONDS)) {
+                        run.destroyForcibly().waitFor();
+                    }
+                }
+            }
+        } finally {
+            Utils.delete(dir.toFile());
+        }
+    }
+
+    private static int count(String json) throws IOException {
+        return Json.MAPPER.readTree(json).size();
+    }
+
+    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void awaitReady(HttpClient http, int port, Process run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (!run.isAlive()) {
+                throw new IllegalStateException("run stopped with exit code " + run.exitValue());
+            }
+            try {
+                if (get(http, port, "/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // still starting
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("run was not ready within 3 minutes");
+    }
+
+    private static long status(Process run, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(run.pid()), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").strip());
+            }
+        }
+        throw new IllegalStateException("no " + field + " in /proc/" + run.pid() + "/status");
+    }
+}

@@ -1,0 +1,70 @@
+package org.chamberpulse.dashboard;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.Alert;
+import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.timeline.MeetingTimeline;
+import org.chamberpulse.timeline.Segment;
+import org.chamberpulse.timeline.TimelineEvent;
+
+/**
+ * Stands in for the topology in the dashboard's tests: takes meetings, agenda events, summaries and alerts,
+ * and gives the dashboard's state the view of the meeting the topology would publish (its running item
+ * and segments from the one timeline rule, MeetingTimeline).
+ */
+final class TopologyStandIn {
+
+    private final LiveState state;
+    private final Map<String, Meeting> meetings = new HashMap<>();
+    private final Map<String, List<TimelineEvent>> events = new HashMap<>();
+    private final Map<String, Map<String, ItemSummary>> items = new HashMap<>();
+    private final Map<String, List<Alert>> alerts = new HashMap<>();
+    private final Map<String, Long> versions = new HashMap<>();
+    private long clicks;
+
+    TopologyStandIn(LiveState state) {
+        this.state = state;
+    }
+
+    void meeting(Meeting meeting) {
+        meetings.put(meeting.meetingId(), meeting);
+        publish(meeting.meetingId());
+    }
+
+    void agenda(AgendaEvent event) {
+        events.computeIfAbsent(event.meetingId(), id -> new ArrayList<>()).add(TimelineEvent.of(event, ++clicks));
+        publish(event.meetingId());
+    }
+
+    void summary(ItemSummary summary) {
+        items.computeIfAbsent(summary.meetingId(), id -> new LinkedHashMap<>()).put(summary.itemId(), summary);
+        publish(summary.meetingId());
+    }
+
+    void alert(Alert alert) {
+        alerts.computeIfAbsent(alert.meetingId(), id -> new ArrayList<>()).add(alert);
+        publish(alert.meetingId());
+    }
+
+    private void publish(String meetingId) {
+        MeetingTimeline timeline = new MeetingTimeline(meetingId, meetings.get(meetingId), List.of());
+        for (TimelineEvent event : events.getOrDefault(meetingId, List.of())) {
+            timeline = timeline.withEvent(event);
+        }
+        if (timeline.meeting() == null) {
+            return;
+        }
+        List<Segment> segments = timeline.segments();
+        state.view(meetingId, new MeetingView(meetingId, timeline.meeting(), timeline.events(), segments,
+                segments.isEmpty() ? null : segments.get(segments.size() - 1).itemId(), timeline.openedAt().orElse(null),
+                timeline.adjournedAt().orElse(null), List.copyOf(items.getOrDefault(meetingId, Map.of()).values()),
+                alerts.getOrDefault(meetingId, List.of()), List.of(), null, versions.merge(meetingId, 1L, Long::sum)));
+    }
+}
