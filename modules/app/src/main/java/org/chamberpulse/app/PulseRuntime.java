@@ -101,6 +101,7 @@ public final class PulseRuntime implements AutoCloseable {
                 CommentApi api = new CommentApi(producer, Pseudonyms.fromConfig(config), config.apiKeys(),
                         new RateLimiter(config.apiRate(), System::nanoTime), Clock.systemUTC(), metrics);
                 ReportRoutes reports = new ReportRoutes(config, bootstrapServers, state, Clock.systemUTC());
+                started.push(reports);
                 ClerkConsole clerk = new ClerkConsole(clerkSessions(config), publisher(producer),
                         new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, config.secureCookies(), Clock.systemUTC());
                 BooleanSupplier topologyReady = ready;

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * holds: a final meeting's record on pulse.reports, else its placed comments (ReportReader). A report read
  * is kept for a few seconds, so the page and the files it links to come from the same reading.
  */
-final class ReportRoutes {
+final class ReportRoutes implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReportRoutes.class);
     private static final Duration KEEP = Duration.ofSeconds(10);
@@ -41,6 +41,7 @@ final class ReportRoutes {
     private final LiveState views;
     private final Clock clock;
     private final Map<String, Reading> recent = new ConcurrentHashMap<>();
+    private ReportReader reader;
 
     ReportRoutes(PulseConfig config, String bootstrapServers, LiveState views, Clock clock) {
         this.config = config;
@@ -92,11 +93,24 @@ final class ReportRoutes {
             return reading.data();
         }
         recent.entrySet().removeIf(entry -> !entry.getValue().at().plus(KEEP).isAfter(now));
-        try (ReportReader reader = new ReportReader(config, bootstrapServers, ReportReader.Progress.NONE, clock)) {
-            Optional<MeetingView> view = views.meeting(meetingId);
-            ReportData data = view.isPresent() ? reader.read(view.get()) : reader.read(meetingId);
-            recent.put(meetingId, new Reading(data, now));
-            return data;
+        Optional<MeetingView> view = views.meeting(meetingId);
+        ReportData data;
+        synchronized (this) {
+            // One reader for every request: a Kafka consumer is not for two threads at once, and opening one costs
+            // more than most reports take to read.
+            if (reader == null) {
+                reader = new ReportReader(config, bootstrapServers, ReportReader.Progress.NONE, clock);
+            }
+            data = view.isPresent() ? reader.read(view.get()) : reader.read(meetingId);
+        }
+        recent.put(meetingId, new Reading(data, now));
+        return data;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (reader != null) {
+            reader.close();
         }
     }
 }

@@ -79,7 +79,7 @@ public final class ReportReader implements AutoCloseable {
 
     /** @throws ReportException when the meeting has no view on {@code pulse.views} or Kafka cannot be read */
     public ReportData read(String meetingId) {
-        return read(latestView(meetingId));
+        return read(view(meetingId));
     }
 
     /** The report of a meeting whose view the caller holds (a dashboard follows them all). */
@@ -111,7 +111,8 @@ public final class ReportReader implements AutoCloseable {
         return ReportData.of(timeline, summaries, List.copyOf(comments.values()), clock.instant());
     }
 
-    private MeetingView latestView(String meetingId) {
+    /** The latest view of a meeting on {@code pulse.views}. @throws ReportException when it has none */
+    public MeetingView view(String meetingId) {
         MeetingView[] latest = {null};
         readPartition(Topics.VIEWS, meetingId, null, (record, view) -> {
             latest[0] = view;

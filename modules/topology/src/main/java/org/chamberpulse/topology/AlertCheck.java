@@ -23,7 +23,7 @@ final class AlertCheck {
     private AlertCheck() {
     }
 
-    static Outcome check(MeetingState meeting, MeetingState.Standing comment, Instant createdAt, boolean scored, Signals signals) {
+    static Outcome check(MeetingState meeting, Standing comment, Instant createdAt, boolean scored, Signals signals) {
         long minute = Math.floorDiv(comment.referenceTime, Contribution.MINUTE);
         Baseline baseline = signals == null ? Baseline.startingAt(minute) : signals.baseline();
         if (minute > baseline.lastMinute()) {

@@ -20,32 +20,32 @@ import java.util.Set;
  *       earliest copy; every copy in it carries the flag "burst".</li>
  * </ul>
  */
-record Copies(List<MeetingState.Standing> copies) {
+record Copies(List<Standing> copies) {
 
     static final Copies NONE = new Copies(List.of());
     static final int BURST_AUTHORS = 5;
     static final Duration BURST_GAP = Duration.ofMinutes(10);
 
     /** Earliest first, then by id. */
-    static final Comparator<MeetingState.Standing> ORDER = Comparator.<MeetingState.Standing>comparingLong(copy -> copy.createdAt)
+    static final Comparator<Standing> ORDER = Comparator.<Standing>comparingLong(copy -> copy.createdAt)
             .thenComparing(copy -> copy.id);
 
     /** Which copies count and which belong to a burst. */
     record Decision(Set<String> counted, Set<String> burst) {
     }
 
-    Copies with(MeetingState.Standing copy) {
+    Copies with(Standing copy) {
         if (copies.contains(copy)) {
             return this;
         }
-        List<MeetingState.Standing> more = new ArrayList<>(copies);
+        List<Standing> more = new ArrayList<>(copies);
         more.add(copy);
         more.sort(ORDER);
         return new Copies(List.copyOf(more));
     }
 
-    Copies without(MeetingState.Standing copy) {
-        List<MeetingState.Standing> fewer = new ArrayList<>(copies);
+    Copies without(Standing copy) {
+        List<Standing> fewer = new ArrayList<>(copies);
         fewer.remove(copy);
         return new Copies(List.copyOf(fewer));
     }
@@ -61,9 +61,9 @@ record Copies(List<MeetingState.Standing> copies) {
         if (copies.size() == 1) {
             return new Decision(Set.of(copies.get(0).id), Set.of());
         }
-        List<List<MeetingState.Standing>> groups = new ArrayList<>();
+        List<List<Standing>> groups = new ArrayList<>();
         long previous = Long.MIN_VALUE;
-        for (MeetingState.Standing copy : copies) {
+        for (Standing copy : copies) {
             if (groups.isEmpty() || copy.createdAt - previous > BURST_GAP.toMillis()) {
                 groups.add(new ArrayList<>());
             }
@@ -72,7 +72,7 @@ record Copies(List<MeetingState.Standing> copies) {
             earliestByAuthor.putIfAbsent(copy.author, copy.id);
         }
         counted.addAll(earliestByAuthor.values());
-        for (List<MeetingState.Standing> group : groups) {
+        for (List<Standing> group : groups) {
             Set<String> authors = new HashSet<>();
             group.forEach(copy -> authors.add(copy.author));
             if (authors.size() >= BURST_AUTHORS) {

@@ -55,7 +55,7 @@ final class Homes {
         if (touched == null) {
             return;
         }
-        MeetingState.Standing standing = touched.standing();
+        Standing standing = touched.standing();
         ScoredComment stored = touched.arrived() ? comment : load(meetingId, standing);
         stores.placed().put(standing.key(meetingId), new PlacedComment(stored, standing.via));
         if (touched.arrived()) {
@@ -68,7 +68,7 @@ final class Homes {
 
     void withdraw(String meetingId, String commentId, String via) {
         MeetingState state = state(meetingId);
-        MeetingState.Standing standing = state.withdraw(commentId, via);
+        Standing standing = state.withdraw(commentId, via);
         if (standing == null) {
             return;
         }
@@ -159,7 +159,7 @@ final class Homes {
         return comments;
     }
 
-    ScoredComment load(String meetingId, MeetingState.Standing standing) {
+    ScoredComment load(String meetingId, Standing standing) {
         return stores.placed().get(standing.key(meetingId)).comment();
     }
 
@@ -223,7 +223,7 @@ final class Homes {
         return latest == null ? stored : Math.max(stored, latest);
     }
 
-    private void raiseAlerts(MeetingState state, MeetingState.Standing standing, ScoredComment comment) {
+    private void raiseAlerts(MeetingState state, Standing standing, ScoredComment comment) {
         Signals before = state.signals(() -> stores.signals().get(state.meetingId));
         AlertCheck.Outcome outcome = AlertCheck.check(state, standing, comment.comment().createdAt(),
                 comment.sentiment().label() != Sentiment.Label.UNSCORED, before);
@@ -273,13 +273,11 @@ final class Homes {
             HomeRecord record = stores.meetings().get(meetingId);
             deleteAll(stores.placed(), PlacedKey.first(meetingId), PlacedKey.last(meetingId));
             dirty.keySet().removeIf(key -> key.first().equals(meetingId));
-            for (var store : List.of(stores.dirtyItems())) {
-                List<PairKey> keys = new ArrayList<>();
-                try (KeyValueIterator<PairKey, Long> it = store.prefixScan(meetingId, KeyBytes.PREFIX)) {
-                    it.forEachRemaining(item -> keys.add(item.key));
-                }
-                keys.forEach(store::delete);
+            List<PairKey> dirtyItems = new ArrayList<>();
+            try (KeyValueIterator<PairKey, Long> it = stores.dirtyItems().prefixScan(meetingId, KeyBytes.PREFIX)) {
+                it.forEachRemaining(item -> dirtyItems.add(item.key));
             }
+            dirtyItems.forEach(stores.dirtyItems()::delete);
             stores.signals().delete(meetingId);
             stores.dirtyMeetings().delete(meetingId);
             meetingMarks.remove(meetingId);

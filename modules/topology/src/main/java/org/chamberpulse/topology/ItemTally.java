@@ -29,10 +29,10 @@ final class ItemTally {
     final Map<String, Integer> hashtags = new HashMap<>();
     final Map<String, Integer> terms = new HashMap<>();
     /** The counted comments in time order (newest last; ties by id): first and last, and the quotes. */
-    final NavigableSet<MeetingState.Standing> counted = new TreeSet<>(Copies.ORDER);
+    final NavigableSet<Standing> counted = new TreeSet<>(Copies.ORDER);
 
     /** Adds (+1) or takes away (-1) one comment's share. */
-    void apply(MeetingState.Standing standing, Contribution c, int sign) {
+    void apply(Standing standing, Contribution c, int sign) {
         if (c.repost()) {
             reposts += sign;
             return;

@@ -53,9 +53,9 @@ final class MeetingRecords {
 
     /** @param comment reads a counted comment back as placed (item, flags) */
     static ReportBundle bundle(MeetingState state, List<ItemSummary> items, long version, Instant finalAt,
-                               Function<MeetingState.Standing, ScoredComment> comment) {
+                               Function<Standing, ScoredComment> comment) {
         List<ScoredComment> counted = new ArrayList<>();
-        for (MeetingState.Standing standing : state.counted()) {
+        for (Standing standing : state.counted()) {
             counted.add(comment.apply(standing));
         }
         counted.sort(java.util.Comparator.comparing((ScoredComment c) -> c.comment().createdAt()).thenComparing(c -> c.comment().id()));

@@ -46,54 +46,13 @@ final class MeetingState {
         void dirty(String itemId, long receivedAt);
     }
 
-    /** One comment's standing in the meeting. */
-    static final class Standing {
-        final String id;
-        final long createdAt;
-        final boolean repost;
-        final String author;
-        final TextKey text;
-        /** No flag from intake (profanity, abuse), and some text. */
-        final boolean clean;
-        long referenceTime;
-        String itemId;
-        boolean counted;
-        boolean burst;
-        boolean hidden;
-        List<String> via;
-
-        Standing(ScoredComment scored, String author, TextKey text, List<String> via) {
-            Comment comment = scored.comment();
-            this.clean = scored.flags().isEmpty() && !comment.text().isBlank();
-            this.id = comment.id();
-            this.createdAt = comment.createdAt().toEpochMilli();
-            this.repost = comment.isRepost();
-            this.author = author;
-            this.text = text;
-            this.via = via;
-        }
-
-        /** What the chair may read out: no flag of any kind, and some text. */
-        boolean quotable() {
-            return clean && !burst && !hidden;
-        }
-
-        PlacedKey key(String meetingId) {
-            return new PlacedKey(meetingId, createdAt, id);
-        }
-    }
-
-    /** Copies of a text are found by its duplicate key, hashed so that a long post makes a short key. */
-    record TextKey(long high, long low) {
-    }
-
     final String meetingId;
     private MeetingTimeline timeline;
     private Placement placement = Placement.of(null);
     private Set<String> hidden = Set.of();
     private final Map<String, Standing> comments = new HashMap<>();
     /** The copies of each text: the one comment, for most texts (no list kept), or {@link Copies}. */
-    private final Map<TextKey, Object> copies = new HashMap<>();
+    private final Map<Standing.TextKey, Object> copies = new HashMap<>();
     private final Map<String, ItemTally> items = new HashMap<>();
     /** Counted comments per minute of the meeting (by reference time), reposts aside: the surge alert's volume. */
     private final Map<Long, Long> volume = new HashMap<>();
@@ -399,7 +358,7 @@ final class MeetingState {
         return comment.placedIn(meetingId, itemId).withFlags(Flags.of(comment.flags(), standing.burst, standing.hidden));
     }
 
-    private Copies copiesOf(TextKey text) {
+    private Copies copiesOf(Standing.TextKey text) {
         Object held = copies.get(text);
         if (held == null) {
             return Copies.NONE;
@@ -412,7 +371,7 @@ final class MeetingState {
         return (T) shared.computeIfAbsent(value, v -> v);
     }
 
-    private TextKey textKey(String text) {
+    private Standing.TextKey textKey(String text) {
         byte[] digest = sha256.digest(Text.duplicateKey(text).getBytes(StandardCharsets.UTF_8));
         long high = 0;
         long low = 0;
@@ -420,6 +379,6 @@ final class MeetingState {
             high = high << 8 | (digest[i] & 0xFF);
             low = low << 8 | (digest[i + 8] & 0xFF);
         }
-        return new TextKey(high, low);
+        return new Standing.TextKey(high, low);
     }
 }

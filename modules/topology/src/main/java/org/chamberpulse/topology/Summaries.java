@@ -86,9 +86,9 @@ final class Summaries {
     /** The latest counted comments of the item without flags, newest first: what the chair may read out. */
     private static List<Quote> quotes(ItemTally tally, Function<String, ScoredComment> comment) {
         List<Quote> quotes = new ArrayList<>();
-        Iterator<MeetingState.Standing> newestFirst = tally.counted.descendingIterator();
+        Iterator<Standing> newestFirst = tally.counted.descendingIterator();
         while (newestFirst.hasNext() && quotes.size() < QUOTES) {
-            MeetingState.Standing standing = newestFirst.next();
+            Standing standing = newestFirst.next();
             if (!standing.quotable()) {
                 continue;
             }

@@ -24,6 +24,7 @@ import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.Topic;
 import org.chamberpulse.model.Topics;
@@ -86,6 +87,49 @@ class TopologyIntegrationTest {
                     assertThat(d.value()).isEqualTo("{oops");
                     assertThat(d.reason()).startsWith("not a valid Comment");
                 });
+            }
+        }
+    }
+
+    @Test
+    void shouldWriteTheRecordOfAMeetingOfTwentyThousandCommentsOnARealBroker(@TempDir Path dir) throws Exception {
+        // given: a meeting of 20,000 comments, adjourned, and a grace of one second
+        PulseConfig config = PulseConfig.fromSettings(Map.of(
+                "application.id", "record-size-it", "partitions", "3", "data.dir", dir.toString(), "report.grace", "1s"));
+        int comments = 20_000;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
+            broker.createTopics(Topics.ALL.stream().map(t -> t.newTopic(3, (short) 1)).toList());
+            try (KafkaStreams streams = new KafkaStreams(PulseTopology.build(config), StreamsProperties.of(config, broker.bootstrapServers()))) {
+                streams.start();
+                try (KafkaProducer<String, byte[]> producer = RawClients.producer(broker.bootstrapServers())) {
+                    Meeting meeting = council("big-meeting", START, 0);
+                    send(producer, Topics.MEETINGS, meeting.meetingId(), meeting);
+                    send(producer, Topics.AGENDA, "big-meeting", new AgendaEvent("big-meeting", AgendaEventType.ITEM_STARTED, "1", at(0), "clerk"));
+                    for (int k = 0; k < comments; k++) {
+                        String id = "web:big-" + k;
+                        producer.send(new ProducerRecord<>(Topics.COMMENTS_RAW.name(), id, Topics.COMMENTS_RAW.valueSerde().serializer().serialize(
+                                Topics.COMMENTS_RAW.name(), comment(id, "person" + (k % 5_000), "Point number " + k + " about the buses and the budget", at(0, 1 + k % 7_000)))));
+                    }
+                    send(producer, Topics.AGENDA, "big-meeting", new AgendaEvent("big-meeting", AgendaEventType.ADJOURNED, null, at(120), "clerk"));
+                }
+
+                // when its record is written
+                ReportBundle record = null;
+                try (KafkaConsumer<String, byte[]> consumer = RawClients.readCommitted(broker.bootstrapServers(), "record-size-reader")) {
+                    consumer.subscribe(List.of(Topics.REPORTS.name()));
+                    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                    while (System.nanoTime() < deadline && (record == null || record.comments().size() < comments)) {
+                        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                            record = read(Topics.REPORTS, r.value());
+                        }
+                    }
+                }
+
+                // then it holds them all, in one record
+                assertThat(record).isNotNull();
+                assertThat(record.comments()).hasSize(comments);
+                assertThat(record.summaries()).filteredOn(s -> s.itemId().equals("1")).singleElement()
+                        .satisfies(item -> assertThat(item.count()).isEqualTo(comments));
             }
         }
     }

@@ -15,10 +15,11 @@ import org.chamberpulse.broker.EmbeddedKafkaBroker;
 import org.chamberpulse.model.Json;
 
 /**
- * {@code scripts/bench restart [MEETINGS]}: {@code scripts/chamberpulse run --bootstrap} started (twice: afresh,
- * then again on its data) with MEETINGS meetings in history (default 1,000, 200 comments each): seconds from
- * start to {@code /health/ready}, every meeting then served (each page of the list, and the oldest meeting's
- * view), and the process's resident set when ready and after serving them all.
+ * {@code scripts/bench restart [MEETINGS]}: the dashboard ({@code scripts/chamberpulse run --bootstrap --role
+ * dashboard}), then the whole of {@code run} (topology and dashboard), each started twice (afresh, then again
+ * on its data) with MEETINGS meetings in history (default 1,000, 200 comments each): seconds from start to
+ * {@code /health/ready}, every meeting then served (each page of the list, and the oldest meeting's view),
+ * and the process's resident set when ready and after serving them all.
  */
 public final class Restart {
 
@@ -32,11 +33,12 @@ public final class Restart {
             History.createTopics(broker, 6);
             List<String> ids = History.write(broker.bootstrapServers(), meetings, 200, true);
             System.out.printf("history: %d meetings on pulse.views and pulse.reports, %,d comments%n", meetings, meetings * 200L);
-            for (String start : List.of("first start", "restart on its data")) {
+            for (String start : List.of("dashboard, first start", "dashboard, restart on its data", "run, first start", "run, restart on its data")) {
                 int port = FreePorts.pick();
+                String role = start.startsWith("dashboard") ? "dashboard" : "all";
                 long began = System.nanoTime();
                 Process run = new ProcessBuilder("scripts/chamberpulse", "run", "--bootstrap", broker.bootstrapServers(), "--data-dir",
-                        dir.resolve("run").toString(), "--http-port", Integer.toString(port))
+                        dir.resolve(role).toString(), "--http-port", Integer.toString(port), "--role", role)
                         .redirectOutput(dir.resolve("run.log").toFile()).redirectErrorStream(true).start();
                 try {
                     HttpClient http = HttpClient.newHttpClient();

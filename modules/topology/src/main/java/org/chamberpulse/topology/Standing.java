@@ -1,0 +1,50 @@
+package org.chamberpulse.topology;
+
+import java.util.List;
+import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.ScoredComment;
+
+/**
+ * One comment's standing in its meeting (MeetingState): where it is counted, whether it counts, the flags
+ * the meeting gives it (burst, hidden), and which hashtags' routers place it there. Derived, never stored.
+ */
+final class Standing {
+
+    /** Copies of a text are found by its duplicate key, hashed so that a long post makes a short key. */
+    record TextKey(long high, long low) {
+    }
+
+    final String id;
+    final long createdAt;
+    final boolean repost;
+    final String author;
+    final TextKey text;
+    /** No flag from intake (profanity, abuse), and some text. */
+    final boolean clean;
+    long referenceTime;
+    String itemId;
+    boolean counted;
+    boolean burst;
+    boolean hidden;
+    List<String> via;
+
+    Standing(ScoredComment scored, String author, TextKey text, List<String> via) {
+        Comment comment = scored.comment();
+        this.clean = scored.flags().isEmpty() && !comment.text().isBlank();
+        this.id = comment.id();
+        this.createdAt = comment.createdAt().toEpochMilli();
+        this.repost = comment.isRepost();
+        this.author = author;
+        this.text = text;
+        this.via = via;
+    }
+
+    /** What the chair may read out: no flag of any kind, and some text. */
+    boolean quotable() {
+        return clean && !burst && !hidden;
+    }
+
+    PlacedKey key(String meetingId) {
+        return new PlacedKey(meetingId, createdAt, id);
+    }
+}
