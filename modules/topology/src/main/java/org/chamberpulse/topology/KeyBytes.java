@@ -3,6 +3,10 @@ package org.chamberpulse.topology;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -14,6 +18,26 @@ import org.apache.kafka.common.serialization.Serializer;
 final class KeyBytes {
 
     private static final byte END_OF_TEXT = 0;
+
+    /** Makes a key of the three parts of a {@link #timeKeys} layout. */
+    @FunctionalInterface
+    interface TimeKeyOf<K> {
+        K of(String scope, long time, String id);
+    }
+
+    /** The serde of a key laid out as a leading text (meeting, hashtag), a time, and an id last. */
+    static <K> Serde<K> timeKeys(Function<K, String> scope, ToLongFunction<K> time, Function<K, String> id, TimeKeyOf<K> make) {
+        return Serdes.serdeFrom(
+                (topic, key) -> key == null ? null
+                        : sized(scope.apply(key), id.apply(key)).text(scope.apply(key)).time(time.applyAsLong(key)).last(id.apply(key)).bytes(),
+                (topic, bytes) -> {
+                    if (bytes == null) {
+                        return null;
+                    }
+                    Reader reader = new Reader(bytes);
+                    return make.of(reader.text(), reader.time(), reader.last());
+                });
+    }
 
     /** The prefix of every key whose first part is the given text: {@code store.prefixScan(text, KeyBytes.PREFIX)}. */
     static final Serializer<String> PREFIX = (topic, text) -> sized(text).text(text).bytes();

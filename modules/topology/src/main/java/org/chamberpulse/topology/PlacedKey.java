@@ -1,7 +1,6 @@
 package org.chamberpulse.topology;
 
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * A comment placed in a meeting, in the store of the meeting's home desk: by meeting, then the comment's
@@ -9,15 +8,7 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 record PlacedKey(String meetingId, long createdAt, String commentId) {
 
-    static final Serde<PlacedKey> SERDE = Serdes.serdeFrom(
-            (topic, key) -> key == null ? null : KeyBytes.sized(key.meetingId, key.commentId).text(key.meetingId).time(key.createdAt).last(key.commentId).bytes(),
-            (topic, bytes) -> {
-                if (bytes == null) {
-                    return null;
-                }
-                KeyBytes.Reader reader = new KeyBytes.Reader(bytes);
-                return new PlacedKey(reader.text(), reader.time(), reader.last());
-            });
+    static final Serde<PlacedKey> SERDE = KeyBytes.timeKeys(PlacedKey::meetingId, PlacedKey::createdAt, PlacedKey::commentId, PlacedKey::new);
 
     /** The first key of the comments created at or after {@code from}; as the end of a range, it leaves out those created at {@code from}. */
     static PlacedKey from(String meetingId, long from) {

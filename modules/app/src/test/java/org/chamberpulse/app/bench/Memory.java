@@ -1,16 +1,10 @@
 package org.chamberpulse.app.bench;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.utils.Utils;
 import org.chamberpulse.app.FreePorts;
 import org.chamberpulse.config.PulseConfig;
@@ -48,8 +42,8 @@ public final class Memory {
                 "--http-port", Integer.toString(httpPort), "--broker-port", Integer.toString(brokerPort))
                 .redirectOutput(dir.resolve("run.log").toFile()).redirectErrorStream(true).start();
         try {
-            awaitReady(run, httpPort);
-            long ready = status(run, "VmRSS");
+            Processes.awaitReady(run, httpPort, 200);
+            long ready = Processes.status(run, "VmRSS");
             PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.resolve("load").toString(), "bootstrap", "127.0.0.1:" + brokerPort));
             try (PulseProducer producer = new PulseProducer(config, config.bootstrap())) {
                 LoadGenerator generator = new LoadGenerator(producer, Clock.systemUTC(), 11);
@@ -58,48 +52,14 @@ public final class Memory {
             }
             // Let the topology work off what is still queued, so the figure is of the state the meetings left.
             Thread.sleep(10_000);
-            long loaded = status(run, "VmRSS");
-            long peak = status(run, "VmHWM");
+            long loaded = Processes.status(run, "VmRSS");
+            long peak = Processes.status(run, "VmHWM");
             String figures = String.format("ready %,d MB, after %,.0f posts/s for %s %,d MB, peak %,d MB", ready / 1024, rate, duration, loaded / 1024, peak / 1024);
             System.out.printf("%3d meeting(s): %s%n", meetings, figures);
             return figures;
         } finally {
-            run.destroy();
-            if (!run.waitFor(60, TimeUnit.SECONDS)) {
-                run.destroyForcibly().waitFor();
-            }
+            Processes.stop(run);
             Utils.delete(dir.toFile());
         }
     }
-
-    private static void awaitReady(Process run, int httpPort) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).build();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            if (!run.isAlive()) {
-                throw new IllegalStateException("run stopped with exit code " + run.exitValue());
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // the server is still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("run was not ready within 3 minutes");
-    }
-
-    /** A figure in kB from /proc/PID/status of the Java process (the script execs it, so it is the same pid). */
-    private static long status(Process run, String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(run.pid()), "status"))) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").strip());
-            }
-        }
-        throw new IllegalStateException("no " + field + " in /proc/" + run.pid() + "/status");
-    }
-
 }

@@ -5,10 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.utils.Utils;
 import org.chamberpulse.app.FreePorts;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
@@ -42,9 +40,9 @@ public final class Restart {
                         .redirectOutput(dir.resolve("run.log").toFile()).redirectErrorStream(true).start();
                 try {
                     HttpClient http = HttpClient.newHttpClient();
-                    awaitReady(http, port, run);
+                    Processes.awaitReady(run, port, 50);
                     double ready = (System.nanoTime() - began) / 1e9;
-                    long readyRss = status(run, "VmRSS");
+                    long readyRss = Processes.status(run, "VmRSS");
                     int pages = Integer.parseInt(get(http, port, "/api/v1/meetings?size=200").headers().firstValue("X-Pages").orElse("0"));
                     int served = 0;
                     for (int page = 1; page <= pages; page++) {
@@ -52,12 +50,9 @@ public final class Restart {
                     }
                     int oldest = get(http, port, "/api/v1/meetings/" + ids.get(0) + "/summary").statusCode();
                     System.out.printf("RESULT %s: ready in %.1f s; %d of %d meetings listed, the oldest's view %d; RSS when ready %,d MB, after serving them all %,d MB, peak %,d MB%n",
-                            start, ready, served, meetings, oldest, readyRss / 1024, status(run, "VmRSS") / 1024, status(run, "VmHWM") / 1024);
+                            start, ready, served, meetings, oldest, readyRss / 1024, Processes.status(run, "VmRSS") / 1024, Processes.status(run, "VmHWM") / 1024);
                 } finally {
-                    run.destroy();
-                    if (!run.waitFor(60, TimeUnit.SECONDS)) {
-                        run.destroyForcibly().waitFor();
-                    }
+                    Processes.stop(run);
                 }
             }
         } finally {
@@ -71,32 +66,5 @@ public final class Restart {
 
     private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void awaitReady(HttpClient http, int port, Process run) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            if (!run.isAlive()) {
-                throw new IllegalStateException("run stopped with exit code " + run.exitValue());
-            }
-            try {
-                if (get(http, port, "/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // still starting
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("run was not ready within 3 minutes");
-    }
-
-    private static long status(Process run, String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(run.pid()), "status"))) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").strip());
-            }
-        }
-        throw new IllegalStateException("no " + field + " in /proc/" + run.pid() + "/status");
     }
 }

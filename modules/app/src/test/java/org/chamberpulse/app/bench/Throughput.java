@@ -149,27 +149,14 @@ public final class Throughput {
             }
             double rate = timeUntilCommitted(admin, name, group, stages);
             for (Process process : processes) {
-                System.out.printf("  %s (pid %d): peak RSS %,d MB%n", name, process.pid(), peakRssKb(process) / 1024);
+                System.out.printf("  %s (pid %d): peak RSS %,d MB%n", name, process.pid(), Processes.status(process, "VmHWM") / 1024);
             }
             return rate;
         } finally {
             for (Process process : processes) {
-                process.destroy();
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
+                Processes.stop(process);
             }
         }
-    }
-
-    /** The peak resident set of a process (the script execs java, so it is the JVM), from /proc. */
-    private static long peakRssKb(Process process) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").strip());
-            }
-        }
-        return -1;
     }
 
     private static boolean stable(Admin admin, String group, int members) {
