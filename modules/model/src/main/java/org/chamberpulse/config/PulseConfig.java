@@ -95,7 +95,7 @@ public record PulseConfig(
         d.put("commit.interval", "100ms");
         d.put("emit.interval", "250ms");
         d.put("state.retention", "2d");
-        d.put("report.grace", "1m");
+        d.put("report.grace", "15s");
         d.put("comments.retention", "30d");
         d.put("author.secret", "");
         d.put("api.keys", "");

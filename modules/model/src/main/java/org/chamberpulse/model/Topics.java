@@ -42,8 +42,11 @@ public final class Topics {
                     TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()),
                     TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024),
                     TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1"));
-    /** The largest record of a meeting's record: 20,000 comments take about 8 MB of JSON (2 MB compressed). */
-    public static final int MAX_REPORT_BYTES = 64 * 1024 * 1024;
+    /**
+     * The largest record of a meeting's record: 20,000 comments take about 8 MB of JSON (2 MB compressed), so
+     * this holds some 80,000. It is also the producers' buffer, which a record must fit in whole (their default).
+     */
+    public static final int MAX_REPORT_BYTES = 32 * 1024 * 1024;
     public static final Topic<String, ReportBundle> REPORTS =
             new Topic<>("pulse.reports", KEYS, JsonSerde.of(ReportBundle.class), null, Map.of(
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_REPORT_BYTES)));

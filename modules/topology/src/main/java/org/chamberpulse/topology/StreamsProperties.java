@@ -41,7 +41,6 @@ public final class StreamsProperties {
         // broker's work follows the bytes it appends; lz4 costs the least CPU for it.
         // A meeting's record for the report is one record of up to Topics.MAX_REPORT_BYTES.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(Topics.MAX_REPORT_BYTES));
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BUFFER_MEMORY_CONFIG), Long.toString(2L * Topics.MAX_REPORT_BYTES));
         if (!config.kafka().containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
             props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         }
