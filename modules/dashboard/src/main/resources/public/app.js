@@ -99,15 +99,13 @@
 
   function connect() {
     const status = document.getElementById('status');
-    const source = new EventSource('/events?page=' + page);
-    source.addEventListener('open', () => { status.textContent = 'Live'; });
-    source.addEventListener('error', () => { status.textContent = 'Reconnecting…'; });
-    source.addEventListener('snapshot', e => applySnapshot(JSON.parse(e.data)));
-    source.addEventListener('view', e => {
-      const view = JSON.parse(e.data);
-      // Another page's meeting changes that page, not this one; a new meeting shows on the first page.
-      if (meetings.has(view.meetingId) || (page === 1 && view.meeting)) { apply(view); renderSoon(); }
-    });
+    window.Pulse.follow('/events?page=' + page, {
+      snapshot: applySnapshot,
+      view: view => {
+        // Another page's meeting changes that page, not this one; a new meeting shows on the first page.
+        if (meetings.has(view.meetingId) || (page === 1 && view.meeting)) { apply(view); renderSoon(); }
+      }
+    }, state => { status.textContent = window.Pulse.STATUS[state]; });
   }
 
   document.addEventListener('DOMContentLoaded', connect);

@@ -243,16 +243,14 @@
 
   function connect() {
     const status = document.getElementById('status');
-    const source = new EventSource('/events?meeting=' + encodeURIComponent(meetingId));
-    source.addEventListener('open', () => { status.textContent = 'Live'; });
-    source.addEventListener('error', () => { status.textContent = 'Reconnecting…'; });
-    source.addEventListener('snapshot', e => applySnapshot(JSON.parse(e.data)));
-    source.addEventListener('view', e => {
-      const view = JSON.parse(e.data);
-      if (view.meetingId !== meetingId || !view.meeting) return;
-      apply(view, true);
-      renderSoon();
-    });
+    window.Pulse.follow('/events?meeting=' + encodeURIComponent(meetingId), {
+      snapshot: applySnapshot,
+      view: view => {
+        if (view.meetingId !== meetingId || !view.meeting) return;
+        apply(view, true);
+        renderSoon();
+      }
+    }, state => { status.textContent = window.Pulse.STATUS[state]; });
   }
 
   function largeType() {

@@ -152,19 +152,22 @@
       e.preventDefault();
       moderate(document.getElementById('comment-id').value.trim(), true);
     });
-    const source = new EventSource('/events?meeting=' + encodeURIComponent(meetingId));
     const apply = view => {
       state.meeting = view.meeting;
       state.runningItem = view.runningItem;
       state.items = new Map(view.items.map(s => [s.itemId, s]));
       renderMeeting();
     };
-    source.addEventListener('snapshot', e => {
-      const view = JSON.parse(e.data).meetings.find(v => v.meetingId === meetingId);
-      if (!view) { say('No meeting ' + meetingId + ' has been published yet.', true); return; }
-      apply(view);
+    window.Pulse.follow('/events?meeting=' + encodeURIComponent(meetingId), {
+      snapshot: snapshot => {
+        const view = snapshot.meetings.find(v => v.meetingId === meetingId);
+        if (view) apply(view);
+      },
+      view: view => { if (view.meetingId === meetingId && view.meeting) apply(view); }
+    }, stream => {
+      // The server refuses the stream of a meeting it does not know (or when it is full); it is tried again.
+      if (stream === 'refused' && !state.meeting) say('No meeting ' + meetingId + ' has been published yet (trying again shortly).', true);
     });
-    source.addEventListener('view', e => { const view = JSON.parse(e.data); if (view.meetingId === meetingId && view.meeting) apply(view); });
   }
 
   document.addEventListener('DOMContentLoaded', () => (page === 'home' ? home() : meeting()));

@@ -18,5 +18,28 @@ window.Pulse = (function () {
     return item ? (item.number ? item.number + '. ' : '') + item.title : 'Item ' + itemId;
   }
 
-  return {BUCKETS, el, itemLabel};
+  // Follows a live stream, each event's data parsed as JSON. The browser reconnects by itself after a network
+  // error, but not when the server refuses the stream (404: no such meeting yet; 429 or 503: too many viewers):
+  // then it tries again after 5 s, doubling up to 60 s, with jitter, so that refused viewers do not return at once.
+  function follow(url, handlers, onState) {
+    let delay = 5000;
+    const say = state => { if (onState) onState(state); };
+    function open() {
+      const source = new EventSource(url);
+      source.addEventListener('open', () => { delay = 5000; say('live'); });
+      source.addEventListener('error', () => {
+        if (source.readyState !== EventSource.CLOSED) { say('reconnecting'); return; }
+        source.close();
+        say('refused');
+        setTimeout(open, Math.min(60000, delay * (1 + Math.random())));
+        delay = Math.min(60000, delay * 2);
+      });
+      Object.entries(handlers).forEach(([event, handle]) => source.addEventListener(event, e => handle(JSON.parse(e.data))));
+    }
+    open();
+  }
+
+  const STATUS = {live: 'Live', reconnecting: 'Reconnecting…', refused: 'Not live: trying again shortly…'};
+
+  return {BUCKETS, STATUS, el, follow, itemLabel};
 })();

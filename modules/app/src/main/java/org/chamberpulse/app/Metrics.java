@@ -94,6 +94,10 @@ final class Metrics {
         Gauge.builder(name, value::getAsInt).description(description).register(registry);
     }
 
+    static void counter(MeterRegistry registry, String name, String description, java.util.function.LongSupplier total) {
+        FunctionCounter.builder(name, total, t -> t.getAsLong()).description(description).register(registry);
+    }
+
     /** Summaries whose newest comment was received longer ago are replays of old posts: they measure nothing. */
     static final Duration LATENCY_OBSERVED_UP_TO = Duration.ofMinutes(10);
 

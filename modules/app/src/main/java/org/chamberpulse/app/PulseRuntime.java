@@ -21,6 +21,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
 import org.chamberpulse.config.PulseConfig;
+import org.chamberpulse.dashboard.BodyRule;
 import org.chamberpulse.dashboard.DashboardServer;
 import org.chamberpulse.dashboard.LiveState;
 import org.chamberpulse.dashboard.AuditLog;
@@ -107,17 +108,21 @@ public final class PulseRuntime implements AutoCloseable {
                 BooleanSupplier topologyReady = ready;
                 dashboard = new DashboardServer(state, topologyReady != null ? () -> topologyReady.getAsBoolean() && feed.caughtUp() : feed::caughtUp,
                         DashboardServer.Options.dashboard(clerk, metrics::scrape, routes -> {
-                            routes.post("/api/v1/comments", ctx -> {
-                                CommentApi.Response response = api.post(apiKey(ctx), ctx.ip(), ctx.bodyAsBytes());
+                            // The key and the rate were checked by the body rule's gate, before the body was read.
+                            routes.post(COMMENTS_PATH, ctx -> {
+                                CommentApi.Response response = api.accept(ctx.bodyAsBytes());
                                 response.headers().forEach(ctx::header);
                                 ctx.status(response.status()).json(response.body());
                             });
                             reports.register(routes);
-                        }));
+                        }, new BodyRule(COMMENTS_PATH, CommentApi.MAX_BODY_BYTES, (header, address) -> api.admit(apiKey(header), address)
+                                .map(refused -> new BodyRule.Refusal(refused.status(), refused.error(), refused.headers())))), config.web());
                 DashboardServer server = dashboard;
                 Metrics.gauge(metrics, "chamberpulse.sse.clients", "Browsers following the dashboard live", server::liveClients);
+                Metrics.counter(metrics, "chamberpulse.sse.refused", "Live streams refused by a limit (per address or in total)", server::refusedStreams);
+                Metrics.counter(metrics, "chamberpulse.sse.dropped", "Live streams closed because their client read too slowly", server::droppedStreams);
             } else {
-                dashboard = new DashboardServer(new LiveState(), ready, DashboardServer.Options.operationsOnly(metrics::scrape));
+                dashboard = new DashboardServer(new LiveState(), ready, DashboardServer.Options.operationsOnly(metrics::scrape), config.web());
             }
             started.push(dashboard);
             dashboard.start(config.httpPort());
@@ -183,9 +188,11 @@ public final class PulseRuntime implements AutoCloseable {
     }
 
     /** The API key from {@code X-API-Key}, or from {@code Authorization: Bearer}. */
-    private static String apiKey(io.javalin.http.Context ctx) {
-        String key = ctx.header("X-API-Key");
-        String authorization = ctx.header("Authorization");
+    static final String COMMENTS_PATH = "/api/v1/comments";
+
+    private static String apiKey(java.util.function.UnaryOperator<String> header) {
+        String key = header.apply("X-API-Key");
+        String authorization = header.apply("Authorization");
         if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             key = authorization.substring(7).strip();
         }
@@ -236,6 +243,11 @@ public final class PulseRuntime implements AutoCloseable {
         return dashboard.port();
     }
 
+    /** The port of /metrics and the health checks. */
+    public int managementPort() {
+        return dashboard.managementPort();
+    }
+
     /** Whether the Streams app runs (always true for an instance that runs only the dashboard). */
     public boolean running() {
         return streams == null || streams.state() == KafkaStreams.State.RUNNING;
@@ -243,7 +255,8 @@ public final class PulseRuntime implements AutoCloseable {
 
     public void printAddresses(PrintStream out) {
         out.println("Kafka: " + bootstrapServers);
-        out.println((servesDashboard ? "Dashboard: " : "Health and metrics: ") + "http://localhost:" + httpPort() + "/");
+        out.println((servesDashboard ? "Dashboard: " : "Health: ") + "http://localhost:" + httpPort() + "/");
+        out.println("Metrics (management port): http://localhost:" + managementPort() + "/metrics");
         if (generatedClerkPassword != null) {
             out.println("Clerk console: http://localhost:" + httpPort() + "/clerk (user clerk, password " + generatedClerkPassword
                     + "; shown this once: its hash is kept in " + clerkUserFile + "; delete that file for a new one, or set clerk.users)");

@@ -14,7 +14,10 @@ import org.chamberpulse.report.Report;
 import org.chamberpulse.report.ReportData;
 import org.chamberpulse.report.ReportException;
 import org.chamberpulse.report.ReportReader;
+import org.chamberpulse.dashboard.ClientAddress;
 import org.chamberpulse.dashboard.LiveState;
+import org.chamberpulse.ingest.RateLimiter;
+import org.chamberpulse.model.Text;
 import org.chamberpulse.model.MeetingView;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,6 +33,7 @@ final class ReportRoutes implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReportRoutes.class);
     private static final Duration KEEP = Duration.ofSeconds(10);
+    static final int READS_PER_SECOND = 2;
     /** The page's own styles are inline, so that the saved file stands alone; nothing else may load. */
     private static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -41,6 +45,8 @@ final class ReportRoutes implements AutoCloseable {
     private final LiveState views;
     private final Clock clock;
     private final Map<String, Reading> recent = new ConcurrentHashMap<>();
+    /** Reports read from Kafka (not kept from a moment ago) for one address: each costs the server a read of a topic. */
+    private final RateLimiter readings = new RateLimiter(READS_PER_SECOND, System::nanoTime);
     private ReportReader reader;
 
     ReportRoutes(PulseConfig config, String bootstrapServers, LiveState views, Clock clock) {
@@ -56,7 +62,7 @@ final class ReportRoutes implements AutoCloseable {
             var file = Report.File.named(ctx.pathParam("file"));
             if (file.isEmpty()) {
                 ctx.status(404).contentType("text/plain; charset=utf-8")
-                        .result("A report has report.html, report.pdf, summary.csv, comments.csv and report.json; there is no " + ctx.pathParam("file") + ".");
+                        .result("A report has report.html, report.pdf, summary.csv, comments.csv and report.json; there is no other file.");
                 return;
             }
             serve(ctx, file.get());
@@ -65,16 +71,27 @@ final class ReportRoutes implements AutoCloseable {
 
     private void serve(Context ctx, Report.File file) {
         String meetingId = ctx.pathParam("id");
-        ReportData data;
-        try {
-            data = read(meetingId);
-        } catch (ReportException e) {
-            boolean missing = e.getMessage().startsWith("There is no meeting");
-            if (!missing) {
-                log.warn("report of {} failed: {}", meetingId, e.getMessage());
-            }
-            ctx.status(missing ? 404 : 503).contentType("text/plain; charset=utf-8").result(e.getMessage());
+        // Only a meeting the dashboard knows is looked for in Kafka; the answer names nothing of the server's.
+        Optional<MeetingView> view = views.meeting(meetingId);
+        if (view.isEmpty() || view.get().meeting() == null) {
+            ctx.status(404).contentType("text/plain; charset=utf-8").result("There is no meeting with that id.");
             return;
+        }
+        ReportData data = fresh(meetingId);
+        if (data == null) {
+            if (!readings.tryAcquire(ClientAddress.of(ctx.ip()))) {
+                ctx.header("Retry-After", Long.toString(readings.retryAfterSeconds()));
+                ctx.status(429).contentType("text/plain; charset=utf-8").result("Too many reports asked for from your address; try again shortly.");
+                return;
+            }
+            try {
+                data = read(view.get());
+            } catch (ReportException | org.apache.kafka.common.KafkaException e) {
+                log.warn("report of {} failed: {}", Text.forLog(meetingId), Text.forLog(e.getMessage()));
+                ctx.status(503).header("Retry-After", "30").contentType("text/plain; charset=utf-8")
+                        .result("The report cannot be made just now; try again in a minute.");
+                return;
+            }
         }
         String base = "/meetings/" + URLEncoder.encode(meetingId, StandardCharsets.UTF_8) + "/report/";
         byte[] body = new Report(data, base).render(file);
@@ -86,14 +103,16 @@ final class ReportRoutes implements AutoCloseable {
         ctx.contentType(file.mediaType()).result(body);
     }
 
-    private ReportData read(String meetingId) {
+    /** The report read within the last few seconds, or null. */
+    private ReportData fresh(String meetingId) {
         Reading reading = recent.get(meetingId);
         Instant now = clock.instant();
-        if (reading != null && reading.at().plus(KEEP).isAfter(now)) {
-            return reading.data();
-        }
         recent.entrySet().removeIf(entry -> !entry.getValue().at().plus(KEEP).isAfter(now));
-        Optional<MeetingView> view = views.meeting(meetingId);
+        return reading != null && reading.at().plus(KEEP).isAfter(now) ? reading.data() : null;
+    }
+
+    private ReportData read(MeetingView view) {
+        Instant now = clock.instant();
         ReportData data;
         synchronized (this) {
             // One reader for every request: a Kafka consumer is not for two threads at once, and opening one costs
@@ -101,9 +120,9 @@ final class ReportRoutes implements AutoCloseable {
             if (reader == null) {
                 reader = new ReportReader(config, bootstrapServers, ReportReader.Progress.NONE, clock);
             }
-            data = view.isPresent() ? reader.read(view.get()) : reader.read(meetingId);
+            data = reader.read(view);
         }
-        recent.put(meetingId, new Reading(data, now));
+        recent.put(view.meetingId(), new Reading(data, now));
         return data;
     }
 

@@ -57,7 +57,7 @@ class AgendaImportIntegrationTest {
             exchange.close();
         });
         modernGov.start();
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0",
+        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
                 "application.id", "agenda-it", "partitions", "2"));
         PrintStream console = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();

@@ -37,7 +37,7 @@ class EndToEndBrowserTest {
     @Test
     void shouldFollowAMeetingLiveWhileTheClerkRunsTheAgenda(@TempDir Path dir) throws Exception {
         // given
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0",
+        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
                 "application.id", "e2e", "partitions", "2", "clerk.users", "ada:" + Passwords.hash("a long clerk password".toCharArray())));
         try (PulseRuntime runtime = PulseRuntime.start(config); Browser browser = new Browser()) {
             runtime.awaitRunning(Duration.ofSeconds(60));

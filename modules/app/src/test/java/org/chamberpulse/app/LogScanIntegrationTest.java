@@ -46,7 +46,7 @@ class LogScanIntegrationTest {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         logs.start();
         root.addAppender(logs);
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0",
+        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
                 "application.id", "log-scan-it", "partitions", "2", "api.keys", API_KEY, "author.secret", AUTHOR_SECRET,
                 "clerk.users", "clerk:" + Passwords.hash(PASSWORD.toCharArray())));
         ClerkLogin clerk;

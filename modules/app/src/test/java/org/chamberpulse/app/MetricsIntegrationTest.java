@@ -39,7 +39,7 @@ class MetricsIntegrationTest {
             throw new IllegalStateException("this test needs promtool from Debian's prometheus package: apt-get install prometheus (.ci/run does)");
         }
         // given
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0",
+        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
                 "application.id", "metrics-it", "partitions", "2"));
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));
@@ -65,7 +65,7 @@ class MetricsIntegrationTest {
                     && metrics.contains("chamberpulse_dlq_records_total{topic=\"pulse.comments.raw\"} 1.0")
                     && metrics.contains("chamberpulse_consumer_lag{topic=\"pulse.comments.raw\"}"))) {
                 Thread.sleep(500);
-                metrics = get(base + "/metrics");
+                metrics = get("http://localhost:" + runtime.managementPort() + "/metrics");
             }
 
             // then

@@ -31,7 +31,7 @@ class RunIntegrationTest {
     @Test
     void shouldCountCommentsPostedToTheApi(@TempDir Path dir) throws Exception {
         // given
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0",
+        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
                 "application.id", "run-it", "partitions", "2", "api.keys", "letmein"));
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));

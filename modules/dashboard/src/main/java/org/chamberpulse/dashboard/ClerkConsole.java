@@ -29,6 +29,8 @@ public final class ClerkConsole {
 
     static final String COOKIE = "pulse_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /** A login or logout form: a name, a password, a token and where to go next. */
+    static final int FORM_BYTES = 16 * 1024;
     /** How long a new meeting's answer waits for the meeting to come back from Kafka into the console's view. */
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
 
@@ -46,6 +48,37 @@ public final class ClerkConsole {
         this.state = state;
         this.secureCookies = secureCookies;
         this.clock = clock;
+    }
+
+    /**
+     * What the web edge checks before it reads a body: a login form is small; a console action needs the
+     * session and its CSRF token first, and its body is at most a meeting of the largest size accepted.
+     */
+    List<BodyRule> bodyRules() {
+        BodyRule.Gate signedIn = (header, address) -> {
+            Optional<ClerkSessions.Session> session = sessions.find(cookie(header.apply("Cookie")));
+            if (session.isEmpty()) {
+                return Optional.of(BodyRule.Refusal.of(401, "log in to the clerk console first"));
+            }
+            return tokenMatches(header.apply(CSRF_HEADER), session.get()) ? Optional.empty()
+                    : Optional.of(BodyRule.Refusal.of(403, "missing or wrong " + CSRF_HEADER));
+        };
+        return List.of(BodyRule.open("/login", FORM_BYTES), BodyRule.open("/logout", FORM_BYTES),
+                new BodyRule("/api/v1/clerk/", 2 * Validation.MAX_MEETING_BYTES, signedIn));
+    }
+
+    /** The session cookie's value in a Cookie header, or null. */
+    static String cookie(String header) {
+        if (header == null) {
+            return null;
+        }
+        for (String pair : header.split(";")) {
+            String trimmed = pair.strip();
+            if (trimmed.startsWith(COOKIE + "=")) {
+                return trimmed.substring(COOKIE.length() + 1);
+            }
+        }
+        return null;
     }
 
     void routes(RoutesConfig routes) {
@@ -92,9 +125,14 @@ public final class ClerkConsole {
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 
+    /** Ends the session on the server too; with a live session, only with its CSRF token (else 403, and nothing changes). */
     private void logout(Context ctx) {
         Optional<ClerkSessions.Session> session = session(ctx);
-        if (session.isPresent() && csrfOk(ctx, session.get())) {
+        if (session.isPresent()) {
+            if (!csrfOk(ctx, session.get())) {
+                ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", "log out from the console's own button (missing or wrong CSRF token)"));
+                return;
+            }
             sessions.logout(session.get().id());
             audit.record(session.get().user(), "logout", "", Map.of());
         }
@@ -126,6 +164,13 @@ public final class ClerkConsole {
         }
     }
 
+    /** A request no retry can mend: answered 413 with the limit. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge(String reason) {
+            super(reason);
+        }
+    }
+
     private void act(Context ctx, Action action) throws Exception {
         Optional<ClerkSessions.Session> session = session(ctx);
         if (session.isEmpty()) {
@@ -142,6 +187,8 @@ public final class ClerkConsole {
                 throw new Refused("send a JSON object");
             }
             ctx.status(HttpStatus.ACCEPTED).json(action.apply(ctx, session.get(), body));
+        } catch (TooLarge e) {
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE).json(Map.of("error", e.getMessage()));
         } catch (Refused | com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | java.time.DateTimeException e) {
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", firstLine(e.getMessage())));
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | InterruptedException
@@ -155,6 +202,11 @@ public final class ClerkConsole {
         Validation.meetingProblem(meeting).ifPresent(problem -> {
             throw new Refused(problem);
         });
+        int size = Json.MAPPER.writeValueAsBytes(meeting).length;
+        if (size > Validation.MAX_MEETING_BYTES) {
+            throw new TooLarge("the meeting is " + size + " bytes as JSON; a meeting may be at most " + Validation.MAX_MEETING_BYTES
+                    + " bytes (shorten item titles or split the agenda)");
+        }
         publisher.publish(meeting);
         audit.record(session.user(), "meeting-published", meeting.meetingId(), Map.of("items", Integer.toString(meeting.items().size())));
         // Answered once the console knows the meeting, so that the clerk's next action on it is not refused.
@@ -208,19 +260,61 @@ public final class ClerkConsole {
 
     private static boolean csrfOk(Context ctx, ClerkSessions.Session session) {
         String presented = ctx.header(CSRF_HEADER);
-        if (presented == null) {
-            presented = ctx.formParam("csrf");
-        }
+        return tokenMatches(presented != null ? presented : ctx.formParam("csrf"), session);
+    }
+
+    private static boolean tokenMatches(String presented, ClerkSessions.Session session) {
         return presented != null && java.security.MessageDigest.isEqual(
                 presented.getBytes(StandardCharsets.UTF_8), session.csrfToken().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Only a path on this site: "/clerk/x", never "//evil.example" or "https://…". */
+    /**
+     * Where to go after the login: only a path on this site ("/clerk/x"), judged as a browser would read it.
+     * Browsers drop tabs and line breaks inside a URL, read a backslash as a slash and may decode once more,
+     * so each of those is refused rather than repaired: after removing control characters and decoding up to
+     * three times, it must start with one '/' not followed by another '/' or '\', and hold nothing but
+     * printable ASCII. Anything else goes to the console's home.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) {
-            return "/clerk";
+        if (next == null || next.length() > 2_000) {
+            return HOME;
         }
-        return next;
+        String decoded = next;
+        for (int round = 0; round <= 3; round++) {
+            if (!onThisSite(decoded)) {
+                return HOME;
+            }
+            if (decoded.indexOf('%') < 0) {
+                return next;
+            }
+            if (round == 3) {
+                return HOME;
+            }
+            try {
+                decoded = java.net.URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return HOME;
+            }
+        }
+        return HOME;
+    }
+
+    private static final String HOME = "/clerk";
+
+    private static boolean onThisSite(String path) {
+        if (path.length() < 1 || path.charAt(0) != '/') {
+            return false;
+        }
+        if (path.length() > 1 && (path.charAt(1) == '/' || path.charAt(1) == '\\')) {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c <= ' ' || c >= 0x7f || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Instant parse(String text) {

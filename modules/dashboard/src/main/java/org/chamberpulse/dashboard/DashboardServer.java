@@ -1,27 +1,36 @@
 package org.chamberpulse.dashboard;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import jakarta.servlet.DispatcherType;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import java.util.EnumSet;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.Json;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ThreadLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of ChamberPulse: the meeting list at {@code /}, the chair's page at {@code /meetings/{id}},
  * their server-sent events at {@code /events}, the clerk's console, the REST API with its OpenAPI
- * description, the health checks and {@code /metrics}. Every page is static HTML with external scripts
- * under a strict Content-Security-Policy; user text only ever reaches a page through textContent.
+ * description, the health checks; and on a management port of its own, {@code /metrics}. Every page is
+ * static HTML with external scripts under a strict Content-Security-Policy; user text only ever reaches a
+ * page through textContent. {@link WebEdge} stands before every route: no client can hold a thread while it
+ * sends slowly, and each address has a share of the threads ({@code http.per.address}).
  */
 public final class DashboardServer implements AutoCloseable {
 
@@ -29,37 +38,74 @@ public final class DashboardServer implements AutoCloseable {
     static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
     /** The most meetings one page of the API gives. */
     static final int MAX_PAGE_SIZE = 200;
+    /** Connections kept for everything but live streams: pages, the API, the console, the health checks. */
+    static final int RESERVED_CONNECTIONS = 256;
 
     /**
      * What the server serves beside the health checks; absent parts are simply not served. Without
      * {@code pages} it serves no dashboard at all: an instance that runs only the topology.
+     *
+     * @param bodyRules what the web edge checks before it reads the body of a request to a path
      */
-    public record Options(boolean pages, ClerkConsole clerk, Supplier<String> metrics, Consumer<RoutesConfig> moreRoutes) {
-        public static Options dashboard(ClerkConsole clerk, Supplier<String> metrics, Consumer<RoutesConfig> moreRoutes) {
-            return new Options(true, clerk, metrics, moreRoutes);
+    public record Options(boolean pages, ClerkConsole clerk, Supplier<String> metrics, Consumer<RoutesConfig> moreRoutes, List<BodyRule> bodyRules) {
+        public static Options dashboard(ClerkConsole clerk, Supplier<String> metrics, Consumer<RoutesConfig> moreRoutes, BodyRule... bodyRules) {
+            return new Options(true, clerk, metrics, moreRoutes, List.of(bodyRules));
         }
 
         public static Options operationsOnly(Supplier<String> metrics) {
-            return new Options(false, null, metrics, routes -> { });
+            return new Options(false, null, metrics, routes -> { }, List.of());
         }
     }
 
     private final Javalin app;
-    private final SseHub hub = new SseHub();
+    private final EventStreams events;
+    private final AtomicReference<ServerConnector> management = new AtomicReference<>();
+    private final AtomicReference<ServerConnector> publicConnector = new AtomicReference<>();
+    private volatile int requestedPort;
 
     /**
      * @param ready whether the application behind the page is ready (the Streams app is running)
      */
-    public DashboardServer(LiveState state, BooleanSupplier ready, Options options) {
-        state.onChange(hub::publish);
+    public DashboardServer(LiveState state, BooleanSupplier ready, Options options, PulseConfig.Web web) {
+        long connections = connectionLimit();
+        int streams = (int) Math.max(1, Math.min(web.sseMax(), connections - RESERVED_CONNECTIONS));
+        this.events = new EventStreams(state, new EventStreams.Limits(streams, web.ssePerAddress(), web.sseHeartbeat()));
+        List<BodyRule> rules = new ArrayList<>(options.bodyRules());
+        if (options.clerk() != null) {
+            rules.addAll(options.clerk().bodyRules());
+        }
+        WebEdge edge = new WebEdge(options.pages() ? events : null, rules, web.bodyTimeout());
+        log.info("web edge: at most {} connections (open files {}), {} live streams ({} an address), {} requests at once an address, bodies within {} s",
+                connections, openFileLimit(), streams, web.ssePerAddress(), web.httpPerAddress(), web.bodyTimeout().toSeconds());
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            // Large enough for the ingest API's own limit, which answers 413 with a reason.
+            // Large enough for the ingest API's own limit, which answers 413 with a reason; the edge holds each path to its own.
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.jetty.modifyServletContextHandler(handler ->
-                    handler.addFilter(new FilterHolder(new EventStreamAccept()), "/events", EnumSet.of(DispatcherType.REQUEST)));
+            // Javalin adds its own connector only when none is given: both are ours.
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(web.bind().isEmpty() ? null : web.bind());
+                connector.setPort(requestedPort);
+                publicConnector.set(connector);
+                return connector;
+            });
+            config.jetty.modifyServer(server -> {
+                ThreadLimitHandler perAddress = new ThreadLimitHandler(null, false);
+                perAddress.setThreadLimit(web.httpPerAddress());
+                edge.setHandler(perAddress);
+                server.setHandler(edge);
+                server.setErrorHandler(new WebEdge.SecureErrors());
+                server.addBean(new NetworkConnectionLimit((int) Math.min(Integer.MAX_VALUE, connections), server));
+            });
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setName(WebEdge.MANAGEMENT);
+                connector.setHost(web.metricsBind().isEmpty() ? null : web.metricsBind());
+                connector.setPort(web.metricsPort());
+                management.set(connector);
+                return connector;
+            });
             RoutesConfig routes = config.routes;
-            routes.before(DashboardServer::securityHeaders);
             if (options.pages()) {
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/static";
@@ -69,7 +115,7 @@ public final class DashboardServer implements AutoCloseable {
                 pages(routes, state);
             } else {
                 routes.get("/", ctx -> ctx.contentType("text/plain; charset=utf-8")
-                        .result("A ChamberPulse topology instance: /health/live, /health/ready and /metrics. The dashboard runs elsewhere."));
+                        .result("A ChamberPulse topology instance: /health/live and /health/ready here, /metrics on the management port. The dashboard runs elsewhere."));
             }
             routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             routes.get("/health/ready", ctx -> {
@@ -86,46 +132,38 @@ public final class DashboardServer implements AutoCloseable {
         });
     }
 
+    /**
+     * The connections the server accepts at once: what the process may open, less a fifth (at least 256)
+     * for the broker's and the clients' files and sockets, which must never be the ones that fail.
+     */
+    private static long connectionLimit() {
+        long files = openFileLimit();
+        return Math.max(64, files - Math.max(256, files / 5));
+    }
+
+    private static long openFileLimit() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : 10_000;
+    }
+
     private void pages(RoutesConfig routes, LiveState state) {
         routes.get("/", ctx -> html(ctx, Pages.render("index.html", Map.of("page", Integer.toString(page(ctx))))));
         routes.get("/meetings/{id}", ctx -> html(ctx, Pages.render("chair.html", Map.of("meetingId", ctx.pathParam("id")))));
-        routes.sse("/events", client -> {
-            String meeting = client.ctx().queryParam("meeting");
-            int page = page(client.ctx());
-            hub.join(client, meeting == null ? "" : meeting, () -> meeting == null ? state.snapshot(page) : state.snapshot(meeting));
-        });
         routes.get("/api/v1/meetings", ctx -> {
             LiveState.Page page = state.meetings(page(ctx), size(ctx));
             ctx.header("X-Total-Count", Long.toString(page.total())).header("X-Pages", Integer.toString(page.pages())).json(page.meetings());
         });
         routes.get("/api/v1/meetings/{id}/summary", ctx -> state.meeting(ctx.pathParam("id"))
-                .ifPresentOrElse(ctx::json, () -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no meeting " + ctx.pathParam("id")))));
+                .ifPresentOrElse(ctx::json, () -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "There is no meeting with that id."))));
         routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("/public/openapi.yaml")));
     }
 
     /** The page asked for (from 1); anything else is the first. */
     private static int page(Context ctx) {
-        return number(ctx.queryParam("page"), 1, 1, Integer.MAX_VALUE);
+        return Pages.number(ctx.queryParam("page"), 1, 1, Integer.MAX_VALUE);
     }
 
     private static int size(Context ctx) {
-        return number(ctx.queryParam("size"), LiveState.PAGE_SIZE, 1, MAX_PAGE_SIZE);
-    }
-
-    private static int number(String text, int otherwise, int min, int max) {
-        try {
-            return text == null ? otherwise : Math.max(min, Math.min(max, Integer.parseInt(text.strip())));
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
-    }
-
-    private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
+        return Pages.number(ctx.queryParam("size"), LiveState.PAGE_SIZE, 1, MAX_PAGE_SIZE);
     }
 
     private static void html(Context ctx, String page) {
@@ -137,22 +175,40 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     public DashboardServer start(int port) {
-        app.start(port);
-        log.info("dashboard listening on port {}", app.port());
+        requestedPort = port;
+        app.start();
+        log.info("dashboard listening on port {}, /metrics on {}:{}", port(), management.get().getHost() == null ? "*" : management.get().getHost(),
+                managementPort());
         return this;
     }
 
+    /** The public port (the one asked for, or the one given for 0). */
     public int port() {
-        return app.port();
+        return publicConnector.get().getLocalPort();
+    }
+
+    /** The port of {@code /metrics} and the health checks (the one asked for, or the one given for 0). */
+    public int managementPort() {
+        return management.get().getLocalPort();
     }
 
     public int liveClients() {
-        return hub.size();
+        return events.size();
+    }
+
+    /** Live streams refused by a limit since the start. */
+    public long refusedStreams() {
+        return events.refused();
+    }
+
+    /** Live streams closed because their client read too slowly, since the start. */
+    public long droppedStreams() {
+        return events.dropped();
     }
 
     @Override
     public void close() {
-        hub.close();
+        events.close();
         app.stop();
     }
 }

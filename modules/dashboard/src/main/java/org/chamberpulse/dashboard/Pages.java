@@ -31,6 +31,15 @@ final class Pages {
         }
     }
 
+    /** A whole number from a query, within bounds; anything that is not one is {@code otherwise}. */
+    static int number(String text, int otherwise, int min, int max) {
+        try {
+            return text == null ? otherwise : Math.max(min, Math.min(max, Integer.parseInt(text.strip())));
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
     /** Text and attribute values: every character HTML gives a meaning to. */
     static String escape(String text) {
         if (text == null) {

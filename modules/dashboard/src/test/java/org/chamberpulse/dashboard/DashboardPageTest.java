@@ -71,7 +71,7 @@ class DashboardPageTest {
         };
         ClerkSessions sessions = new ClerkSessions(Map.of("ada", Passwords.hash(PASSWORD.toCharArray())), Clock.systemUTC());
         ClerkConsole clerk = new ClerkConsole(sessions, publisher, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), state, false, Clock.systemUTC());
-        server = new DashboardServer(state, () -> true, DashboardServer.Options.dashboard(clerk, () -> "# metrics\n", routes -> { })).start(0);
+        server = new DashboardServer(state, () -> true, DashboardServer.Options.dashboard(clerk, () -> "# metrics\n", routes -> { }), TestWeb.web()).start(0);
         return server;
     }
 

@@ -24,7 +24,7 @@ class EventStreamTest {
 
     private final LiveState state = new LiveState();
     private final TopologyStandIn topology = new TopologyStandIn(state);
-    private final DashboardServer server = new DashboardServer(state, () -> true, DashboardServer.Options.dashboard(null, null, routes -> { })).start(0);
+    private final DashboardServer server = new DashboardServer(state, () -> true, DashboardServer.Options.dashboard(null, null, routes -> { }), TestWeb.web()).start(0);
 
     @AfterEach
     void close() {

@@ -47,6 +47,11 @@ public final class CommentApi {
         static Response of(int status, Object body) {
             return new Response(status, body, Map.of());
         }
+
+        /** The reason of a refusal, as its body says it. */
+        public String error() {
+            return body instanceof Map<?, ?> map && map.get("error") != null ? map.get("error").toString() : "";
+        }
     }
 
     /** What one bad comment of a batch got wrong. */
@@ -77,16 +82,29 @@ public final class CommentApi {
      * @param client       the caller's address, which the rate limit counts when no keys are configured
      */
     public Response post(String presentedKey, String client, byte[] body) {
+        return admit(presentedKey, client).orElseGet(() -> accept(body));
+    }
+
+    /**
+     * The checks made from the request's headers alone, before its body is read: the key and the rate.
+     * Empty: go on with {@link #accept}.
+     */
+    public Optional<Response> admit(String presentedKey, String client) {
         if (!keyDigests.isEmpty() && !validKey(presentedKey)) {
             rejected("unknown", "unauthorized", 1);
-            return Response.of(401, Map.of("error", "a valid API key is required (X-API-Key or Authorization: Bearer)"));
+            return Optional.of(Response.of(401, Map.of("error", "a valid API key is required (X-API-Key or Authorization: Bearer)")));
         }
         String caller = keyDigests.isEmpty() ? "address:" + client : "key:" + java.util.HexFormat.of().formatHex(sha256(presentedKey), 0, 8);
         if (!limiter.tryAcquire(caller)) {
             rejected("unknown", "rate_limited", 1);
-            return new Response(429, Map.of("error", "too many requests; slow down"),
-                    Map.of("Retry-After", Long.toString(limiter.retryAfterSeconds())));
+            return Optional.of(new Response(429, Map.of("error", "too many requests; slow down"),
+                    Map.of("Retry-After", Long.toString(limiter.retryAfterSeconds()))));
         }
+        return Optional.empty();
+    }
+
+    /** A body from a caller {@link #admit} let in. */
+    public Response accept(byte[] body) {
         if (body == null || body.length == 0) {
             rejected("unknown", "malformed", 1);
             return Response.of(400, Map.of("error", "the body is empty: send one comment as a JSON object or up to " + MAX_COMMENTS + " in an array"));

@@ -3,13 +3,20 @@ package org.chamberpulse.ingest;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-/** A token bucket per caller: {@code rate} requests a second on average, bursts of up to twice that. */
+/**
+ * A token bucket per caller: {@code rate} requests a second on average, bursts of up to twice that. A bucket
+ * that has filled up again is the same as none, so such buckets are swept away now and then: the map holds
+ * only the callers of the last few seconds, however many addresses call.
+ */
 public final class RateLimiter {
 
     private final double rate;
     private final double capacity;
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** The time a bucket takes to fill from empty: one untouched for longer is full. */
+    private final long refillNanos;
+    private final java.util.concurrent.atomic.AtomicLong nextSweep = new java.util.concurrent.atomic.AtomicLong();
 
     private static final class Bucket {
         double tokens;
@@ -25,11 +32,21 @@ public final class RateLimiter {
         this.rate = requestsPerSecond;
         this.capacity = 2.0 * requestsPerSecond;
         this.nanoTime = nanoTime;
+        this.refillNanos = (long) Math.ceil(capacity / rate * 1e9);
+        this.nextSweep.set(nanoTime.getAsLong() + refillNanos);
     }
 
     /** Takes a token for the caller; false when the caller has none left. */
     public boolean tryAcquire(String caller) {
         long now = nanoTime.getAsLong();
+        long sweep = nextSweep.get();
+        if (now - sweep >= 0 && nextSweep.compareAndSet(sweep, now + refillNanos)) {
+            buckets.values().removeIf(b -> {
+                synchronized (b) {
+                    return now - b.last >= refillNanos;
+                }
+            });
+        }
         Bucket bucket = buckets.computeIfAbsent(caller, k -> new Bucket(capacity, now));
         synchronized (bucket) {
             double elapsedSeconds = (now - bucket.last) / 1e9;
@@ -41,6 +58,11 @@ public final class RateLimiter {
             }
             return false;
         }
+    }
+
+    /** Callers with a bucket now. */
+    int callers() {
+        return buckets.size();
     }
 
     /** Whole seconds until the caller has a token again, at least one. */

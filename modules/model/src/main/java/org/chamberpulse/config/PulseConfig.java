@@ -36,6 +36,7 @@ import java.util.TreeMap;
  * @param secureCookies   mark the session cookie Secure (behind HTTPS)
  * @param role            what this instance runs: everything, the topology alone (health and metrics
  *                        over HTTP), or the dashboard alone (with the ingest API, console and report)
+ * @param web             where the HTTP server listens and the limits of its public edge
  */
 public record PulseConfig(
         String bootstrap,
@@ -58,7 +59,25 @@ public record PulseConfig(
         boolean secureCookies,
         Role role,
         int dashboardViews,
+        Web web,
         Map<String, String> kafka) {
+
+    /**
+     * The HTTP side: where it listens, and what one client may hold of it.
+     *
+     * @param bind            the address of the public port ({@code http.port}); empty: every interface
+     * @param metricsPort     the management port: {@code /metrics} and the health checks, nothing else (0: any free port)
+     * @param metricsBind     the address of the management port; loopback unless a scraper elsewhere needs it
+     * @param sseMax          live streams ({@code /events}) open at once, over every client
+     * @param ssePerAddress   live streams open at once from one address (an IPv6 /64 counts as one)
+     * @param sseHeartbeat    how often a quiet live stream gets a comment line, which keeps proxies from closing
+     *                        it and finds dead clients (under the 30 s after which Jetty closes a silent connection)
+     * @param httpPerAddress  requests one address may have in progress at once (others wait their turn)
+     * @param bodyTimeout     how long a request's body may take to arrive in full
+     */
+    public record Web(String bind, int metricsPort, String metricsBind, int sseMax, int ssePerAddress, Duration sseHeartbeat, int httpPerAddress,
+                      Duration bodyTimeout) {
+    }
 
     /** What one instance runs; several instances share the work of the topology by its application id. */
     public enum Role {
@@ -104,6 +123,14 @@ public record PulseConfig(
         d.put("cookie.secure", "false");
         d.put("role", "all");
         d.put("dashboard.views", "200");
+        d.put("http.bind", "");
+        d.put("metrics.port", "9464");
+        d.put("metrics.bind", "127.0.0.1");
+        d.put("sse.max", "12000");
+        d.put("sse.per.address", "200");
+        d.put("sse.heartbeat", "15s");
+        d.put("http.per.address", "32");
+        d.put("http.body.timeout", "20s");
         return Map.copyOf(d);
     }
 
@@ -118,7 +145,7 @@ public record PulseConfig(
     public String toString() {
         return "PulseConfig[bootstrap=" + bootstrap + ", dataDir=" + dataDir + ", httpPort=" + httpPort + ", applicationId=" + applicationId
                 + ", partitions=" + partitions + ", authorSecret=" + (authorSecret.isEmpty() ? "(data dir)" : "(set)")
-                + ", apiKeys=" + apiKeys.size() + ", clerkUsers=" + clerkUsers.size() + ", role=" + role + ", kafka=" + kafka.keySet() + "]";
+                + ", metricsPort=" + web.metricsPort() + ", apiKeys=" + apiKeys.size() + ", clerkUsers=" + clerkUsers.size() + ", role=" + role + ", kafka=" + kafka.keySet() + "]";
     }
 
     public boolean embeddedBroker() {
@@ -179,7 +206,18 @@ public record PulseConfig(
                 p.bool("cookie.secure"),
                 p.choice("role", Role.class),
                 p.integer("dashboard.views", 1, 100_000),
+                new Web(p.text("http.bind", true),
+                        p.integer("metrics.port", 0, 65_535),
+                        p.text("metrics.bind", true),
+                        p.integer("sse.max", 1, 1_000_000),
+                        p.integer("sse.per.address", 1, 1_000_000),
+                        p.duration("sse.heartbeat", Duration.ofMillis(100), Duration.ofSeconds(25)),
+                        p.integer("http.per.address", 1, 10_000),
+                        p.duration("http.body.timeout", Duration.ofSeconds(1), Duration.ofMinutes(10))),
                 kafka);
+        if (config.httpPort() != 0 && config.httpPort() == config.web().metricsPort()) {
+            problems.add("metrics.port must differ from http.port (" + config.httpPort() + "): the management port serves /metrics apart");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", problems));
         }

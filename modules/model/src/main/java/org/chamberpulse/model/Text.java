@@ -13,6 +13,32 @@ public final class Text {
     private Text() {
     }
 
+    /** The most characters of a client-supplied value a log line or the audit log keeps. */
+    public static final int LOG_CLIP = 120;
+
+    /**
+     * A client-supplied value as a log may hold it: control characters (a forged line break included) as
+     * '?', and at most {@link #LOG_CLIP} characters, then how many more there were.
+     */
+    public static String forLog(String value) {
+        if (value == null) {
+            return "";
+        }
+        int keep = Math.min(value.length(), LOG_CLIP);
+        if (keep > 0 && Character.isHighSurrogate(value.charAt(keep - 1))) {
+            keep--;
+        }
+        StringBuilder out = new StringBuilder(keep + 16);
+        for (int i = 0; i < keep; i++) {
+            char c = value.charAt(i);
+            out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
+        }
+        if (keep < value.length()) {
+            out.append("…[+").append(value.length() - keep).append(']');
+        }
+        return out.toString();
+    }
+
     /** "#BccLive " becomes "bcclive": hashtags compare case-insensitively and without the '#'. */
     public static String normaliseHashtag(String hashtag) {
         String trimmed = hashtag == null ? "" : hashtag.strip();

@@ -26,6 +26,11 @@ public final class Validation {
     public static final int MAX_ID_LENGTH = 200;
     public static final int MAX_HASHTAGS = 30;
     public static final int MAX_BROADCAST_DELAY_SECONDS = 3_600;
+    /**
+     * The largest meeting, as JSON, that the console and the importers publish: well inside a Kafka record
+     * (1 MB by default) with room for the views and records that carry it (a real agenda is a few kilobytes).
+     */
+    public static final int MAX_MEETING_BYTES = 256 * 1024;
 
     private Validation() {
     }

@@ -47,4 +47,17 @@ class PulseConfigTest {
                 .hasMessageContaining("emit.interval must be a duration")
                 .hasMessageContaining("unknown setting 'htp.port'");
     }
+
+    @Test
+    void shouldKeepTheManagementPortApartFromThePublicOne() {
+        // given the defaults
+        PulseConfig.Web web = PulseConfig.defaultConfig().web();
+        assertThat(web.metricsPort()).isEqualTo(9464);
+        assertThat(web.metricsBind()).isEqualTo("127.0.0.1");
+        assertThat(web.bind()).isEmpty();
+
+        // when the two ports are set alike, then the start is refused with the reason
+        assertThatThrownBy(() -> PulseConfig.fromSettings(Map.of("http.port", "9464")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("metrics.port must differ from http.port");
+    }
 }

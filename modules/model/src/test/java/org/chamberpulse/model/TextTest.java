@@ -48,4 +48,18 @@ class TextTest {
             assertThat(key).as("seed %d, input %s", seed, input).isEqualTo(key.strip());
         }
     }
+
+    @Test
+    void shouldClipAClientsValueForTheLog() {
+        // given
+        String forged = "ada\nINFO audit: {\"user\":\"admin\"}" + "x".repeat(1_000_000);
+
+        // when
+        String logged = Text.forLog(forged);
+
+        // then
+        assertThat(logged).hasSizeLessThan(Text.LOG_CLIP + 20).doesNotContain("\n").startsWith("ada?INFO").endsWith("…[+" + (forged.length() - Text.LOG_CLIP) + "]");
+        assertThat(Text.forLog("short")).isEqualTo("short");
+        assertThat(Text.forLog(null)).isEmpty();
+    }
 }

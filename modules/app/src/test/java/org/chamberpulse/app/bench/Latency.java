@@ -59,7 +59,7 @@ public final class Latency {
         Duration duration = PulseConfig.parseDuration(args.length > 1 ? args[1] : "5m");
         int meetings = Integer.parseInt(args.length > 2 ? args[2] : "10");
         Path dir = Files.createTempDirectory("bench-latency");
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0"));
+        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0"));
         Map<String, List<Arrival>> arrivals = new ConcurrentHashMap<>();
         Map<String, String> meetingOfHashtag = new HashMap<>();
         try (PulseRuntime runtime = PulseRuntime.start(config)) {

@@ -39,7 +39,7 @@ public final class Memory {
         int httpPort = FreePorts.pick();
         int brokerPort = FreePorts.pick();
         Process run = new ProcessBuilder("scripts/chamberpulse", "run", "--data-dir", dir.toString(),
-                "--http-port", Integer.toString(httpPort), "--broker-port", Integer.toString(brokerPort))
+                "--http-port", Integer.toString(httpPort), "--broker-port", Integer.toString(brokerPort), "--set", "metrics.port=0")
                 .redirectOutput(dir.resolve("run.log").toFile()).redirectErrorStream(true).start();
         try {
             Processes.awaitReady(run, httpPort, 200);

@@ -75,7 +75,7 @@ public final class Restart {
     private static Process start(List<String> arguments, int port, Path dir) throws IOException {
         List<String> command = new ArrayList<>(List.of("scripts/chamberpulse"));
         command.addAll(arguments);
-        command.addAll(List.of("--http-port", Integer.toString(port)));
+        command.addAll(List.of("--http-port", Integer.toString(port), "--set", "metrics.port=0"));
         return new ProcessBuilder(command).redirectOutput(dir.resolve("run.log").toFile()).redirectErrorStream(true).start();
     }
 

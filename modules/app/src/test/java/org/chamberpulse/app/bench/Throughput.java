@@ -102,7 +102,7 @@ public final class Throughput {
     /** {@code run} with the settings a deployment would leave as they are; {@code -Dset=key=value,...} adds some. */
     private static List<String> run(String bootstrap, String applicationId, Path dataDir, String role) throws IOException {
         List<String> command = new ArrayList<>(List.of("scripts/chamberpulse", "run", "--bootstrap", bootstrap, "--data-dir", dataDir.toString(),
-                "--role", role, "--http-port", Integer.toString(FreePorts.pick()), "--set", "application.id=" + applicationId));
+                "--role", role, "--http-port", Integer.toString(FreePorts.pick()), "--set", "application.id=" + applicationId, "--set", "metrics.port=0"));
         for (String setting : System.getProperty("set", "").split(",")) {
             if (!setting.isBlank()) {
                 command.addAll(List.of("--set", setting));

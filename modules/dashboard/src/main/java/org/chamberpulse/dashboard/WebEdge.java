@@ -1,0 +1,236 @@
+package org.chamberpulse.dashboard;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * The first handler of every request, before Javalin: the security headers; the management port's few
+ * paths; the live streams ({@link EventStreams}); and request bodies, which are checked (size, gate) before
+ * a byte is read and then read without a thread, within {@code bodyTimeout}, so that a client that sends
+ * slowly holds a socket but never one of the threads that answer everyone else.
+ */
+final class WebEdge extends Handler.Wrapper {
+
+    /** The name of the connector of {@code metrics.port}. */
+    static final String MANAGEMENT = "management";
+
+    static final List<HttpField> SECURITY_HEADERS = List.of(
+            new HttpField("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"),
+            new HttpField("X-Content-Type-Options", "nosniff"),
+            new HttpField("X-Frame-Options", "DENY"),
+            new HttpField("Referrer-Policy", "no-referrer"));
+
+    /** The live streams, or null where no dashboard is served. */
+    private final EventStreams events;
+    private final List<BodyRule> rules;
+    private final Duration bodyTimeout;
+
+    WebEdge(EventStreams events, List<BodyRule> rules, Duration bodyTimeout) {
+        this.events = events;
+        this.rules = List.copyOf(rules);
+        this.bodyTimeout = bodyTimeout;
+    }
+
+    static void secure(HttpFields.Mutable headers) {
+        SECURITY_HEADERS.forEach(headers::put);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        secure(response.getHeaders());
+        String path = Request.getPathInContext(request);
+        if (MANAGEMENT.equals(request.getConnectionMetaData().getConnector().getName())) {
+            if (path.equals("/metrics") || path.startsWith("/health/")) {
+                return super.handle(request, response, callback);
+            }
+            Answers.error(response, callback, 404, "this port serves /metrics, /health/live and /health/ready");
+            return true;
+        }
+        if (path.equals("/metrics")) {
+            Answers.error(response, callback, 404, "not found");
+            return true;
+        }
+        if (path.equals("/events") && events != null) {
+            return events.handle(request, response, callback);
+        }
+        Optional<BodyRule> rule = rules.stream().filter(r -> r.covers(path)).findFirst();
+        // A rule's gate holds for every request that may change something there, with a body or without.
+        boolean gated = rule.isPresent() && !HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod());
+        if (!gated && !carriesBody(request)) {
+            return super.handle(request, response, callback);
+        }
+        return readBody(request, response, callback, rule.orElse(BodyRule.open(path, BodyRule.DEFAULT_MAX_BYTES)));
+    }
+
+    private static boolean carriesBody(Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    private boolean readBody(Request request, Response response, Callback callback, BodyRule rule) {
+        if (request.getLength() > rule.maxBytes()) {
+            Answers.error(response, callback, 413, tooLarge(rule));
+            return true;
+        }
+        Optional<BodyRule.Refusal> refusal = rule.gate().check(name -> request.getHeaders().get(name), ClientAddress.of(Request.getRemoteAddr(request)));
+        if (refusal.isPresent()) {
+            refusal.get().headers().forEach(response.getHeaders()::put);
+            Answers.error(response, callback, refusal.get().status(), refusal.get().error());
+            return true;
+        }
+        AtomicBoolean answered = new AtomicBoolean();
+        Scheduler.Task deadline = request.getComponents().getScheduler().schedule(() -> {
+            if (answered.compareAndSet(false, true)) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                Answers.error(response, callback, 408, "the request's body did not arrive within " + bodyTimeout.toSeconds() + " s");
+            }
+        }, bodyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        new BodyReader(request, rule.maxBytes()) {
+            @Override
+            void read(byte[] body) {
+                if (!finish()) {
+                    return;
+                }
+                try {
+                    if (!WebEdge.super.handle(new BufferedBody(request, body), response, callback)) {
+                        Answers.error(response, callback, 404, "not found");
+                    }
+                } catch (Throwable e) {
+                    callback.failed(e);
+                }
+            }
+
+            @Override
+            void tooLarge() {
+                if (finish()) {
+                    Answers.error(response, callback, 413, WebEdge.tooLarge(rule));
+                }
+            }
+
+            @Override
+            void failed(Throwable failure) {
+                // The client went away mid-body: nobody to answer, and nothing worth a stack trace.
+                if (finish()) {
+                    callback.failed(failure);
+                }
+            }
+
+            private boolean finish() {
+                deadline.cancel();
+                return answered.compareAndSet(false, true);
+            }
+        }.run();
+        return true;
+    }
+
+    private static String tooLarge(BodyRule rule) {
+        return "the request's body is larger than " + rule.maxBytes() + " bytes, the limit here";
+    }
+
+    /**
+     * Reads a body as it arrives, on whichever thread Jetty calls back with more (none waits for it), and
+     * stops at the first byte past the limit.
+     */
+    private abstract static class BodyReader implements Runnable {
+
+        private final Request request;
+        private final int maxBytes;
+        private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+
+        BodyReader(Request request, int maxBytes) {
+            this.request = request;
+            this.maxBytes = maxBytes;
+        }
+
+        abstract void read(byte[] body);
+
+        abstract void tooLarge();
+
+        abstract void failed(Throwable failure);
+
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    failed(chunk.getFailure());
+                    return;
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                boolean fits = body.size() + bytes.remaining() <= maxBytes;
+                if (fits) {
+                    byte[] copy = new byte[bytes.remaining()];
+                    bytes.get(copy);
+                    body.writeBytes(copy);
+                }
+                chunk.release();
+                if (!fits) {
+                    tooLarge();
+                    return;
+                }
+                if (chunk.isLast()) {
+                    read(body.toByteArray());
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The request with its body read: the routes behind read it at once. */
+    private static final class BufferedBody extends Request.Wrapper {
+
+        private Content.Chunk body;
+
+        BufferedBody(Request request, byte[] body) {
+            super(request);
+            this.body = Content.Chunk.from(ByteBuffer.wrap(body), true);
+        }
+
+        @Override
+        public synchronized Content.Chunk read() {
+            Content.Chunk chunk = body;
+            body = Content.Chunk.EOF;
+            return chunk;
+        }
+
+        @Override
+        public void demand(Runnable demandCallback) {
+            demandCallback.run();
+        }
+    }
+
+    /** Jetty's own error answers (a bad request line, a URI or headers too long) with the security headers too. */
+    static final class SecureErrors extends ErrorHandler {
+
+        @Override
+        protected void generateCacheControl(Response response) {
+            super.generateCacheControl(response);
+            secure(response.getHeaders());
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            secure(fields);
+            return super.badMessageError(status, reason, fields);
+        }
+    }
+}
