@@ -25,7 +25,10 @@
     const main = document.getElementById('meetings');
     main.replaceChildren();
     if (meetings.size === 0) {
-      main.appendChild(el('p', {class: 'empty', id: 'empty'}, 'No meetings yet. Publish one to pulse.meetings.'));
+      const empty = el('p', {class: 'empty', id: 'empty'}, 'No meetings yet. A clerk publishes one from ');
+      empty.appendChild(el('a', {href: '/clerk'}, 'the clerk console'));
+      empty.appendChild(document.createTextNode('.'));
+      main.appendChild(empty);
       return;
     }
     [...meetings.values()].filter(m => m.meeting)
@@ -105,7 +108,10 @@
         // Another page's meeting changes that page, not this one; a new meeting shows on the first page.
         if (meetings.has(view.meetingId) || (page === 1 && view.meeting)) { apply(view); renderSoon(); }
       }
-    }, state => { status.textContent = window.Pulse.STATUS[state]; });
+    }, state => {
+      status.textContent = window.Pulse.STATUS[state];
+      document.body.classList.toggle('stale', state !== 'live');
+    });
   }
 
   document.addEventListener('DOMContentLoaded', connect);

@@ -62,6 +62,8 @@
     return wrap;
   }
 
+  const openTables = new Set();
+
   function volumeChart(s, itemLabel) {
     const minutes = s ? s.perMinute : [];
     const figure = el('figure', {class: 'volume'});
@@ -85,6 +87,10 @@
     });
     figure.appendChild(chart);
     const details = el('details');
+    // Live updates redraw the card: a table the chair opened stays open.
+    const key = s.itemId;
+    if (openTables.has(key)) details.open = true;
+    details.addEventListener('toggle', () => { if (details.open) openTables.add(key); else openTables.delete(key); });
     details.appendChild(el('summary', {}, 'Minute by minute (table)'));
     const table = el('table', {class: 'minutes'});
     const head = el('tr');
@@ -250,7 +256,10 @@
         apply(view, true);
         renderSoon();
       }
-    }, state => { status.textContent = window.Pulse.STATUS[state]; });
+    }, state => {
+      status.textContent = window.Pulse.STATUS[state];
+      document.body.classList.toggle('stale', state !== 'live');
+    });
   }
 
   function largeType() {

@@ -7,18 +7,32 @@
   const {el} = window.Pulse;
   const state = {meeting: null, runningItem: null, items: new Map()};
 
-  function say(text, failed) {
-    const message = document.getElementById('message');
+  /** Says it next to the control that caused it, announced to screen readers (role=alert). */
+  function sayAt(where, text, failed) {
+    const message = document.getElementById(where);
     message.textContent = text;
     message.classList.toggle('failed', !!failed);
   }
 
-  async function post(url, body) {
-    const response = await fetch(url, {method: 'POST', headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf},
+  /** A change, with the session's CSRF token; a refusal becomes an Error carrying the server's reason. */
+  async function send(method, url, body) {
+    const response = await fetch(url, {method, headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf},
       body: JSON.stringify(body), credentials: 'same-origin'});
     const answer = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(answer.error || ('HTTP ' + response.status));
     return answer;
+  }
+
+  const post = (url, body) => send('POST', url, body);
+  const put = (url, body) => send('PUT', url, body);
+
+  /** Items from lines "number | title | restricted"; the itemId is the number's letters and digits. */
+  function itemsFrom(text) {
+    return text.split('\n').map(line => line.trim()).filter(Boolean).map(line => {
+      const parts = line.split('|').map(p => p.trim());
+      return {itemId: parts[0].replace(/[^A-Za-z0-9._:-]/g, ''), number: parts[0], title: parts[1] || parts[0],
+        restricted: (parts[2] || '').toLowerCase() === 'restricted'};
+    });
   }
 
   // ---- the home page: meetings, create, import ---------------------------------------------------------
@@ -35,138 +49,266 @@
     });
     document.getElementById('create').addEventListener('submit', async e => {
       e.preventDefault();
-      const items = document.getElementById('items').value.split('\n').map(line => line.trim()).filter(Boolean).map(line => {
-        const parts = line.split('|').map(p => p.trim());
-        return {itemId: parts[0].replace(/[^A-Za-z0-9._:-]/g, ''), number: parts[0], title: parts[1] || parts[0],
-          restricted: (parts[2] || '').toLowerCase() === 'restricted'};
-      });
+      const items = itemsFrom(document.getElementById('items').value);
       const meeting = {meetingId: document.getElementById('meetingId').value.trim(), title: document.getElementById('mtitle').value,
         body: document.getElementById('body').value, hashtags: document.getElementById('hashtags').value.split(/\s+/).filter(Boolean),
         scheduledStart: new Date(document.getElementById('start').value).toISOString(), timezone: 'Europe/London',
         broadcastDelaySeconds: Number(document.getElementById('delay').value || 0), items};
       try {
         const answer = await post('/api/v1/clerk/meetings', meeting);
-        say('Published ' + answer.meetingId + '.');
+        sayAt('create-message', 'Published ' + answer.meetingId + '.');
         location.assign(answer.console);
-      } catch (err) { say('Not published: ' + err.message, true); }
+      } catch (err) { sayAt('create-message', 'Not published: ' + err.message, true); }
     });
     document.getElementById('import').addEventListener('submit', async e => {
       e.preventDefault();
+      let meeting;
       try {
-        const answer = await post('/api/v1/clerk/meetings', JSON.parse(document.getElementById('json').value));
-        say('Imported ' + answer.meetingId + '.');
+        meeting = JSON.parse(document.getElementById('json').value);
+      } catch (err) {
+        sayAt('import-message', 'Not imported: the text is not a whole JSON object (' + err.message + '). Paste the meeting as pulse.meetings holds it.', true);
+        return;
+      }
+      try {
+        const answer = await post('/api/v1/clerk/meetings', meeting);
+        sayAt('import-message', 'Imported ' + answer.meetingId + '.');
         location.assign(answer.console);
-      } catch (err) { say('Not imported: ' + err.message, true); }
+      } catch (err) { sayAt('import-message', 'Not imported: ' + err.message, true); }
     });
   }
 
   // ---- one meeting: run the agenda ---------------------------------------------------------------------
 
-  /** The item running, as the server computed it with the timeline the counts follow. */
-  function running() {
-    return state.runningItem;
-  }
+  const PHASES = {SCHEDULED: 'Not opened yet.', OPEN: 'Open; no item started.', IN_ITEM: 'In an item.', RECESS: 'In recess.', ADJOURNED: 'Adjourned.'};
+  let itemsKey = null;
 
   function label(itemId) {
     return window.Pulse.itemLabel(state.meeting, itemId);
   }
 
-  async function agendaEvent(type, itemId, at) {
+  async function agendaEvent(type, itemId, at, where) {
+    const place = where || 'message';
     try {
       const body = {type};
       if (itemId) body.itemId = itemId;
       if (at) body.at = at;
       await post('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId) + '/events', body);
-      say('Done: ' + type.toLowerCase().replace('_', ' ') + (itemId ? ' ' + label(itemId) : '') + '.');
-    } catch (err) { say('Not done: ' + err.message, true); }
+      sayAt(place, 'Done: ' + type.toLowerCase().replace('_', ' ') + (itemId ? ' ' + label(itemId) : '') + '.');
+      return true;
+    } catch (err) {
+      sayAt(place, err.message.startsWith('Not done') ? err.message : 'Not done: ' + err.message, true);
+      return false;
+    }
+  }
+
+  /** The first time each item started, from the server's segments (what the counts follow). */
+  function starts() {
+    const first = new Map();
+    (state.segments || []).forEach(s => { if (!first.has(s.itemId)) first.set(s.itemId, s.from); });
+    return first;
+  }
+
+  function time(iso) {
+    return iso ? new Date(iso).toLocaleTimeString('en-GB', {timeZone: state.meeting.timezone || 'Europe/London'}) : '';
+  }
+
+  function renderPhase() {
+    const phase = state.phase || {state: 'SCHEDULED', allowed: ['OPENED', 'ITEM_STARTED', 'CORRECTION']};
+    const allowed = new Set(phase.allowed);
+    document.getElementById('phase').textContent = PHASES[phase.state] || '';
+    const current = state.runningItem;
+    document.getElementById('running').textContent = current ? label(current) : 'Not started.';
+    document.querySelectorAll('.actions [data-action]').forEach(b => { b.disabled = !allowed.has(b.dataset.action); });
+    const next = document.getElementById('next-item');
+    next.disabled = !phase.nextItem || !allowed.has('ITEM_STARTED');
+    next.textContent = phase.nextItem ? 'Start the next item: ' + label(phase.nextItem) : 'Start the next item (none left)';
+    document.getElementById('adjourn').disabled = !allowed.has('ADJOURNED');
+    document.getElementById('reopen').hidden = !allowed.has('REOPENED');
+    if (!allowed.has('ADJOURNED')) document.getElementById('confirm-adjourn').hidden = true;
+  }
+
+  /** The agenda's rows are built once per agenda, then updated in place, so that a half-typed correction survives live updates. */
+  function renderAgenda() {
+    const key = JSON.stringify(state.meeting.items);
+    const body = document.getElementById('agenda');
+    if (key !== itemsKey) {
+      itemsKey = key;
+      body.replaceChildren();
+      state.meeting.items.forEach(item => body.appendChild(agendaRow(item)));
+    }
+    const first = starts();
+    const allowed = new Set((state.phase || {allowed: []}).allowed);
+    state.meeting.items.forEach(item => {
+      const tr = body.querySelector('tr[data-item="' + CSS.escape(item.itemId) + '"]');
+      if (!tr) return;
+      tr.classList.toggle('running', item.itemId === state.runningItem);
+      const s = state.items.get(item.itemId);
+      tr.querySelector('.count').textContent = s ? s.count : 0;
+      tr.querySelector('.started').textContent = first.has(item.itemId) ? time(first.get(item.itemId)) : 'not yet';
+      tr.querySelector('button.start').disabled = !allowed.has('ITEM_STARTED') || item.itemId === state.runningItem;
+    });
+  }
+
+  function agendaRow(item) {
+    const name = item.number + '. ' + item.title;
+    const tr = el('tr', {'data-item': item.itemId});
+    tr.appendChild(el('th', {scope: 'row'}, name + (item.restricted && !/exempt/i.test(item.title) ? ' (exempt)' : '')));
+    tr.appendChild(el('td', {class: 'count'}, 0));
+    tr.appendChild(el('td', {class: 'started'}, ''));
+    const start = el('td');
+    const button = el('button', {type: 'button', class: 'start', 'aria-label': 'Start ' + name}, 'Start');
+    button.addEventListener('click', () => agendaEvent('ITEM_STARTED', item.itemId, null, 'agenda-message'));
+    start.appendChild(button);
+    tr.appendChild(start);
+    const correct = el('td');
+    const form = el('form', {class: 'correct'});
+    const input = el('input', {type: 'time', step: '1', 'aria-label': 'Actual start of ' + name, required: ''});
+    const preview = el('button', {type: 'button'}, 'Preview');
+    const submit = el('button', {type: 'submit'}, 'Correct');
+    const outcome = el('span', {class: 'preview', role: 'status'});
+    form.append(input, preview, submit, outcome);
+    const corrected = () => {
+      const [h, m, sec] = input.value.split(':').map(Number);
+      const at = new Date();
+      at.setHours(h, m, sec || 0, 0);
+      return at.toISOString();
+    };
+    preview.addEventListener('click', async () => {
+      if (!input.value) { outcome.textContent = 'Type the time first.'; return; }
+      try {
+        const response = await fetch('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId) + '/preview?itemId=' + encodeURIComponent(item.itemId)
+          + '&at=' + encodeURIComponent(corrected()), {credentials: 'same-origin'});
+        const answer = await response.json();
+        if (!response.ok) throw new Error(answer.error || ('HTTP ' + response.status));
+        outcome.textContent = answer.moves.length === 0 ? 'No comment would move.'
+          : answer.moves.map(m => m.comments + ' from ' + label(m.from) + ' to ' + label(m.to)).join('; ') + ' would move.';
+      } catch (err) { outcome.textContent = 'No preview: ' + err.message; }
+    });
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      if (await agendaEvent('CORRECTION', item.itemId, corrected(), 'agenda-message')) { input.value = ''; outcome.textContent = ''; }
+    });
+    correct.appendChild(form);
+    tr.appendChild(correct);
+    return tr;
   }
 
   function renderMeeting() {
     if (!state.meeting) return;
     document.getElementById('title').textContent = state.meeting.title + ' · ' + (state.meeting.body || '');
-    const current = running();
-    document.getElementById('running').textContent = current ? label(current) : 'Not started.';
-    const body = document.getElementById('agenda');
-    body.replaceChildren();
-    state.meeting.items.forEach(item => {
-      const tr = el('tr', {class: item.itemId === current ? 'running' : '', 'data-item': item.itemId});
-      tr.appendChild(el('th', {scope: 'row'}, item.number + '. ' + item.title + (item.restricted ? ' (exempt)' : '')));
-      const s = state.items.get(item.itemId);
-      tr.appendChild(el('td', {class: 'count'}, s ? s.count : 0));
-      const start = el('td');
-      const button = el('button', {type: 'button', 'aria-label': 'Start ' + item.number + '. ' + item.title}, 'Start');
-      button.addEventListener('click', () => agendaEvent('ITEM_STARTED', item.itemId));
-      start.appendChild(button);
-      tr.appendChild(start);
-      const correct = el('td');
-      const form = el('form', {class: 'correct'});
-      const input = el('input', {type: 'time', step: '1', 'aria-label': 'Actual start of ' + item.number + '. ' + item.title, required: ''});
-      const submit = el('button', {type: 'submit'}, 'Correct');
-      form.append(input, submit);
-      form.addEventListener('submit', e => {
-        e.preventDefault();
-        const [h, m, sec] = input.value.split(':').map(Number);
-        const at = new Date();
-        at.setHours(h, m, sec || 0, 0);
-        agendaEvent('CORRECTION', item.itemId, at.toISOString());
+    renderPhase();
+    renderAgenda();
+    fillEdit();
+  }
+
+  // ---- comments: find, hide, show ---------------------------------------------------------------------
+
+  let commentPage = 1;
+
+  async function loadComments() {
+    const query = document.getElementById('comment-query').value.trim();
+    try {
+      const response = await fetch('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId) + '/comments?page=' + commentPage
+        + '&q=' + encodeURIComponent(query), {credentials: 'same-origin'});
+      const answer = await response.json();
+      if (!response.ok) throw new Error(answer.error || ('HTTP ' + response.status));
+      const list = document.getElementById('comments');
+      list.replaceChildren();
+      if (answer.comments.length === 0) list.appendChild(el('li', {}, query ? 'No comment holds that.' : 'No comments yet.'));
+      answer.comments.forEach(c => {
+        const li = el('li', {'data-comment': c.id, class: c.hidden ? 'hidden-comment' : ''});
+        li.appendChild(el('span', {class: 'quote-text'}, c.text || ''));
+        li.appendChild(el('span', {class: 'quote-meta'}, ' (' + (c.itemId ? label(c.itemId) : 'not counted') + ', ' + time(c.at)
+          + (c.flags.length ? ', ' + c.flags.join(' ') : '') + ', id ' + c.id + ') '));
+        const shortText = (c.text || c.id).slice(0, 40);
+        const button = el('button', {type: 'button', 'aria-label': (c.hidden ? 'Show again: ' : 'Hide: ') + shortText}, c.hidden ? 'Show again' : 'Hide');
+        button.addEventListener('click', () => moderate(c.id, !c.hidden));
+        li.appendChild(button);
+        list.appendChild(li);
       });
-      correct.appendChild(form);
-      tr.appendChild(correct);
-      body.appendChild(tr);
-    });
-    const list = document.getElementById('comments');
-    list.replaceChildren();
-    const quotes = [];
-    state.items.forEach((s, itemId) => (s.quotes || []).forEach(q => quotes.push({q, itemId})));
-    quotes.sort((a, b) => b.q.at.localeCompare(a.q.at)).slice(0, 15).forEach(({q, itemId}) => {
-      const li = el('li', {'data-comment': q.id});
-      li.appendChild(el('span', {class: 'quote-text'}, q.text));
-      li.appendChild(el('span', {class: 'quote-meta'}, ' (' + label(itemId) + ') '));
-      const hide = el('button', {type: 'button', 'aria-label': 'Hide this comment'}, 'Hide');
-      hide.addEventListener('click', () => moderate(q.id, true));
-      li.appendChild(hide);
-      list.appendChild(li);
-    });
+      const pages = document.getElementById('comment-pages');
+      pages.replaceChildren();
+      if (answer.pages > 1) {
+        const go = (n, text) => { const b = el('button', {type: 'button'}, text); b.addEventListener('click', () => { commentPage = n; loadComments(); }); return b; };
+        if (answer.page > 1) pages.appendChild(go(answer.page - 1, 'Newer'));
+        pages.appendChild(el('span', {}, ' Page ' + answer.page + ' of ' + answer.pages + ' (' + answer.total + ') '));
+        if (answer.page < answer.pages) pages.appendChild(go(answer.page + 1, 'Older'));
+      }
+    } catch (err) { sayAt('comments-message', 'Comments not listed: ' + err.message, true); }
   }
 
   async function moderate(commentId, hide) {
     try {
       await post('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId) + '/moderation', {commentId, hide});
-      say((hide ? 'Hidden: ' : 'Shown: ') + commentId + '.');
-    } catch (err) { say('Not done: ' + err.message, true); }
+      sayAt('comments-message', (hide ? 'Hidden: ' : 'Shown again: ') + commentId + '.');
+      setTimeout(loadComments, 1500);
+    } catch (err) { sayAt('comments-message', 'Not done: ' + err.message, true); }
+  }
+
+  // ---- edit the meeting -------------------------------------------------------------------------------
+
+  let editFilled = false;
+
+  function fillEdit() {
+    if (editFilled) return;
+    editFilled = true;
+    document.getElementById('etitle').value = state.meeting.title;
+    document.getElementById('ebody').value = state.meeting.body || '';
+    document.getElementById('ehashtags').value = state.meeting.hashtags.join(' ');
+    document.getElementById('eitems').value = state.meeting.items.map(i => i.number + ' | ' + i.title + (i.restricted ? ' | restricted' : '')).join('\n');
   }
 
   function meeting() {
     document.getElementById('chair-link').href = '/meetings/' + encodeURIComponent(meetingId);
     document.getElementById('report-link').href = '/meetings/' + encodeURIComponent(meetingId) + '/report';
     document.querySelectorAll('[data-action]').forEach(button =>
-      button.addEventListener('click', () => agendaEvent(button.dataset.action)));
-    document.getElementById('next-item').addEventListener('click', () => {
-      const items = state.meeting ? state.meeting.items : [];
-      const current = running();
-      const index = items.findIndex(i => i.itemId === current);
-      const next = items[index + 1] || (index < 0 ? items[0] : null);
-      if (next) agendaEvent('ITEM_STARTED', next.itemId); else say('There is no next item.', true);
+      button.addEventListener('click', async () => {
+        await agendaEvent(button.dataset.action);
+        if (button.dataset.action === 'ADJOURNED') document.getElementById('confirm-adjourn').hidden = true;
+      }));
+    document.getElementById('adjourn').addEventListener('click', () => {
+      document.getElementById('confirm-adjourn').hidden = false;
+      document.querySelector('#confirm-adjourn [data-action=ADJOURNED]').focus();
     });
-    document.getElementById('hide-by-id').addEventListener('submit', e => {
+    document.getElementById('cancel-adjourn').addEventListener('click', () => {
+      document.getElementById('confirm-adjourn').hidden = true;
+      document.getElementById('adjourn').focus();
+    });
+    document.getElementById('next-item').addEventListener('click', () => {
+      const next = state.phase && state.phase.nextItem;
+      if (next) agendaEvent('ITEM_STARTED', next); else sayAt('message', 'There is no next item.', true);
+    });
+    document.getElementById('comment-search').addEventListener('submit', e => { e.preventDefault(); commentPage = 1; loadComments(); });
+    document.getElementById('edit').addEventListener('submit', async e => {
       e.preventDefault();
-      moderate(document.getElementById('comment-id').value.trim(), true);
+      const edited = Object.assign({}, state.meeting, {
+        title: document.getElementById('etitle').value, body: document.getElementById('ebody').value,
+        hashtags: document.getElementById('ehashtags').value.split(/\s+/).filter(Boolean),
+        items: itemsFrom(document.getElementById('eitems').value)});
+      try {
+        await put('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId), edited);
+        sayAt('edit-message', 'Saved.');
+      } catch (err) { sayAt('edit-message', 'Not saved: ' + err.message, true); }
     });
     const apply = view => {
       state.meeting = view.meeting;
       state.runningItem = view.runningItem;
+      state.phase = view.phase;
+      state.segments = view.segments;
       state.items = new Map(view.items.map(s => [s.itemId, s]));
       renderMeeting();
     };
+    let listed = false;
     window.Pulse.follow('/events?meeting=' + encodeURIComponent(meetingId), {
       snapshot: snapshot => {
         const view = snapshot.meetings.find(v => v.meetingId === meetingId);
         if (view) apply(view);
+        if (!listed) { listed = true; loadComments(); }
       },
       view: view => { if (view.meetingId === meetingId && view.meeting) apply(view); }
     }, stream => {
       // The server refuses the stream of a meeting it does not know (or when it is full); it is tried again.
-      if (stream === 'refused' && !state.meeting) say('No meeting ' + meetingId + ' has been published yet (trying again shortly).', true);
+      if (stream === 'refused' && !state.meeting) sayAt('message', 'No meeting ' + meetingId + ' has been published yet (trying again shortly).', true);
     });
   }
 

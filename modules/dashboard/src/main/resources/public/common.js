@@ -39,7 +39,8 @@ window.Pulse = (function () {
     open();
   }
 
-  const STATUS = {live: 'Live', reconnecting: 'Reconnecting…', refused: 'Not live: trying again shortly…'};
+  const STATUS = {live: 'Live', reconnecting: 'Connection lost: reconnecting… The figures shown may be out of date.',
+    refused: 'Not live: trying again shortly… The figures shown may be out of date.'};
 
   return {BUCKETS, STATUS, el, follow, itemLabel};
 })();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "ChamberPulse 0.1.0",
         description = "Live public feedback for council meetings, on Apache Kafka.",
-        subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, ReplayCommand.class, SampleCommand.class, ScoreCommand.class, ReportCommand.class, AgendaCommand.class, IngestCommand.class, LoadCommand.class, HashPasswordCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, ReplayCommand.class, SampleCommand.class, ScoreCommand.class, ReportCommand.class, EraseCommand.class, AgendaCommand.class, IngestCommand.class, LoadCommand.class, HashPasswordCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ChamberPulse implements Runnable {
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.KafkaSink;
-import org.chamberpulse.ingest.Pseudonyms;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.ingest.sources.JetstreamClient;
 import org.chamberpulse.ingest.sources.MastodonClient;

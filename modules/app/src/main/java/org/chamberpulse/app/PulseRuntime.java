@@ -35,7 +35,7 @@ import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.ModerationEvent;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.chamberpulse.ingest.CommentApi;
-import org.chamberpulse.ingest.Pseudonyms;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.ingest.RateLimiter;
 import org.chamberpulse.model.Topics;
@@ -60,7 +60,9 @@ public final class PulseRuntime implements AutoCloseable {
     private String generatedClerkPassword;
     private java.nio.file.Path clerkUserFile;
 
-    private PulseRuntime(PulseConfig config) {
+    private PulseRuntime(PulseConfig configured) {
+        // The author secret keys pseudonyms and public ids alike, in the topology, the API and the report.
+        PulseConfig config = Pseudonyms.resolve(configured);
         servesDashboard = config.role().runsDashboard();
         try {
             if (config.embeddedBroker()) {
@@ -104,7 +106,7 @@ public final class PulseRuntime implements AutoCloseable {
                 ReportRoutes reports = new ReportRoutes(config, bootstrapServers, state, Clock.systemUTC());
                 started.push(reports);
                 ClerkConsole clerk = new ClerkConsole(clerkSessions(config), publisher(producer),
-                        new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, config.secureCookies(), Clock.systemUTC());
+                        new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, reports, config.secureCookies(), Clock.systemUTC());
                 BooleanSupplier topologyReady = ready;
                 dashboard = new DashboardServer(state, topologyReady != null ? () -> topologyReady.getAsBoolean() && feed.caughtUp() : feed::caughtUp,
                         DashboardServer.Options.dashboard(clerk, metrics::scrape, routes -> {
@@ -151,6 +153,7 @@ public final class PulseRuntime implements AutoCloseable {
                     restrictToOwner(file);
                     generatedClerkPassword = password;
                 }
+                Pseudonyms.requireOwnerOnly(file);
                 users = ClerkSessions.parseUsers(java.util.List.of(java.nio.file.Files.readString(file).strip()));
                 clerkUserFile = file;
             } catch (java.io.IOException e) {

@@ -44,7 +44,7 @@ final class ReplayCommand implements Callable<Integer> {
         List<AgendaEvent> events = agenda == null ? List.of()
                 : ReplayFile.read(agenda, AgendaEvent.class).stream().map(ReplayFile.Line::value).filter(java.util.Objects::nonNull).toList();
         try (PulseProducer producer = new PulseProducer(pulse, pulse.bootstrap())) {
-            Replay.Result result = new Replay(producer, System.out, System.console() != null).run(published, events, ReplayFile.comments(comments), speed);
+            Replay.Result result = new Replay(producer, org.chamberpulse.model.Pseudonyms.fromConfig(pulse), System.out, System.console() != null).run(published, events, ReplayFile.comments(comments), speed);
             System.out.printf("replayed %d comments and %d agenda events; %d lines skipped%n",
                     result.comments(), result.agendaEvents(), result.skipped());
             return result.skipped() == 0 ? 0 : 2;

@@ -39,8 +39,8 @@ final class ReportCommand implements Callable<Integer> {
         err.println("writing the report ...");
         var files = new Report(data, "").writeTo(directory);
         ReportData.Totals totals = data.totals();
-        System.out.printf(Locale.UK, "Report of %s (%s): %,d comments in %d items, %,d reposts%s%n", data.meeting().meetingId(), data.meeting().title(),
-                totals.count(), data.summaries().size(), totals.reposts(), data.adjourned() ? "" : "; PROVISIONAL: the meeting has not been adjourned");
+        System.out.printf(Locale.UK, "Report of %s (%s): %,d comments over an agenda of %d items, %,d reposts%s%n", data.meeting().meetingId(), data.meeting().title(),
+                totals.count(), data.meeting().items().size(), totals.reposts(), data.adjourned() ? "" : "; PROVISIONAL: the meeting has not been adjourned");
         files.forEach(file -> System.out.println("  " + file));
         return 0;
     }

@@ -16,6 +16,10 @@ import org.chamberpulse.report.ReportException;
 import org.chamberpulse.report.ReportReader;
 import org.chamberpulse.dashboard.ClientAddress;
 import org.chamberpulse.dashboard.LiveState;
+import org.chamberpulse.dashboard.MeetingComments;
+import org.chamberpulse.model.ScoredComment;
+import java.util.ArrayList;
+import java.util.List;
 import org.chamberpulse.ingest.RateLimiter;
 import org.chamberpulse.model.Text;
 import org.chamberpulse.model.MeetingView;
@@ -29,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * holds: a final meeting's record on pulse.reports, else its placed comments (ReportReader). A report read
  * is kept for a few seconds, so the page and the files it links to come from the same reading.
  */
-final class ReportRoutes implements AutoCloseable {
+final class ReportRoutes implements AutoCloseable, MeetingComments {
 
     private static final Logger log = LoggerFactory.getLogger(ReportRoutes.class);
     private static final Duration KEEP = Duration.ofSeconds(10);
@@ -37,7 +41,8 @@ final class ReportRoutes implements AutoCloseable {
     /** The page's own styles are inline, so that the saved file stands alone; nothing else may load. */
     private static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-    private record Reading(ReportData data, Instant at) {
+    /** A report read, of the view of this version: one read again when the meeting has changed since. */
+    private record Reading(ReportData data, long version, Instant at) {
     }
 
     private final PulseConfig config;
@@ -77,9 +82,9 @@ final class ReportRoutes implements AutoCloseable {
             ctx.status(404).contentType("text/plain; charset=utf-8").result("There is no meeting with that id.");
             return;
         }
-        ReportData data = fresh(meetingId);
+        ReportData data = fresh(view.get());
         if (data == null) {
-            if (!readings.tryAcquire(ClientAddress.of(ctx.ip()))) {
+            if (!readings.tryAcquire(ClientAddress.of(ctx))) {
                 ctx.header("Retry-After", Long.toString(readings.retryAfterSeconds()));
                 ctx.status(429).contentType("text/plain; charset=utf-8").result("Too many reports asked for from your address; try again shortly.");
                 return;
@@ -104,8 +109,11 @@ final class ReportRoutes implements AutoCloseable {
     }
 
     /** The report read within the last few seconds, or null. */
-    private ReportData fresh(String meetingId) {
-        Reading reading = recent.get(meetingId);
+    private ReportData fresh(MeetingView view) {
+        Reading reading = recent.get(view.meetingId());
+        if (reading != null && reading.version() != view.version()) {
+            return null;
+        }
         Instant now = clock.instant();
         recent.entrySet().removeIf(entry -> !entry.getValue().at().plus(KEEP).isAfter(now));
         return reading != null && reading.at().plus(KEEP).isAfter(now) ? reading.data() : null;
@@ -122,9 +130,34 @@ final class ReportRoutes implements AutoCloseable {
             }
             data = reader.read(view);
         }
-        recent.put(view.meetingId(), new Reading(data, now));
+        recent.put(view.meetingId(), new Reading(data, view.version(), now));
         return data;
     }
+
+    /** The clerk's list: the report's reading of the meeting (kept a few seconds), reposts aside, newest first. */
+    @Override
+    public List<Listed> of(MeetingView view) {
+        ReportData data = fresh(view);
+        if (data == null) {
+            try {
+                data = read(view);
+            } catch (ReportException e) {
+                throw new org.apache.kafka.common.KafkaException("the meeting's comments cannot be read just now", e);
+            }
+        }
+        List<Listed> listed = new ArrayList<>();
+        for (ScoredComment scored : data.comments()) {
+            if (!scored.comment().isRepost()) {
+                listed.add(new Listed(scored.comment().id(), scored.itemId(), scored.comment().createdAt(), scored.comment().text(), scored.flags(),
+                        scored.flags().contains(HIDDEN)));
+            }
+        }
+        listed.sort(java.util.Comparator.comparing(Listed::at).reversed().thenComparing(Listed::id));
+        return listed;
+    }
+
+    /** The flag the topology gives a comment the clerk hid. */
+    private static final String HIDDEN = "hidden";
 
     @Override
     public synchronized void close() {

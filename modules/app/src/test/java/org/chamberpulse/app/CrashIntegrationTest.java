@@ -67,7 +67,7 @@ class CrashIntegrationTest {
         int httpPort = FreePorts.pick();
         String bootstrap = "127.0.0.1:" + brokerPort;
         List<String> runArgs = List.of("run", "--bootstrap", bootstrap, "--data-dir", dir.resolve("run").toString(),
-                "--http-port", Integer.toString(httpPort), "--set", "application.id=crash-run-it", "--set", "partitions=3");
+                "--http-port", Integer.toString(httpPort), "--set", "application.id=crash-run-it", "--set", "partitions=3", "--set", "metrics.port=0");
         try (Forked broker = Forked.start(dir.resolve("broker.log"), "broker", "--data-dir", dir.resolve("broker").toString(),
                 "--port", Integer.toString(brokerPort), "--partitions", "3")) {
             awaitBroker(bootstrap);
@@ -126,7 +126,8 @@ class CrashIntegrationTest {
         Files.write(archive, lines);
         Forked broker = Forked.start(dir.resolve("broker-1.log"), brokerArgs);
         awaitBroker(bootstrap);
-        try (Forked replay = Forked.start(dir.resolve("replay.log"), "replay", archive.toString(), "--speed", "240", "--bootstrap", bootstrap)) {
+        try (Forked replay = Forked.start(dir.resolve("replay.log"), "replay", archive.toString(), "--speed", "240", "--bootstrap", bootstrap,
+                "--set", "data.dir=" + dir.resolve("replay"))) {
 
             // when: the broker is killed once part of the archive is in, and started again on its data
             awaitRecords(bootstrap, 300);
@@ -155,7 +156,7 @@ class CrashIntegrationTest {
         int httpPort = FreePorts.pick();
         String bootstrap = "127.0.0.1:" + brokerPort;
         List<String> runArgs = List.of("run", "--bootstrap", bootstrap, "--data-dir", dir.resolve("run").toString(),
-                "--http-port", Integer.toString(httpPort), "--set", "application.id=crash-days-it", "--set", "partitions=3");
+                "--http-port", Integer.toString(httpPort), "--set", "application.id=crash-days-it", "--set", "partitions=3", "--set", "metrics.port=0");
         Instant day = Clock.systemUTC().instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(6));
         List<Instant> starts = List.of(day, day.plus(Duration.ofHours(6)), day.plus(Duration.ofDays(4)));
         List<Comment> comments = new ArrayList<>();

@@ -87,7 +87,7 @@ class LogScanIntegrationTest {
                 .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())))
                 .toList();
         assertThat(lines).as("log lines at INFO and above").hasSizeGreaterThan(10);
-        String pseudonym = new org.chamberpulse.ingest.Pseudonyms(AUTHOR_SECRET.getBytes(StandardCharsets.UTF_8)).of("web", HANDLE);
+        String pseudonym = new org.chamberpulse.model.Pseudonyms(AUTHOR_SECRET.getBytes(StandardCharsets.UTF_8)).of("web", HANDLE);
         for (String secret : List.of(API_KEY, PASSWORD, AUTHOR_SECRET, HANDLE, pseudonym, "Quorndon", "zx81spectrum", clerk.sessionId(), clerk.csrf())) {
             assertThat(lines).as("lines holding %s", secret).noneMatch(line -> line.contains(secret));
         }

@@ -54,7 +54,7 @@ class ReportIntegrationTest {
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));
             try (PulseProducer producer = new PulseProducer(config, runtime.bootstrapServers())) {
-                new Replay(producer, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false).run(Optional.of(sample.meeting()), sample.agenda(),
+                new Replay(producer, org.chamberpulse.model.Pseudonyms.fromConfig(config), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false).run(Optional.of(sample.meeting()), sample.agenda(),
                         sample.comments().stream().map(c -> new ReplayFile.Line<>(0, c, null)).toList(), 0);
             }
             Map<String, ItemSummary> finals = settledSummaries(runtime.bootstrapServers(), meetingId);

@@ -52,7 +52,7 @@ class ReportRecordIntegrationTest {
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));
             try (PulseProducer producer = new PulseProducer(config, runtime.bootstrapServers())) {
-                new Replay(producer, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false).run(Optional.of(sample.meeting()), sample.agenda(),
+                new Replay(producer, org.chamberpulse.model.Pseudonyms.fromConfig(config), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false).run(Optional.of(sample.meeting()), sample.agenda(),
                         sample.comments().stream().map(c -> new ReplayFile.Line<>(0, c, null)).toList(), 0);
             }
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> final_(runtime.httpPort(), meetingId));

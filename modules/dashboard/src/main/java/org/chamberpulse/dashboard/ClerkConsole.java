@@ -18,7 +18,10 @@ import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.MeetingView;
 import org.chamberpulse.model.ModerationEvent;
+import org.chamberpulse.model.Text;
 import org.chamberpulse.model.Validation;
+import org.chamberpulse.timeline.MeetingTimeline;
+import org.chamberpulse.timeline.TimelineEvent;
 
 /**
  * The clerk's console: login with a session cookie (HttpOnly, SameSite=Strict), pages to create or
@@ -38,10 +41,16 @@ public final class ClerkConsole {
     private final ClerkPublisher publisher;
     private final AuditLog audit;
     private final LiveState state;
+    private final MeetingComments comments;
+    /** Comments to a page of the console's list. */
+    static final int COMMENTS_PAGE = 20;
     private final boolean secureCookies;
     private final Clock clock;
 
-    public ClerkConsole(ClerkSessions sessions, ClerkPublisher publisher, AuditLog audit, LiveState state, boolean secureCookies, Clock clock) {
+    /** @param comments the meetings' comments, for the console's list to moderate from */
+    public ClerkConsole(ClerkSessions sessions, ClerkPublisher publisher, AuditLog audit, LiveState state, MeetingComments comments,
+                        boolean secureCookies, Clock clock) {
+        this.comments = comments;
         this.sessions = sessions;
         this.publisher = publisher;
         this.audit = audit;
@@ -88,8 +97,11 @@ public final class ClerkConsole {
         routes.get("/clerk", ctx -> page(ctx, "clerk-home.html", ""));
         routes.get("/clerk/{id}", ctx -> page(ctx, "clerk.html", ctx.pathParam("id")));
         routes.post("/api/v1/clerk/meetings", ctx -> act(ctx, this::createMeeting));
+        routes.put("/api/v1/clerk/meetings/{id}", ctx -> act(ctx, this::editMeeting));
         routes.post("/api/v1/clerk/meetings/{id}/events", ctx -> act(ctx, this::agendaEvent));
         routes.post("/api/v1/clerk/meetings/{id}/moderation", ctx -> act(ctx, this::moderate));
+        routes.get("/api/v1/clerk/meetings/{id}/comments", this::listComments);
+        routes.get("/api/v1/clerk/meetings/{id}/preview", this::previewCorrection);
     }
 
     private void loginPage(Context ctx, String error, HttpStatus status) {
@@ -102,9 +114,9 @@ public final class ClerkConsole {
         String user = ctx.formParam("user");
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         String next = safeNext(ctx.formParam("next"));
-        ClerkSessions.Attempt attempt = sessions.login(user, password.toCharArray(), ctx.ip());
+        ClerkSessions.Attempt attempt = sessions.login(user, password.toCharArray(), ClientAddress.of(ctx));
         if (attempt.throttled()) {
-            audit.record(user == null ? "" : user, "login-throttled", "", Map.of());
+            audit.record(user == null ? "" : user, "login-throttled", "", Map.of("address", ClientAddress.of(ctx)));
             long minutes = Math.max(1, (attempt.retryAfter().toSeconds() + 59) / 60);
             ctx.header("Retry-After", Long.toString(Math.max(1, attempt.retryAfter().toSeconds())));
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).contentType("text/html; charset=utf-8")
@@ -114,12 +126,12 @@ public final class ClerkConsole {
         }
         Optional<ClerkSessions.Session> session = attempt.session();
         if (session.isEmpty()) {
-            audit.record(user == null ? "" : user, "login-failed", "", Map.of());
+            audit.record(user == null ? "" : user, "login-failed", "", Map.of("address", ClientAddress.of(ctx)));
             ctx.status(HttpStatus.UNAUTHORIZED).contentType("text/html; charset=utf-8")
                     .result(Pages.render("login.html", Map.of("next", next, "error", "That name and password do not match.")));
             return;
         }
-        audit.record(user, "login", "", Map.of());
+        audit.record(user, "login", "", Map.of("address", ClientAddress.of(ctx)));
         ctx.header("Set-Cookie", COOKIE + "=" + session.get().id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
                 + ClerkSessions.LIFETIME.toSeconds() + (secureCookies ? "; Secure" : ""));
         ctx.redirect(next, HttpStatus.SEE_OTHER);
@@ -164,6 +176,13 @@ public final class ClerkConsole {
         }
     }
 
+    /** An action the meeting's state does not allow now (or an id that exists): answered 409 with the reason. */
+    static final class Conflict extends RuntimeException {
+        Conflict(String reason) {
+            super(reason);
+        }
+    }
+
     /** A request no retry can mend: answered 413 with the limit. */
     static final class TooLarge extends RuntimeException {
         TooLarge(String reason) {
@@ -189,6 +208,8 @@ public final class ClerkConsole {
             ctx.status(HttpStatus.ACCEPTED).json(action.apply(ctx, session.get(), body));
         } catch (TooLarge e) {
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).json(Map.of("error", e.getMessage()));
+        } catch (Conflict e) {
+            ctx.status(HttpStatus.CONFLICT).json(Map.of("error", e.getMessage()));
         } catch (Refused | com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | java.time.DateTimeException e) {
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", firstLine(e.getMessage())));
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | InterruptedException
@@ -197,8 +218,39 @@ public final class ClerkConsole {
         }
     }
 
+    /** A new meeting: an id that exists is refused, never overwritten (its counts and agenda would be lost). */
     private Map<String, Object> createMeeting(Context ctx, ClerkSessions.Session session, JsonNode body) throws Exception {
         Meeting meeting = Json.MAPPER.treeToValue(body, Meeting.class);
+        Optional<Meeting> existing = state.meeting(meeting.meetingId() == null ? "" : meeting.meetingId()).map(MeetingView::meeting);
+        if (existing.isPresent()) {
+            throw new Conflict("A meeting with the id " + meeting.meetingId() + " exists (" + existing.get().title()
+                    + "): choose another id, or edit that meeting from its console.");
+        }
+        return publish(session, meeting, "meeting-published");
+    }
+
+    /**
+     * Changes a meeting on purpose (title, times, hashtags, items added or retitled), from its console. An item
+     * that has comments cannot be removed: its comments would have nowhere to go.
+     */
+    private Map<String, Object> editMeeting(Context ctx, ClerkSessions.Session session, JsonNode body) throws Exception {
+        String meetingId = ctx.pathParam("id");
+        Meeting meeting = Json.MAPPER.treeToValue(body, Meeting.class);
+        if (!meetingId.equals(meeting.meetingId())) {
+            throw new Refused("the meetingId in the body must be " + meetingId + ": a meeting's id cannot change");
+        }
+        MeetingView before = state.meeting(meetingId).filter(v -> v.meeting() != null)
+                .orElseThrow(() -> new Refused("no meeting " + meetingId + " has been published"));
+        for (var item : before.meeting().items()) {
+            long count = before.items().stream().filter(s -> s.itemId().equals(item.itemId())).mapToLong(s -> s.count() + s.reposts()).sum();
+            if (meeting.item(item.itemId()).isEmpty() && count > 0) {
+                throw new Conflict("Item " + item.number() + " (" + item.title() + ") has " + count + " comments and cannot be removed.");
+            }
+        }
+        return publish(session, meeting, "meeting-edited");
+    }
+
+    private Map<String, Object> publish(ClerkSessions.Session session, Meeting meeting, String action) throws Exception {
         Validation.meetingProblem(meeting).ifPresent(problem -> {
             throw new Refused(problem);
         });
@@ -208,7 +260,7 @@ public final class ClerkConsole {
                     + " bytes (shorten item titles or split the agenda)");
         }
         publisher.publish(meeting);
-        audit.record(session.user(), "meeting-published", meeting.meetingId(), Map.of("items", Integer.toString(meeting.items().size())));
+        audit.record(session.user(), action, meeting.meetingId(), Map.of("items", Integer.toString(meeting.items().size())));
         // Answered once the console knows the meeting, so that the clerk's next action on it is not refused.
         boolean visible = state.awaitMeeting(meeting, VISIBLE_WITHIN);
         return Map.of("meetingId", meeting.meetingId(), "console", "/clerk/" + meeting.meetingId(), "visible", visible);
@@ -228,22 +280,133 @@ public final class ClerkConsole {
         Validation.agendaProblem(event).ifPresent(problem -> {
             throw new Refused(problem);
         });
-        Optional<Meeting> meeting = state.meeting(meetingId).map(MeetingView::meeting);
-        if (meeting.isEmpty()) {
+        Optional<MeetingView> view = state.meeting(meetingId).filter(v -> v.meeting() != null);
+        if (view.isEmpty()) {
             throw new Refused("no meeting " + meetingId + " has been published");
         }
-        if (type.needsItem() && meeting.get().item(itemId).isEmpty()) {
+        if (type.needsItem() && view.get().meeting().item(itemId).isEmpty()) {
             throw new Refused("meeting " + meetingId + " has no item " + itemId);
         }
+        Optional<String> refusal = view.get().phase().refusal(type, itemId);
+        if (refusal.isPresent()) {
+            throw new Conflict(refusal.get());
+        }
         publisher.publish(event);
-        audit.record(session.user(), "agenda-" + type.name().toLowerCase(java.util.Locale.ROOT), meetingId,
-                itemId == null ? Map.of("at", at.toString()) : Map.of("itemId", itemId, "at", at.toString()));
-        return Map.of("event", event);
+        // The moment of the action and, for a correction, the time it sets.
+        Map<String, String> details = new java.util.LinkedHashMap<>();
+        if (itemId != null) {
+            details.put("itemId", itemId);
+        }
+        details.put(type == AgendaEventType.CORRECTION ? "correctedTo" : "at", at.toString());
+        audit.record(session.user(), "agenda-" + type.name().toLowerCase(java.util.Locale.ROOT), meetingId, details);
+        // Answered once the console's view holds the event, so that the clerk's next click is judged on it.
+        TimelineEvent expected = TimelineEvent.of(event, 0);
+        boolean visible = state.awaitView(meetingId, v -> v.events().stream().anyMatch(e -> e.type() == expected.type()
+                && e.at().equals(expected.at()) && java.util.Objects.equals(e.itemId(), expected.itemId())), VISIBLE_WITHIN);
+        return Map.of("event", event, "visible", visible);
+    }
+
+    /**
+     * The meeting's comments for the console, newest first, a page at a time; {@code q} keeps those whose text,
+     * id or item holds it (case ignored).
+     */
+    private void listComments(Context ctx) {
+        Optional<ClerkSessions.Session> session = session(ctx);
+        if (session.isEmpty()) {
+            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in to the clerk console first"));
+            return;
+        }
+        Optional<MeetingView> view = state.meeting(ctx.pathParam("id")).filter(v -> v.meeting() != null);
+        if (view.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "There is no meeting with that id."));
+            return;
+        }
+        String query = Optional.ofNullable(ctx.queryParam("q")).map(q -> q.strip().toLowerCase(java.util.Locale.ROOT)).orElse("");
+        Optional<List<MeetingComments.Listed>> read = commentsOf(ctx, view.get());
+        if (read.isEmpty()) {
+            return;
+        }
+        List<MeetingComments.Listed> all = read.get();
+        List<MeetingComments.Listed> matching = all.stream()
+                .filter(c -> query.isEmpty() || (c.text() != null && c.text().toLowerCase(java.util.Locale.ROOT).contains(query))
+                        || c.id().toLowerCase(java.util.Locale.ROOT).contains(query) || query.equals(c.itemId()))
+                .toList();
+        int pages = Math.max(1, (matching.size() + COMMENTS_PAGE - 1) / COMMENTS_PAGE);
+        int page = Pages.number(ctx.queryParam("page"), 1, 1, pages);
+        ctx.header("Cache-Control", "no-store").json(Map.of("total", matching.size(), "page", page, "pages", pages,
+                "comments", matching.subList((page - 1) * COMMENTS_PAGE, Math.min(matching.size(), page * COMMENTS_PAGE))));
+    }
+
+    /**
+     * What a correction of an item's start to {@code at} would move, before it is sent: for each pair of items,
+     * how many of the meeting's comments would go from one to the other, by their time (comments tagged with
+     * an item stay where their tag puts them, so the figures may be a little high).
+     */
+    private void previewCorrection(Context ctx) {
+        if (session(ctx).isEmpty()) {
+            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in to the clerk console first"));
+            return;
+        }
+        Optional<MeetingView> view = state.meeting(ctx.pathParam("id")).filter(v -> v.meeting() != null);
+        String itemId = ctx.queryParam("itemId");
+        if (view.isEmpty() || itemId == null || view.get().meeting().item(itemId).isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "There is no such meeting or item."));
+            return;
+        }
+        Instant at;
+        try {
+            at = parse(Optional.ofNullable(ctx.queryParam("at")).orElse(""));
+        } catch (Refused e) {
+            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage()));
+            return;
+        }
+        MeetingTimeline before = new MeetingTimeline(view.get().meetingId(), view.get().meeting(), view.get().events());
+        MeetingTimeline after = before.withEvent(new TimelineEvent(AgendaEventType.CORRECTION, itemId, at, Long.MAX_VALUE));
+        long delay = view.get().meeting().broadcastDelaySeconds();
+        Map<String, Integer> moves = new java.util.TreeMap<>();
+        Optional<List<MeetingComments.Listed>> read = commentsOf(ctx, view.get());
+        if (read.isEmpty()) {
+            return;
+        }
+        List<MeetingComments.Listed> all = read.get();
+        for (MeetingComments.Listed c : all) {
+            Instant reference = c.at().minusSeconds(delay);
+            String from = MeetingTimeline.itemAt(before.segments(), reference);
+            String to = MeetingTimeline.itemAt(after.segments(), reference);
+            if (!from.equals(to)) {
+                moves.merge(from + "\n" + to, 1, Integer::sum);
+            }
+        }
+        List<Map<String, Object>> listed = new java.util.ArrayList<>();
+        moves.forEach((pair, count) -> {
+            String[] items = pair.split("\n");
+            listed.add(Map.of("from", items[0], "to", items[1], "comments", count));
+        });
+        ctx.header("Cache-Control", "no-store").json(Map.of("itemId", itemId, "at", at.toString(), "moves", listed));
+    }
+
+    /** The meeting's comments, or empty once the request has been answered 503 (Kafka cannot be read). */
+    private Optional<List<MeetingComments.Listed>> commentsOf(Context ctx, MeetingView view) {
+        try {
+            return Optional.of(comments.of(view));
+        } catch (org.apache.kafka.common.KafkaException e) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10").json(Map.of("error", "The comments cannot be read just now; try again shortly."));
+            return Optional.empty();
+        }
     }
 
     private Map<String, Object> moderate(Context ctx, ClerkSessions.Session session, JsonNode body) throws Exception {
         String meetingId = ctx.pathParam("id");
         boolean hide = !body.has("hide") || body.path("hide").asBoolean(true);
+        Optional<MeetingView> view = state.meeting(meetingId).filter(v -> v.meeting() != null);
+        if (view.isEmpty()) {
+            throw new Refused("no meeting " + meetingId + " has been published");
+        }
+        String commentId = body.path("commentId").asText("");
+        if (comments.of(view.get()).stream().noneMatch(c -> c.id().equals(commentId))) {
+            throw new Conflict("There is no comment with the id " + Text.forLog(commentId) + " in this meeting: hide from the console's list,"
+                    + " whose ids are the ones the chair's page and the report show.");
+        }
         ModerationEvent event = new ModerationEvent(meetingId, body.path("commentId").asText(null),
                 hide ? ModerationEvent.Action.HIDE : ModerationEvent.Action.SHOW, clock.instant(), session.user());
         Validation.moderationProblem(event).ifPresent(problem -> {

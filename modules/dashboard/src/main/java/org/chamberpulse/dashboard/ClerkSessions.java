@@ -57,7 +57,7 @@ public final class ClerkSessions {
         }
     }
 
-    /** @param address the client's address: failures are limited per user name and per address */
+    /** @param address the client's address: failures earn waits per (address, name) and per address, never per name alone */
     public Attempt login(String user, char[] password, String address) {
         String name = user == null ? "" : user;
         Duration wait = throttle.waitFor(name, address);
@@ -71,7 +71,7 @@ public final class ClerkSessions {
             throttle.failed(name, address);
             return new Attempt(Optional.empty(), Duration.ZERO);
         }
-        throttle.succeeded(name);
+        throttle.succeeded(name, address);
         Session session = new Session(token(), name, token(), clock.instant().plus(LIFETIME));
         sessions.put(session.id(), session);
         return new Attempt(Optional.of(session), Duration.ZERO);

@@ -19,6 +19,7 @@ import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.Json;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ThreadLimitHandler;
 import org.slf4j.Logger;
@@ -74,7 +75,7 @@ public final class DashboardServer implements AutoCloseable {
         if (options.clerk() != null) {
             rules.addAll(options.clerk().bodyRules());
         }
-        WebEdge edge = new WebEdge(options.pages() ? events : null, rules, web.bodyTimeout());
+        WebEdge edge = new WebEdge(options.pages() ? events : null, rules, web.bodyTimeout(), new ClientAddress(web.trustedProxies()));
         log.info("web edge: at most {} connections (open files {}), {} live streams ({} an address), {} requests at once an address, bodies within {} s",
                 connections, openFileLimit(), streams, web.ssePerAddress(), web.httpPerAddress(), web.bodyTimeout().toSeconds());
         this.app = Javalin.create(config -> {
@@ -90,7 +91,13 @@ public final class DashboardServer implements AutoCloseable {
                 return connector;
             });
             config.jetty.modifyServer(server -> {
-                ThreadLimitHandler perAddress = new ThreadLimitHandler(null, false);
+                ThreadLimitHandler perAddress = new ThreadLimitHandler(null, false) {
+                    @Override
+                    protected String getRemoteIP(Request request) {
+                        // As the edge found the client: behind a trusted proxy, the address it forwarded for.
+                        return (String) request.getAttribute(ClientAddress.ATTRIBUTE);
+                    }
+                };
                 perAddress.setThreadLimit(web.httpPerAddress());
                 edge.setHandler(perAddress);
                 server.setHandler(edge);
@@ -101,7 +108,7 @@ public final class DashboardServer implements AutoCloseable {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setName(WebEdge.MANAGEMENT);
                 connector.setHost(web.metricsBind().isEmpty() ? null : web.metricsBind());
-                connector.setPort(web.metricsPort());
+                connector.setPort(freeOrAny(web.metricsBind(), web.metricsPort()));
                 management.set(connector);
                 return connector;
             });
@@ -139,6 +146,24 @@ public final class DashboardServer implements AutoCloseable {
     private static long connectionLimit() {
         long files = openFileLimit();
         return Math.max(64, files - Math.max(256, files / 5));
+    }
+
+    /**
+     * The management port asked for, or any free one when another process holds it (a second instance on
+     * the same host, started without its own {@code metrics.port}): /metrics must never stop a start.
+     */
+    private static int freeOrAny(String host, int port) {
+        if (port == 0) {
+            return 0;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(host.isEmpty() ? new java.net.InetSocketAddress(port) : new java.net.InetSocketAddress(host, port));
+            return port;
+        } catch (java.io.IOException taken) {
+            log.warn("metrics.port {} is taken by another process; /metrics is served on a free port instead (printed at start)", port);
+            return 0;
+        }
     }
 
     private static long openFileLimit() {

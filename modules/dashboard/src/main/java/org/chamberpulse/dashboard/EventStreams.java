@@ -126,7 +126,7 @@ final class EventStreams implements AutoCloseable {
                 return true;
             }
         }
-        String address = ClientAddress.of(Request.getRemoteAddr(request));
+        String address = (String) request.getAttribute(ClientAddress.ATTRIBUTE);
         if (open.incrementAndGet() > limits.total()) {
             open.decrementAndGet();
             return refuse(response, callback, 503, "the dashboard has as many live viewers as it serves; try again shortly");

@@ -155,9 +155,14 @@ public final class LiveState {
      * @return whether it arrived in time
      */
     public boolean awaitMeeting(Meeting expected, Duration timeout) throws InterruptedException {
+        return awaitView(expected.meetingId(), view -> expected.equals(view.meeting()), timeout);
+    }
+
+    /** Waits until the meeting's view satisfies {@code condition}, such as holding an agenda event just published. */
+    public boolean awaitView(String meetingId, java.util.function.Predicate<MeetingView> condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (meetingChanged) {
-            while (!meeting(expected.meetingId()).map(view -> expected.equals(view.meeting())).orElse(false)) {
+            while (!meeting(meetingId).map(condition::test).orElse(false)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

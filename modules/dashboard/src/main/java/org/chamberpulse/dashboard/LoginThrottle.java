@@ -2,26 +2,35 @@ package org.chamberpulse.dashboard;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.chamberpulse.model.Text;
 
 /**
- * Failed logins, counted per user name and per client address over a sliding window: past the limit, a
- * login is refused before its password is even checked (so a flood of guesses costs no PBKDF2 work)
- * until the oldest failure leaves the window. A success clears the user's failures.
+ * Failed logins, and the waits they earn, per (address, user name) and per address. A wait grows with the
+ * failures: after {@link #FREE_PAIR_FAILURES} wrong passwords for one name from one address, 5 s, then
+ * doubling up to 15 minutes; after {@link #FREE_ADDRESS_FAILURES} from one address for any names, 30 s,
+ * doubling likewise. A waiting attempt is refused before its password is checked (no PBKDF2 work for a
+ * flood). Failures are forgotten 15 minutes after the last. Nothing counts per user name alone, so that
+ * nobody can lock the clerk out: the right password from an address that has not failed is never refused
+ * (a slow guesser from many addresses meets the hashing cost and the audit log instead). At most
+ * {@link #TRACKED} pairs and addresses are remembered, the least recently failed forgotten first.
  */
 final class LoginThrottle {
 
     static final Duration WINDOW = Duration.ofMinutes(15);
-    static final int FAILURES_PER_USER = 5;
-    static final int FAILURES_PER_ADDRESS = 20;
-    /** Beyond this many tracked names and addresses, the expired ones are dropped at once. */
-    private static final int PRUNE_ABOVE = 10_000;
+    static final int FREE_PAIR_FAILURES = 3;
+    static final int FREE_ADDRESS_FAILURES = 20;
+    static final Duration FIRST_PAIR_WAIT = Duration.ofSeconds(5);
+    static final Duration FIRST_ADDRESS_WAIT = Duration.ofSeconds(30);
+    static final int TRACKED = 100_000;
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    /** Failures in a row and when the last was (epoch ms). */
+    private record Failures(int count, long last) {
+    }
+
+    private final Map<String, Failures> failures = new LinkedHashMap<>(1024, 0.75f, true);
     private final Clock clock;
 
     LoginThrottle(Clock clock) {
@@ -29,58 +38,52 @@ final class LoginThrottle {
     }
 
     /** How long this user at this address must wait before trying again; zero when they may try now. */
-    Duration waitFor(String user, String address) {
-        Instant now = clock.instant();
-        Duration byUser = waitFor("user:" + user, FAILURES_PER_USER, now);
-        Duration byAddress = waitFor("address:" + address, FAILURES_PER_ADDRESS, now);
-        return byUser.compareTo(byAddress) >= 0 ? byUser : byAddress;
+    synchronized Duration waitFor(String user, String address) {
+        long now = clock.millis();
+        long byPair = waitFor(pair(user, address), FREE_PAIR_FAILURES, FIRST_PAIR_WAIT, now);
+        long byAddress = waitFor(address(address), FREE_ADDRESS_FAILURES, FIRST_ADDRESS_WAIT, now);
+        return Duration.ofMillis(Math.max(byPair, byAddress));
     }
 
-    void failed(String user, String address) {
-        Instant now = clock.instant();
-        record("user:" + user, now);
-        record("address:" + address, now);
-        if (failures.size() > PRUNE_ABOVE) {
-            failures.entrySet().removeIf(entry -> {
-                synchronized (entry.getValue()) {
-                    expire(entry.getValue(), now);
-                    return entry.getValue().isEmpty();
-                }
-            });
+    synchronized void failed(String user, String address) {
+        long now = clock.millis();
+        record(pair(user, address), now);
+        record(address(address), now);
+        while (failures.size() > TRACKED) {
+            Iterator<String> eldest = failures.keySet().iterator();
+            eldest.next();
+            eldest.remove();
         }
     }
 
-    void succeeded(String user) {
-        failures.remove("user:" + user);
+    synchronized void succeeded(String user, String address) {
+        failures.remove(pair(user, address));
     }
 
-    private Duration waitFor(String key, int limit, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return Duration.ZERO;
-        }
-        synchronized (times) {
-            expire(times, now);
-            if (times.size() < limit) {
-                return Duration.ZERO;
-            }
-            // Free again once enough of the failures have left the window.
-            Instant freed = times.stream().skip(times.size() - limit).findFirst().orElseThrow().plus(WINDOW);
-            return Duration.between(now, freed);
-        }
+    synchronized int tracked() {
+        return failures.size();
     }
 
-    private void record(String key, Instant now) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            expire(times, now);
-            times.addLast(now);
+    private long waitFor(String key, int free, Duration firstWait, long now) {
+        Failures f = failures.get(key);
+        if (f == null || f.last() + WINDOW.toMillis() <= now || f.count() < free) {
+            return 0;
         }
+        long wait = Math.min(WINDOW.toMillis(), firstWait.toMillis() << Math.min(20, f.count() - free));
+        return Math.max(0, f.last() + wait - now);
     }
 
-    private static void expire(Deque<Instant> times, Instant now) {
-        while (!times.isEmpty() && !times.peekFirst().plus(WINDOW).isAfter(now)) {
-            times.removeFirst();
-        }
+    private void record(String key, long now) {
+        Failures before = failures.get(key);
+        int count = before == null || before.last() + WINDOW.toMillis() <= now ? 1 : before.count() + 1;
+        failures.put(key, new Failures(count, now));
+    }
+
+    private static String pair(String user, String address) {
+        return address + "\n" + Text.forLog(user);
+    }
+
+    private static String address(String address) {
+        return address + "\n";
     }
 }

@@ -40,8 +40,10 @@ final class WebEdge extends Handler.Wrapper {
     private final EventStreams events;
     private final List<BodyRule> rules;
     private final Duration bodyTimeout;
+    private final ClientAddress clients;
 
-    WebEdge(EventStreams events, List<BodyRule> rules, Duration bodyTimeout) {
+    WebEdge(EventStreams events, List<BodyRule> rules, Duration bodyTimeout, ClientAddress clients) {
+        this.clients = clients;
         this.events = events;
         this.rules = List.copyOf(rules);
         this.bodyTimeout = bodyTimeout;
@@ -54,6 +56,7 @@ final class WebEdge extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         secure(response.getHeaders());
+        request.setAttribute(ClientAddress.ATTRIBUTE, clients.of(Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-For")));
         String path = Request.getPathInContext(request);
         if (MANAGEMENT.equals(request.getConnectionMetaData().getConnector().getName())) {
             if (path.equals("/metrics") || path.startsWith("/health/")) {
@@ -83,16 +86,82 @@ final class WebEdge extends Handler.Wrapper {
     }
 
     private boolean readBody(Request request, Response response, Callback callback, BodyRule rule) {
-        if (request.getLength() > rule.maxBytes()) {
-            Answers.error(response, callback, 413, tooLarge(rule));
-            return true;
-        }
-        Optional<BodyRule.Refusal> refusal = rule.gate().check(name -> request.getHeaders().get(name), ClientAddress.of(Request.getRemoteAddr(request)));
+        Optional<BodyRule.Refusal> refusal = request.getLength() > rule.maxBytes()
+                ? Optional.of(BodyRule.Refusal.of(413, tooLarge(rule)))
+                : rule.gate().check(name -> request.getHeaders().get(name), (String) request.getAttribute(ClientAddress.ATTRIBUTE));
         if (refusal.isPresent()) {
-            refusal.get().headers().forEach(response.getHeaders()::put);
-            Answers.error(response, callback, refusal.get().status(), refusal.get().error());
+            refuse(request, response, callback, refusal.get());
             return true;
         }
+        receive(request, response, callback, rule.maxBytes(), true, body -> {
+            try {
+                if (!WebEdge.super.handle(new BufferedBody(request, body), response, callback)) {
+                    Answers.error(response, callback, 404, "not found");
+                }
+            } catch (Throwable e) {
+                callback.failed(e);
+            }
+        }, () -> Answers.error(response, callback, 413, tooLarge(rule)));
+        return true;
+    }
+
+    /**
+     * Answers a refusal decided from the headers, at once. A client still sending its body reads no answer
+     * if the connection closes under it, so the exchange is completed only once a body of up to
+     * {@link #DRAIN_BYTES} has been read and thrown away (without a thread, within the body's deadline); past
+     * that, or on a larger body, the connection closes.
+     */
+    private void refuse(Request request, Response response, Callback callback, BodyRule.Refusal refusal) {
+        refusal.headers().forEach(response.getHeaders()::put);
+        if (!carriesBody(request) || request.getLength() > DRAIN_BYTES) {
+            if (carriesBody(request)) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
+            Answers.error(response, callback, refusal.status(), refusal.error());
+            return;
+        }
+        Answers.error(response, Callback.from(() -> drain(request, callback), callback::failed), refusal.status(), refusal.error());
+    }
+
+    /** Reads what is left of a refused request's body and throws it away, then ends the exchange. */
+    private void drain(Request request, Callback exchange) {
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable end = () -> {
+            if (done.compareAndSet(false, true)) {
+                exchange.succeeded();
+            }
+        };
+        Scheduler.Task deadline = request.getComponents().getScheduler().schedule(end, bodyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        new BodyReader(request, DRAIN_BYTES, false) {
+            @Override
+            void read(byte[] body) {
+                deadline.cancel();
+                end.run();
+            }
+
+            @Override
+            void tooLarge() {
+                deadline.cancel();
+                end.run();
+            }
+
+            @Override
+            void failed(Throwable failure) {
+                deadline.cancel();
+                end.run();
+            }
+        }.run();
+    }
+
+    /** The most of a refused request's body read and thrown away so that its client reads the answer. */
+    static final int DRAIN_BYTES = 4 << 20;
+
+    /**
+     * Reads the body as it arrives (kept, or only counted), then {@code then} with it; {@code tooLarge} past
+     * {@code maxBytes}; 408 and the connection closed if it has not all come within the body timeout.
+     */
+    private void receive(Request request, Response response, Callback callback, int maxBytes, boolean keep,
+                         java.util.function.Consumer<byte[]> then, Runnable tooLarge) {
         AtomicBoolean answered = new AtomicBoolean();
         Scheduler.Task deadline = request.getComponents().getScheduler().schedule(() -> {
             if (answered.compareAndSet(false, true)) {
@@ -100,25 +169,18 @@ final class WebEdge extends Handler.Wrapper {
                 Answers.error(response, callback, 408, "the request's body did not arrive within " + bodyTimeout.toSeconds() + " s");
             }
         }, bodyTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        new BodyReader(request, rule.maxBytes()) {
+        new BodyReader(request, maxBytes, keep) {
             @Override
             void read(byte[] body) {
-                if (!finish()) {
-                    return;
-                }
-                try {
-                    if (!WebEdge.super.handle(new BufferedBody(request, body), response, callback)) {
-                        Answers.error(response, callback, 404, "not found");
-                    }
-                } catch (Throwable e) {
-                    callback.failed(e);
+                if (finish()) {
+                    then.accept(body);
                 }
             }
 
             @Override
             void tooLarge() {
                 if (finish()) {
-                    Answers.error(response, callback, 413, WebEdge.tooLarge(rule));
+                    tooLarge.run();
                 }
             }
 
@@ -135,7 +197,6 @@ final class WebEdge extends Handler.Wrapper {
                 return answered.compareAndSet(false, true);
             }
         }.run();
-        return true;
     }
 
     private static String tooLarge(BodyRule rule) {
@@ -150,11 +211,15 @@ final class WebEdge extends Handler.Wrapper {
 
         private final Request request;
         private final int maxBytes;
+        private final boolean keep;
         private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        private long received;
 
-        BodyReader(Request request, int maxBytes) {
+        /** @param keep whether to keep the bytes, or only count them (a body read to be thrown away) */
+        BodyReader(Request request, int maxBytes, boolean keep) {
             this.request = request;
             this.maxBytes = maxBytes;
+            this.keep = keep;
         }
 
         abstract void read(byte[] body);
@@ -176,8 +241,9 @@ final class WebEdge extends Handler.Wrapper {
                     return;
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
-                boolean fits = body.size() + bytes.remaining() <= maxBytes;
-                if (fits) {
+                received += bytes.remaining();
+                boolean fits = received <= maxBytes;
+                if (fits && keep) {
                     byte[] copy = new byte[bytes.remaining()];
                     bytes.get(copy);
                     body.writeBytes(copy);

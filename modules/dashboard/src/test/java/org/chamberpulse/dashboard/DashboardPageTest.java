@@ -67,10 +67,11 @@ class DashboardPageTest {
             @Override
             public void publish(ModerationEvent event) {
                 published.add(event);
+                topology.moderate(event);
             }
         };
         ClerkSessions sessions = new ClerkSessions(Map.of("ada", Passwords.hash(PASSWORD.toCharArray())), Clock.systemUTC());
-        ClerkConsole clerk = new ClerkConsole(sessions, publisher, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), state, false, Clock.systemUTC());
+        ClerkConsole clerk = new ClerkConsole(sessions, publisher, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), state, topology::comments, false, Clock.systemUTC());
         server = new DashboardServer(state, () -> true, DashboardServer.Options.dashboard(clerk, () -> "# metrics\n", routes -> { }), TestWeb.web()).start(0);
         return server;
     }
@@ -152,6 +153,135 @@ class DashboardPageTest {
         // a meeting id in the address is escaped into the page, not run
         browser.driver.get(base() + "/meetings/%22%3E%3Cscript%3Ewindow.pwned=4%3C%2Fscript%3E");
         assertThat(browser.driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    void shouldRunAMeetingWithARecessAMistakenAdjournmentAndItsUndo() {
+        // given: a clerk in the console of a meeting not yet opened
+        start();
+        topology.meeting(meeting());
+        logIn("/clerk/m1");
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("phase")).getText().equals("Not opened yet."));
+
+        // then: what makes no sense yet is not offered
+        assertThat(button("[data-action=RECESS]").isEnabled()).isFalse();
+        assertThat(button("#adjourn").isEnabled()).isFalse();
+        assertThat(button("#reopen").isDisplayed()).isFalse();
+
+        // when: open, item 1, item 2, recess, then "the next item"
+        click("[data-action=OPENED]");
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("phase")).getText().equals("Open; no item started."));
+        click("#next-item");
+        awaitRunning("1. Questions");
+        click("#next-item");
+        awaitRunning("2. Budget");
+        click("[data-action=RECESS]");
+        awaitRunning("Recess");
+        assertThat(button("#next-item").getText()).isEqualTo("Start the next item: 3. Exempt business");
+        click("#next-item");
+
+        // then: item 3, never item 1 again
+        awaitRunning("3. Exempt business");
+
+        // when: adjourn asks first; then the clerk undoes it
+        click("#adjourn");
+        assertThat(topology.events("m1")).noneMatch(e -> e.type() == org.chamberpulse.model.AgendaEventType.ADJOURNED);
+        click("#confirm-adjourn [data-action=ADJOURNED]");
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("phase")).getText().equals("Adjourned."));
+        assertThat(button("#next-item").isEnabled()).isFalse();
+        assertThat(browser.driver.findElements(By.cssSelector("button.start"))).allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
+        click("#reopen");
+
+        // then: the meeting goes on in item 3
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("phase")).getText().equals("In an item."));
+        awaitRunning("3. Exempt business");
+    }
+
+    @Test
+    void shouldRefuseAnActionTheMeetingDoesNotAllowAndSayWhyNextToIt() throws Exception {
+        // given: an adjourned meeting
+        start();
+        topology.meeting(meeting());
+        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ADJOURNED, null, T.plusSeconds(600), "clerk"));
+        logIn("/clerk/m1");
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("phase")).getText().equals("Adjourned."));
+
+        // when: the API is asked to start an item all the same
+        String cookie = browser.driver.manage().getCookieNamed(ClerkConsole.COOKIE).getValue();
+        String csrf = browser.driver.findElement(By.cssSelector("meta[name=csrf-token]")).getAttribute("content");
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/clerk/meetings/m1/events"))
+                .header("Cookie", ClerkConsole.COOKIE + "=" + cookie).header(ClerkConsole.CSRF_HEADER, csrf).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"ITEM_STARTED\",\"itemId\":\"2\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        // then
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("adjourned", "undo");
+        assertThat(topology.events("m1")).hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseToCreateAMeetingOverOneThatExists() {
+        // given
+        start();
+        topology.meeting(meeting());
+        logIn("/clerk");
+
+        // when: a new meeting with the id of the existing one
+        browser.driver.findElement(By.id("meetingId")).sendKeys("m1");
+        browser.driver.findElement(By.id("mtitle")).sendKeys("Planning");
+        browser.driver.findElement(By.id("hashtags")).sendKeys("planlive");
+        browser.driver.findElement(By.id("start")).sendKeys("01012027\t1000AM");
+        browser.driver.findElement(By.id("items")).sendKeys("1 | Minutes");
+        browser.driver.findElement(By.cssSelector("#create button[type=submit]")).click();
+
+        // then: refused, next to the form, and the meeting is as it was
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("create-message")).getText().contains("exists"));
+        assertThat(state.meeting("m1").orElseThrow().meeting().title()).isEqualTo("Full Council");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void shouldHideAndShowAgainFromTheConsolesList() {
+        // given: quotes on the chair's page
+        start();
+        topology.meeting(meeting());
+        topology.summary(summary("1", 2, 1, List.of(new Quote("c0123456789abcdef01234567", "Buses are late", T, Sentiment.Label.NEGATIVE))));
+        logIn("/clerk/m1");
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("comments")).getText().contains("Buses are late"));
+
+        // when: hidden from the list, then shown again
+        click("#comments li[data-comment='c0123456789abcdef01234567'] button");
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("#comments li[data-comment='c0123456789abcdef01234567'] button"))
+                .getText().equals("Show again"));
+        click("#comments li[data-comment='c0123456789abcdef01234567'] button");
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("#comments li[data-comment='c0123456789abcdef01234567'] button"))
+                .getText().equals("Hide"));
+
+        // then
+        assertThat(published).filteredOn(ModerationEvent.class::isInstance).extracting(e -> ((ModerationEvent) e).action())
+                .containsExactly(ModerationEvent.Action.HIDE, ModerationEvent.Action.SHOW);
+    }
+
+    private void logIn(String next) {
+        browser.driver.get(base() + next);
+        browser.driver.findElement(By.id("user")).sendKeys("ada");
+        browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith(next));
+    }
+
+    private WebElement button(String css) {
+        return browser.driver.findElement(By.cssSelector(css));
+    }
+
+    private void click(String css) {
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(css)).isEnabled() && d.findElement(By.cssSelector(css)).isDisplayed());
+        browser.driver.findElement(By.cssSelector(css)).click();
+    }
+
+    private void awaitRunning(String label) {
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("running")).getText().equals(label));
     }
 
     @Test

@@ -28,6 +28,7 @@ final class TopologyStandIn {
     private final Map<String, List<Alert>> alerts = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
     private long clicks;
+    private final java.util.Set<String> hidden = new java.util.HashSet<>();
 
     TopologyStandIn(LiveState state) {
         this.state = state;
@@ -66,5 +67,27 @@ final class TopologyStandIn {
                 segments.isEmpty() ? null : segments.get(segments.size() - 1).itemId(), timeline.openedAt().orElse(null),
                 timeline.adjournedAt().orElse(null), List.copyOf(items.getOrDefault(meetingId, Map.of()).values()),
                 alerts.getOrDefault(meetingId, List.of()), List.of(), null, versions.merge(meetingId, 1L, Long::sum)));
+    }
+
+    void moderate(org.chamberpulse.model.ModerationEvent event) {
+        if (event.action() == org.chamberpulse.model.ModerationEvent.Action.HIDE) {
+            hidden.add(event.commentId());
+        } else {
+            hidden.remove(event.commentId());
+        }
+    }
+
+    /** The meeting's comments as the console lists them: here, the quotes of its items. */
+    List<MeetingComments.Listed> comments(MeetingView view) {
+        List<MeetingComments.Listed> listed = new ArrayList<>();
+        for (ItemSummary item : items.getOrDefault(view.meetingId(), Map.of()).values()) {
+            item.quotes().forEach(q -> listed.add(new MeetingComments.Listed(q.id(), item.itemId(), q.at(), q.text(), List.of(), hidden.contains(q.id()))));
+        }
+        listed.sort(java.util.Comparator.comparing(MeetingComments.Listed::at).reversed());
+        return listed;
+    }
+
+    List<TimelineEvent> events(String meetingId) {
+        return List.copyOf(events.getOrDefault(meetingId, List.of()));
     }
 }

@@ -59,7 +59,7 @@ class WebEdgeTest {
             public void publish(ModerationEvent event) {
             }
         };
-        ClerkConsole clerk = new ClerkConsole(sessions, publisher, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), state, false, Clock.systemUTC());
+        ClerkConsole clerk = new ClerkConsole(sessions, publisher, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), state, MeetingComments.NONE, false, Clock.systemUTC());
         PulseConfig.Web web = TestWeb.web(settings);
         server = new DashboardServer(state, () -> true, DashboardServer.Options.dashboard(clerk, () -> "# metrics\n", routes -> { }), web).start(0);
         return server;
@@ -106,6 +106,36 @@ class WebEdgeTest {
         assertThat(third.status()).isEqualTo(429);
         assertThat(third.headers()).containsEntry("retry-after", "30");
         assertThat(server.refusedStreams()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldBelieveXForwardedForOnlyFromATrustedProxy() throws Exception {
+        // given: one stream per address; the proxy on loopback trusted
+        start("sse.per.address", "1", "trusted.proxies", "127.0.0.0/8, ::1");
+
+        // when: two clients behind the proxy, then the first again
+        Answer first = request("GET /events HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 198.51.100.7\r\n\r\n");
+        Answer second = request("GET /events HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.9, 127.0.0.1\r\n\r\n");
+        Answer again = request("GET /events HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 198.51.100.7\r\n\r\n");
+
+        // then
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(429);
+    }
+
+    @Test
+    void shouldNotBelieveXForwardedForFromAPeerNotTrusted() throws Exception {
+        // given: one stream per address, no proxy trusted
+        start("sse.per.address", "1");
+
+        // when: a client claims to be two others
+        Answer first = request("GET /events HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 198.51.100.7\r\n\r\n");
+        Answer second = request("GET /events HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.9\r\n\r\n");
+
+        // then: it is one client, its own address
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(429);
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.model.Validation;
 import org.slf4j.Logger;

@@ -14,6 +14,8 @@ public final class RateLimiter {
     private final double capacity;
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** The most callers remembered at once. */
+    static final int MAX_CALLERS = 100_000;
     /** The time a bucket takes to fill from empty: one untouched for longer is full. */
     private final long refillNanos;
     private final java.util.concurrent.atomic.AtomicLong nextSweep = new java.util.concurrent.atomic.AtomicLong();
@@ -40,12 +42,18 @@ public final class RateLimiter {
     public boolean tryAcquire(String caller) {
         long now = nanoTime.getAsLong();
         long sweep = nextSweep.get();
-        if (now - sweep >= 0 && nextSweep.compareAndSet(sweep, now + refillNanos)) {
+        boolean crowded = buckets.size() > MAX_CALLERS;
+        if ((now - sweep >= 0 || crowded) && nextSweep.compareAndSet(sweep, now + refillNanos)) {
             buckets.values().removeIf(b -> {
                 synchronized (b) {
                     return now - b.last >= refillNanos;
                 }
             });
+            if (buckets.size() > MAX_CALLERS) {
+                // More callers within seconds than any council's system has: a flood of addresses. Forgetting them
+                // lets each one burst once more, which costs less than holding them all.
+                buckets.clear();
+            }
         }
         Bucket bucket = buckets.computeIfAbsent(caller, k -> new Bucket(capacity, now));
         synchronized (bucket) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.model.Validation;
 
@@ -25,12 +26,15 @@ public final class Replay {
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final PulseProducer producer;
+    private final Pseudonyms pseudonyms;
     private final PrintStream out;
     private final boolean terminal;
     private long lastDrawn;
 
     /** @param terminal whether {@code out} is a terminal, where a progress bar is drawn in place */
-    public Replay(PulseProducer producer, PrintStream out, boolean terminal) {
+    /** @param pseudonyms authors are pseudonymised here, as every source does: no raw handle in a file reaches Kafka */
+    public Replay(PulseProducer producer, Pseudonyms pseudonyms, PrintStream out, boolean terminal) {
+        this.pseudonyms = pseudonyms;
         this.producer = producer;
         this.out = out;
         this.terminal = terminal;
@@ -87,7 +91,11 @@ public final class Replay {
                 producer.send(Topics.AGENDA, step.agenda().meetingId(), step.agenda());
                 sentAgenda++;
             } else {
-                producer.send(Topics.COMMENTS_RAW, step.comment().key(), step.comment());
+                Comment comment = step.comment();
+                if (comment.author() != null && !comment.author().isBlank() && !Pseudonyms.isPseudonym(comment.author())) {
+                    comment = comment.withAuthor(pseudonyms.of(comment.source() == null ? "" : comment.source(), comment.author()));
+                }
+                producer.send(Topics.COMMENTS_RAW, comment.key(), comment);
                 sentComments++;
             }
             progress(sentComments + sentAgenda, steps.size(), step.at());

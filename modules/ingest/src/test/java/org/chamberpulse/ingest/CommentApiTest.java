@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chamberpulse.config.PulseConfig;
+import org.chamberpulse.model.Pseudonyms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -37,4 +37,15 @@ class RateLimiterTest {
         // then
         assertThat(limiter.callers()).isEqualTo(1);
     }
+
+    @Test
+    void shouldHoldABoundedNumberOfCallersWhenAMillionAddressesCallAtOnce() {
+        // when: a million distinct addresses within the same instant
+        for (int i = 0; i < 1_000_000; i++) {
+            limiter.tryAcquire("10." + (i >> 16) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff));
+        }
+
+        // then
+        assertThat(limiter.callers()).isLessThanOrEqualTo(RateLimiter.MAX_CALLERS + 1);
+    }
 }

@@ -54,7 +54,7 @@ class ReplayTest {
             long started = System.nanoTime();
             Replay.Result result;
             try (PulseProducer producer = new PulseProducer(config, broker.bootstrapServers())) {
-                result = new Replay(producer, new PrintStream(out, true), false).run(Optional.empty(), agenda, ReplayFile.read(file, Comment.class), 40);
+                result = new Replay(producer, new org.chamberpulse.model.Pseudonyms("replay-test".getBytes(java.nio.charset.StandardCharsets.UTF_8)), new PrintStream(out, true), false).run(Optional.empty(), agenda, ReplayFile.read(file, Comment.class), 40);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -62,11 +62,14 @@ class ReplayTest {
             assertThat(result).isEqualTo(new Replay.Result(2, 1, 2));
             assertThat(out.toString()).contains("line 2 skipped: not a valid Comment").contains("line 5 skipped: unknown source");
             assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(200));
-            assertThat(readIds(broker)).containsExactly("web:1", "m1", "web:2");
+            List<String> values = new ArrayList<>();
+            assertThat(readIds(broker, values)).containsExactly("web:1", "m1", "web:2");
+            assertThat(values).as("authors pseudonymised, as every source does").noneMatch(v -> v.contains("\"author\":\"a\""))
+                    .anyMatch(v -> v.contains("\"author\":\"" + new org.chamberpulse.model.Pseudonyms("replay-test".getBytes(java.nio.charset.StandardCharsets.UTF_8)).of("web", "a") + "\""));
         }
     }
 
-    private static List<String> readIds(EmbeddedKafkaBroker broker) {
+    private static List<String> readIds(EmbeddedKafkaBroker broker, List<String> values) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-test");
@@ -80,6 +83,7 @@ class ReplayTest {
             }
         }
         records.sort(java.util.Comparator.comparingLong(org.apache.kafka.clients.consumer.ConsumerRecord::timestamp));
+        records.forEach(r -> values.add(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
         return records.stream().map(r -> r.key()).toList();
     }
 

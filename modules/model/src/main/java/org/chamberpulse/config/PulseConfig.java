@@ -74,9 +74,14 @@ public record PulseConfig(
      *                        it and finds dead clients (under the 30 s after which Jetty closes a silent connection)
      * @param httpPerAddress  requests one address may have in progress at once (others wait their turn)
      * @param bodyTimeout     how long a request's body may take to arrive in full
+     * @param trustedProxies  the proxies whose {@code X-Forwarded-For} names the client (the limits, the login
+     *                        throttle and the audit log then count that client); empty: every peer is the client
      */
     public record Web(String bind, int metricsPort, String metricsBind, int sseMax, int ssePerAddress, Duration sseHeartbeat, int httpPerAddress,
-                      Duration bodyTimeout) {
+                      Duration bodyTimeout, List<Cidr> trustedProxies) {
+        public Web {
+            trustedProxies = List.copyOf(trustedProxies);
+        }
     }
 
     /** What one instance runs; several instances share the work of the topology by its application id. */
@@ -131,6 +136,7 @@ public record PulseConfig(
         d.put("sse.heartbeat", "15s");
         d.put("http.per.address", "32");
         d.put("http.body.timeout", "20s");
+        d.put("trusted.proxies", "");
         return Map.copyOf(d);
     }
 
@@ -146,6 +152,13 @@ public record PulseConfig(
         return "PulseConfig[bootstrap=" + bootstrap + ", dataDir=" + dataDir + ", httpPort=" + httpPort + ", applicationId=" + applicationId
                 + ", partitions=" + partitions + ", authorSecret=" + (authorSecret.isEmpty() ? "(data dir)" : "(set)")
                 + ", metricsPort=" + web.metricsPort() + ", apiKeys=" + apiKeys.size() + ", clerkUsers=" + clerkUsers.size() + ", role=" + role + ", kafka=" + kafka.keySet() + "]";
+    }
+
+    /** The same configuration with the author secret given (resolved from the data directory at start). */
+    public PulseConfig withAuthorSecret(String secret) {
+        return new PulseConfig(bootstrap, dataDir, brokerPort, httpPort, applicationId, partitions, replicationFactor, streamThreads, commitInterval,
+                emitInterval, stateRetention, reportGrace, commentRetention, secret, apiKeys, apiRate, clerkUsers, secureCookies, role,
+                dashboardViews, web, kafka);
     }
 
     public boolean embeddedBroker() {
@@ -213,7 +226,8 @@ public record PulseConfig(
                         p.integer("sse.per.address", 1, 1_000_000),
                         p.duration("sse.heartbeat", Duration.ofMillis(100), Duration.ofSeconds(25)),
                         p.integer("http.per.address", 1, 10_000),
-                        p.duration("http.body.timeout", Duration.ofSeconds(1), Duration.ofMinutes(10))),
+                        p.duration("http.body.timeout", Duration.ofSeconds(1), Duration.ofMinutes(10)),
+                        p.cidrs("trusted.proxies")),
                 kafka);
         if (config.httpPort() != 0 && config.httpPort() == config.web().metricsPort()) {
             problems.add("metrics.port must differ from http.port (" + config.httpPort() + "): the management port serves /metrics apart");
@@ -284,6 +298,18 @@ public record PulseConfig(
 
         List<String> list(String key) {
             return java.util.Arrays.stream(values.get(key).split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        }
+
+        List<Cidr> cidrs(String key) {
+            List<Cidr> blocks = new ArrayList<>();
+            for (String entry : list(key)) {
+                try {
+                    blocks.add(Cidr.parse(entry));
+                } catch (IllegalArgumentException e) {
+                    problems.add(key + ": " + e.getMessage());
+                }
+            }
+            return blocks;
         }
 
         boolean bool(String key) {

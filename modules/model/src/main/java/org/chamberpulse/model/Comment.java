@@ -42,4 +42,14 @@ public record Comment(
     public Comment withHashtags(List<String> newHashtags) {
         return new Comment(id, source, author, text, newHashtags, createdAt, receivedAt, lang, repostOf);
     }
+
+    /** The comment under other ids (its own and the original's of a repost), such as the public ones. */
+    public Comment withIds(java.util.function.UnaryOperator<String> rename) {
+        return new Comment(id == null ? null : rename.apply(id), source, author, text, hashtags, createdAt, receivedAt, lang,
+                repostOf == null ? null : rename.apply(repostOf));
+    }
+
+    public Comment withAuthor(String newAuthor) {
+        return new Comment(id, source, newAuthor, text, hashtags, createdAt, receivedAt, lang, repostOf);
+    }
 }

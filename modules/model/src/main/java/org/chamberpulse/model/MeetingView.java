@@ -47,6 +47,15 @@ public record MeetingView(
         unmatched = unmatched == null ? List.of() : List.copyOf(unmatched);
     }
 
+    /** Where the meeting stands and what the clerk may do next (derived, for the console; null before the meeting is published). */
+    @com.fasterxml.jackson.annotation.JsonProperty(access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public org.chamberpulse.timeline.MeetingPhase phase() {
+        if (meeting == null) {
+            return null;
+        }
+        return org.chamberpulse.timeline.MeetingPhase.of(new org.chamberpulse.timeline.MeetingTimeline(meetingId, meeting, events));
+    }
+
     /** Counted comments over all items. */
     public long count() {
         return items.stream().mapToLong(ItemSummary::count).sum();

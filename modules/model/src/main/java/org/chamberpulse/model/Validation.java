@@ -170,6 +170,10 @@ public final class Validation {
         if (e.type() == null) {
             return Optional.of("missing type");
         }
+        Optional<String> actorProblem = actorProblem(e.actor());
+        if (actorProblem.isPresent()) {
+            return actorProblem;
+        }
         if (e.at() == null) {
             return Optional.of("missing at");
         }
@@ -196,7 +200,18 @@ public final class Validation {
         if (hasControlCharacters(e.commentId()) || !wellFormedUnicode(e.commentId())) {
             return Optional.of("commentId holds control characters or broken Unicode");
         }
-        return e.action() == null ? Optional.of("missing action") : Optional.empty();
+        return e.action() == null ? Optional.of("missing action") : actorProblem(e.actor());
+    }
+
+    /** Who made a change (optional): a short name, as the audit of the clerk's actions shows it. */
+    static Optional<String> actorProblem(String actor) {
+        if (actor == null) {
+            return Optional.empty();
+        }
+        if (actor.length() > MAX_ID_LENGTH || hasControlCharacters(actor) || !wellFormedUnicode(actor)) {
+            return Optional.of("actor is overlong or holds control characters or broken Unicode");
+        }
+        return Optional.empty();
     }
 
     /** A hashtag is what the networks allow: letters, digits and '_', with or without its leading '#'. */
@@ -209,8 +224,12 @@ public final class Validation {
             return Optional.of("hashtag longer than 140 characters");
         }
         boolean wellFormed = tag.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '_');
-        return wellFormed ? Optional.empty()
-                : Optional.of("hashtag '" + shorten(hashtag) + "' may hold only letters, digits and _");
+        if (wellFormed) {
+            return Optional.empty();
+        }
+        String hint = tag.contains(",") || tag.contains(";") ? ": separate hashtags with spaces, not commas"
+                : tag.contains("-") ? ": a hashtag cannot hold '-' (networks end the tag there); use bcclive or bcc_live" : "";
+        return Optional.of("hashtag '" + shorten(hashtag) + "' may hold only letters, digits and _" + hint);
     }
 
     /** Identifiers become parts of keys ({@code <meetingId>/<itemId>}), so they are kept to a safe alphabet. */

@@ -56,10 +56,16 @@ public record MeetingTimeline(String meetingId, Meeting meeting, List<TimelineEv
         return events.stream().filter(e -> e.type() == AgendaEventType.OPENED).map(TimelineEvent::at).findFirst();
     }
 
-    /** The latest ADJOURNED: a clerk who adjourned too early adjourns again later. */
+    /**
+     * The latest ADJOURNED (a clerk who adjourned too early adjourns again later), unless a REOPENED at or
+     * after it cancels it: then the meeting is not adjourned. A function of the set of events, whatever their order.
+     */
     public Optional<Instant> adjournedAt() {
-        return events.stream().filter(e -> e.type() == AgendaEventType.ADJOURNED).map(TimelineEvent::at)
+        Optional<Instant> latest = events.stream().filter(e -> e.type() == AgendaEventType.ADJOURNED).map(TimelineEvent::at)
                 .reduce((first, second) -> second);
+        boolean reopened = latest.isPresent() && events.stream()
+                .anyMatch(e -> e.type() == AgendaEventType.REOPENED && !e.at().isBefore(latest.get()));
+        return reopened ? Optional.empty() : latest;
     }
 
     /** Rule 1: from 60 minutes before the opening until 60 minutes after ADJOURNED, or 12 hours after the opening. */

@@ -34,10 +34,10 @@ public final class CsvReport {
         try (CSVPrinter csv = format(SUMMARY_COLUMNS).print(out)) {
             for (ItemSummary s : data.summaries()) {
                 AgendaItem item = data.agendaItem(s.itemId()).orElse(null);
-                csv.printRecord(s.itemId(), item == null ? null : item.externalId(), item == null ? null : item.minutesNumber(),
+                csv.printRecord(cells(s.itemId(), item == null ? null : item.externalId(), item == null ? null : item.minutesNumber(),
                         s.number(), s.title() == null ? data.label(s) : s.title(), s.restricted(), s.count(), s.reposts(), s.uniqueAuthors(), s.flagged(),
                         s.sentiment().positive(), s.sentiment().neutral(), s.sentiment().negative(), s.sentiment().unscored(),
-                        s.sentiment().mean(), s.firstAt(), s.lastAt(), local(s.firstAt(), data.zone()), local(s.lastAt(), data.zone()), s.version());
+                        s.sentiment().mean(), s.firstAt(), s.lastAt(), local(s.firstAt(), data.zone()), local(s.lastAt(), data.zone()), s.version()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -50,14 +50,29 @@ public final class CsvReport {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter csv = format(COMMENT_COLUMNS).print(out)) {
             for (ReportComment c : ReportJson.comments(data)) {
-                csv.printRecord(c.id(), c.source(), c.author(), c.createdAt(), local(c.createdAt(), data.zone()), c.itemId(), c.itemNumber(),
+                csv.printRecord(cells(c.id(), c.source(), c.author(), c.createdAt(), local(c.createdAt(), data.zone()), c.itemId(), c.itemNumber(),
                         c.label() == null ? null : c.label().name().toLowerCase(Locale.ROOT), c.compound(), c.lang(), String.join(" ", c.flags()),
-                        c.text(), c.withheld());
+                        c.text(), c.withheld()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * The values of a row with every text that a spreadsheet would read as a formula neutralised (OWASP's
+     * CSV-injection rule): one starting with =, +, -, @, a tab or a carriage return gets a leading quote.
+     * Numbers stay numbers (a negative sentiment is not a formula).
+     */
+    static Object[] cells(Object... values) {
+        Object[] safe = values.clone();
+        for (int k = 0; k < safe.length; k++) {
+            if (safe[k] instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+                safe[k] = "'" + text;
+            }
+        }
+        return safe;
     }
 
     private static CSVFormat format(List<String> header) {

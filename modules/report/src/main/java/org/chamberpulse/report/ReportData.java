@@ -62,6 +62,12 @@ public record ReportData(MeetingTimeline timeline, List<ItemSummary> summaries, 
         return of(bundle.timeline(), summaries, bundle.comments(), bundle.finalAt());
     }
 
+    /** The same report with each comment under its public id, as everything public names it. */
+    public ReportData withPublicIds(java.util.function.UnaryOperator<String> publicId) {
+        return new ReportData(timeline, summaries, comments.stream()
+                .map(c -> new ScoredComment(c.comment().withIds(publicId), c.meetingId(), c.itemId(), c.sentiment(), c.flags())).toList(), generatedAt);
+    }
+
     private static ItemSummary empty(String meetingId, AgendaItem item) {
         return new ItemSummary(meetingId, item.itemId(), item.number(), item.title(), 0, 0, 0, SentimentSummary.EMPTY,
                 List.of(), List.of(), List.of(), 0, item.restricted(), null, null, List.of(), 0, null);

@@ -28,6 +28,7 @@ import org.chamberpulse.model.MeetingView;
 import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Topic;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.timeline.MeetingTimeline;
 import org.chamberpulse.timeline.MeetingWindow;
@@ -61,6 +62,7 @@ public final class ReportReader implements AutoCloseable {
     private final String bootstrapServers;
     private final Progress progress;
     private final Clock clock;
+    private final Pseudonyms ids;
 
     public ReportReader(PulseConfig config, String bootstrapServers, Progress progress, Clock clock) {
         Properties props = new Properties();
@@ -74,6 +76,7 @@ public final class ReportReader implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.progress = progress;
         this.clock = clock;
+        this.ids = Pseudonyms.fromConfig(config);
     }
 
     /** @throws ReportException when the meeting has no view on {@code pulse.views} or Kafka cannot be read */
@@ -83,7 +86,12 @@ public final class ReportReader implements AutoCloseable {
 
     /** The report of a meeting whose view the caller holds (a dashboard follows them all). */
     public ReportData read(MeetingView view) {
-        if (view.report() != null) {
+        return readAsStored(view).withPublicIds(ids::publicId);
+    }
+
+    private ReportData readAsStored(MeetingView view) {
+        // A record is the report only while the meeting is adjourned: one reopened after it goes on, provisionally.
+        if (view.report() != null && view.adjournedAt() != null) {
             ReportBundle bundle = record(view.meetingId(), view.report());
             if (bundle != null) {
                 return ReportData.of(bundle);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ReportReaderIntegrationTest {
+
+    private static final PulseConfig CONFIG = PulseConfig.fromSettings(java.util.Map.of("author.secret", "report-test"));
+    private static final org.chamberpulse.model.Pseudonyms IDS = org.chamberpulse.model.Pseudonyms.fromConfig(CONFIG);
+
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T16:00:00Z"), ZoneOffset.UTC);
 
@@ -69,16 +74,17 @@ class ReportReaderIntegrationTest {
 
             // when
             ReportData data;
-            try (ReportReader reader = new ReportReader(PulseConfig.defaultConfig(), broker.bootstrapServers(),
+            try (ReportReader reader = new ReportReader(CONFIG, broker.bootstrapServers(),
                     (topic, read, total, done) -> progress.add(topic + (done ? " done" : "")), CLOCK)) {
                 data = reader.read(MEETING_ID);
             }
 
             // then
             assertThat(data.summaries()).containsExactlyElementsOf(List.of(finals.get("1"), finals.get("2"), finals.get("3"), finals.get("recess")));
-            assertThat(data.comments()).extracting(c -> c.comment().id())
-                    .containsExactlyInAnyOrder("web:1", "web:3", "web:4", "web:5", "web:6", "web:7", "web:8", "web:9", "web:10");
-            assertThat(data.comments()).filteredOn(c -> c.comment().id().equals("web:1")).singleElement()
+            assertThat(data.comments()).extracting(c -> c.comment().id()).as("public ids, never source ids")
+                    .containsExactlyInAnyOrder(Stream.of("web:1", "web:3", "web:4", "web:5", "web:6", "web:7", "web:8", "web:9", "web:10")
+                            .map(IDS::publicId).toArray(String[]::new));
+            assertThat(data.comments()).filteredOn(c -> c.comment().id().equals(IDS.publicId("web:1"))).singleElement()
                     .satisfies(c -> assertThat(c.itemId()).isEqualTo("1"));
             assertThat(data.adjourned()).isTrue();
             assertThat(data.segments()).extracting(s -> s.itemId()).containsExactly("1", "2", "recess", "2", "3", "post");
@@ -105,16 +111,16 @@ class ReportReaderIntegrationTest {
             // when: read twice, with a clock that has moved on
             ReportData first;
             ReportData second;
-            try (ReportReader reader = new ReportReader(PulseConfig.defaultConfig(), broker.bootstrapServers(), ReportReader.Progress.NONE, CLOCK)) {
+            try (ReportReader reader = new ReportReader(CONFIG, broker.bootstrapServers(), ReportReader.Progress.NONE, CLOCK)) {
                 first = reader.read(MEETING_ID);
             }
-            try (ReportReader reader = new ReportReader(PulseConfig.defaultConfig(), broker.bootstrapServers(), ReportReader.Progress.NONE,
+            try (ReportReader reader = new ReportReader(CONFIG, broker.bootstrapServers(), ReportReader.Progress.NONE,
                     Clock.offset(CLOCK, java.time.Duration.ofDays(400)))) {
                 second = reader.read(MEETING_ID);
             }
 
             // then
-            assertThat(first).isEqualTo(ReportData.of(record));
+            assertThat(first).isEqualTo(ReportData.of(record).withPublicIds(IDS::publicId));
             assertThat(first.generatedAt()).isEqualTo(finalAt);
             for (Report.File file : Report.File.values()) {
                 assertThat(new Report(second, "/r/").render(file)).as(file.fileName()).isEqualTo(new Report(first, "/r/").render(file));
@@ -132,7 +138,7 @@ class ReportReaderIntegrationTest {
             }
 
             // when / then
-            try (ReportReader reader = new ReportReader(PulseConfig.defaultConfig(), broker.bootstrapServers(), ReportReader.Progress.NONE, CLOCK)) {
+            try (ReportReader reader = new ReportReader(CONFIG, broker.bootstrapServers(), ReportReader.Progress.NONE, CLOCK)) {
                 assertThatThrownBy(() -> reader.read("no-such-meeting"))
                         .isInstanceOf(ReportException.class)
                         .hasMessageContaining("There is no meeting \"no-such-meeting\" on pulse.views")

@@ -130,6 +130,28 @@ class ReportTest {
     }
 
     @Test
+    void shouldNeutraliseEveryCellASpreadsheetWouldReadAsAFormula() throws Exception {
+        // given: comments and an item title as an attacker writes them
+        List<String> formulas = List.of("=HYPERLINK(\"http://evil.example\",\"click\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
+                "\t=1+1", "\r=1+1");
+        List<org.chamberpulse.model.ScoredComment> comments = new java.util.ArrayList<>();
+        for (int k = 0; k < formulas.size(); k++) {
+            org.chamberpulse.model.Comment c = new org.chamberpulse.model.Comment("web:f" + k, "web", "=author" + k, formulas.get(k), List.of("cdflive"),
+                    data.timeline().meeting().scheduledStart().plusSeconds(60 + k), data.timeline().meeting().scheduledStart().plusSeconds(61 + k), "en", null);
+            comments.add(new org.chamberpulse.model.ScoredComment(c, data.meeting().meetingId(), "1", org.chamberpulse.model.Sentiment.NONE, List.of()));
+        }
+        ReportData attacked = new ReportData(data.timeline(), data.summaries(), comments, data.generatedAt());
+
+        // when
+        List<CSVRecord> rows = csv(CsvReport.comments(attacked));
+
+        // then: every text cell starts with a quote; the text is otherwise intact
+        assertThat(rows).extracting(r -> r.get("text")).containsExactlyElementsOf(formulas.stream().map(f -> "'" + f).toList());
+        assertThat(rows).extracting(r -> r.get("author")).allSatisfy(author -> assertThat(author).startsWith("'="));
+        assertThat(CsvReport.cells(-0.5, "plain", "-minus")).containsExactly(-0.5, "plain", "'-minus");
+    }
+
+    @Test
     void shouldPrintThePdfWithItsWelshLettersAndFigures() throws Exception {
         // when
         byte[] pdf = new Report(data, "").render(Report.File.PDF);

@@ -19,6 +19,8 @@ public final class Moderation {
     public static final String ABUSE = "abuse";
     public static final String EMAIL_REDACTED = "[email removed]";
     public static final String PHONE_REDACTED = "[phone removed]";
+    /** What stands for an @mention or a link to a person's profile: a private individual is never named. */
+    public static final String MENTION_REDACTED = "@…";
 
     /** Swearing: flagged, counted, never quoted. */
     private static final Set<String> PROFANE = Set.of(
@@ -111,7 +113,7 @@ public final class Moderation {
         return List.copyOf(flags);
     }
 
-    /** The post with every e-mail address and phone number replaced by a marker. */
+    /** The post with every e-mail address, phone number, @mention and profile link replaced by a marker. */
     public static String redact(String text) {
         return redact(text, TOKENIZER.tokenize(text));
     }
@@ -127,6 +129,13 @@ public final class Moderation {
             int end = token.end();
             if (token.type() == Token.Type.EMAIL) {
                 marker = EMAIL_REDACTED;
+            } else if (token.type() == Token.Type.MENTION || (token.type() == Token.Type.URL && isProfileLink(token.text()))) {
+                marker = MENTION_REDACTED;
+                // "@alice@mastodon.social" and "@alice.bsky.social": the whole handle goes, its server too.
+                while (k + 1 < tokens.size() && tokens.get(k + 1).start() == end && (tokens.get(k + 1).type() == Token.Type.MENTION
+                        || tokens.get(k + 1).type() == Token.Type.EMAIL || tokens.get(k + 1).text().startsWith("@"))) {
+                    end = tokens.get(++k).end();
+                }
             } else if (phoneEnd > 0) {
                 marker = PHONE_REDACTED;
                 end = phoneEnd;
@@ -146,6 +155,18 @@ public final class Moderation {
             return text;
         }
         return out.append(text, copied, text.length()).toString();
+    }
+
+    private static final java.util.regex.Pattern PROFILE_LINK = java.util.regex.Pattern.compile(
+            "(?i)^(?:https?://)?(?:www\\.)?(?:[^/\\s]+/@[^/\\s]+"                    // Mastodon and the fediverse: server/@name
+            + "|bsky\\.app/profile/[^/\\s]+"                                        // Bluesky
+            + "|(?:mobile\\.)?(?:twitter|x)\\.com/(?!i/|hashtag/|search)[A-Za-z0-9_]{1,15}/?(?:[?#].*)?$" // X: a profile, not a post
+            + "|(?:facebook\\.com|instagram\\.com|threads\\.net|tiktok\\.com)/@?[^/\\s]+/?$"
+            + "|[^/\\s]+/users/[^/\\s]+)");
+
+    /** A link that names a person: a profile on a social network, or a Mastodon post's author URI. */
+    static boolean isProfileLink(String url) {
+        return PROFILE_LINK.matcher(url).find();
     }
 
     /**

@@ -37,7 +37,9 @@ public final class Terms {
 
     public static List<String> of(String text) {
         Set<String> terms = new LinkedHashSet<>();
-        for (Token token : TOKENIZER.tokenize(text)) {
+        // The marks redaction left ("[email removed]") are the product's words, not the people's.
+        String own = text.replace(Moderation.EMAIL_REDACTED, " ").replace(Moderation.PHONE_REDACTED, " ");
+        for (Token token : TOKENIZER.tokenize(own)) {
             if (token.type() == Token.Type.WORD) {
                 String word = token.text().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
                 if (word.codePointCount(0, word.length()) >= 3 && !STOP_WORDS.contains(word)) {

@@ -41,6 +41,18 @@ class ModerationTest {
     }
 
     @Test
+    void shouldNameNoPersonByMentionOrProfileLink() {
+        assertThat(Moderation.redact("Well said @bob #bcclive")).isEqualTo("Well said @… #bcclive");
+        assertThat(Moderation.redact("cc @bob@mastodon.social and @carol.bsky.social!")).isEqualTo("cc @… and @…!");
+        assertThat(Moderation.redact("see https://mastodon.social/@alice/1133 and https://bsky.app/profile/alice.bsky.social"))
+                .isEqualTo("see @… and @…");
+        assertThat(Moderation.redact("ask https://x.com/bob or https://twitter.com/bob?s=20 or https://social.example/users/dave"))
+                .isEqualTo("ask @… or @… or @…");
+        assertThat(Moderation.redact("the plan is at https://www.birmingham.gov.uk/budget and x.com/i/web/status/1"))
+                .isEqualTo("the plan is at https://www.birmingham.gov.uk/budget and x.com/i/web/status/1");
+    }
+
+    @Test
     void shouldNeverThrowOnHostileText() {
         long seed = System.nanoTime();
         Random random = new Random(seed);

@@ -79,4 +79,10 @@ class TokenizerTest {
         text.chars().forEach(c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return out.toString();
     }
+
+    @Test
+    void shouldNeverCountTheMarksOfRedactionAsTerms() {
+        assertThat(Terms.of(Moderation.redact("Call me on 07700 900123 or jo@example.org about the bus lanes")))
+                .containsExactly("call", "bus", "lanes");
+    }
 }

@@ -40,6 +40,9 @@ final class AlertCheck {
         }
         String itemId = comment.itemId;
         String meetingId = meeting.meetingId;
+        if (meeting.meeting() != null && meeting.meeting().item(itemId).map(AgendaItem::restricted).orElse(false)) {
+            return new Outcome(now, alerts); // rule 5: a restricted item publishes counts only, no alerts
+        }
         long thisMinute = meeting.volume(minute * Contribution.MINUTE);
         if (AlertRules.surge(thisMinute, baseline) && cooledDown(now, Alert.Kind.SURGE, itemId, createdAt)) {
             Alert surge = new Alert(meetingId, itemId, Alert.Kind.SURGE, createdAt, thisMinute, round2(baseline.mean()),

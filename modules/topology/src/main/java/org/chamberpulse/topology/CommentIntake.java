@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Record;
 import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.model.Text;
@@ -25,8 +26,11 @@ final class CommentIntake extends Intake<DeskMessage> {
     static final String NO_HASHTAG = "";
 
     private final Function<Comment, Sentiment> scorer;
-    CommentIntake(Function<Comment, Sentiment> scorer) {
+    private final Pseudonyms pseudonyms;
+
+    CommentIntake(Function<Comment, Sentiment> scorer, Pseudonyms pseudonyms) {
         this.scorer = scorer;
+        this.pseudonyms = pseudonyms;
     }
 
     @Override
@@ -43,7 +47,8 @@ final class CommentIntake extends Intake<DeskMessage> {
             deadLetter(record, problem.get());
             return;
         }
-        Comment normalised = comment.withHashtags(hashtagsOf(comment));
+        // Whatever wrote the topic (a third party's producer may write raw handles), no output carries an author as it arrived.
+        Comment normalised = comment.withHashtags(hashtagsOf(comment)).withAuthor(pseudonymous(comment));
         // Scored and checked on the words as written; stored and shown without e-mail addresses or phone numbers.
         Sentiment sentiment = scorer.apply(normalised);
         Moderation.Review review = Moderation.review(normalised.text());
@@ -52,6 +57,11 @@ final class CommentIntake extends Intake<DeskMessage> {
         for (String hashtag : routingHashtags(normalised.hashtags())) {
             forward(hashtag, new DeskMessage.CommentArrived(scored), eventTime);
         }
+    }
+
+    private String pseudonymous(Comment comment) {
+        String author = comment.author();
+        return author == null || author.isBlank() || Pseudonyms.isPseudonym(author) ? author : pseudonyms.of(comment.source(), author);
     }
 
     /** The hashtags of the field and of the text, normalised: clients differ in which they fill. */

@@ -24,8 +24,10 @@ record Contribution(String id, long createdAt, long minute, boolean repost, Stri
         for (String flag : placed.flags()) {
             flagged |= !flag.equals(Flags.HIDDEN);
         }
+        // Words and hashtags come only from comments that may be quoted: none flagged, hidden or in a burst.
+        boolean quotable = placed.flags().isEmpty() && !c.isRepost();
         return new Contribution(c.id(), c.createdAt().toEpochMilli(), Math.floorDiv(referenceTime, MINUTE) * MINUTE, c.isRepost(),
-                c.author(), flagged, placed.sentiment(), c.hashtags(), c.isRepost() ? List.of() : Terms.of(c.text()));
+                c.author(), flagged, placed.sentiment(), quotable ? c.hashtags() : List.of(), quotable ? Terms.of(c.text()) : List.of());
     }
 
     /** The compound score in units of 1e-4 (the scorer's precision), so sums are exact; 0 when unscored. */

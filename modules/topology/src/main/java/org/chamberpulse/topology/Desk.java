@@ -2,6 +2,7 @@ package org.chamberpulse.topology;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.chamberpulse.model.Pseudonyms;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -30,11 +31,11 @@ final class Desk implements Outputs, Publisher.Sink {
     private ProcessorContext<String, DeskOutput> context;
     private long timestamp;
 
-    Desk(ProcessorContext<String, DeskOutput> scheduler, Duration emitInterval, Duration retention, Duration reportGrace, CommentBudget budget) {
+    Desk(ProcessorContext<String, DeskOutput> scheduler, Duration emitInterval, Duration retention, Duration reportGrace, CommentBudget budget, Pseudonyms ids) {
         this.context = scheduler;
         this.retention = retention;
         DeskStores stores = DeskStores.of(scheduler);
-        this.homes = new Homes(stores, this, budget);
+        this.homes = new Homes(stores, this, budget, ids);
         this.router = new Router(stores, homes, this);
         this.publisher = new Publisher(stores, homes, reportGrace);
         scheduler.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {

@@ -3,6 +3,7 @@ package org.chamberpulse.topology;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.chamberpulse.model.Pseudonyms;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -31,7 +32,10 @@ final class Desks {
         }
     }
 
-    Desks(Duration emitInterval, Duration retention, Duration reportGrace, long commentsInMemory) {
+    private final Pseudonyms ids;
+
+    Desks(Duration emitInterval, Duration retention, Duration reportGrace, long commentsInMemory, Pseudonyms ids) {
+        this.ids = ids;
         this.emitInterval = emitInterval;
         this.retention = retention;
         this.reportGrace = reportGrace;
@@ -51,7 +55,7 @@ final class Desks {
         public void init(ProcessorContext<String, DeskOutput> nodeContext) {
             context = nodeContext;
             Shared shared = byTask.compute(nodeContext.taskId(), (task, existing) ->
-                    existing != null ? existing : new Shared(new Desk(nodeContext, emitInterval, retention, reportGrace, budget)));
+                    existing != null ? existing : new Shared(new Desk(nodeContext, emitInterval, retention, reportGrace, budget, ids)));
             shared.nodes++;
             desk = shared.desk;
         }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.chamberpulse.model.Pseudonyms;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -38,8 +39,10 @@ final class Homes {
     private final Map<PairKey, Long> dirty = new HashMap<>();
     /** When each meeting was frozen (0: live), read from its record once rather than with every comment. */
     private final Map<String, Long> frozenAt = new HashMap<>();
+    private final Pseudonyms ids;
 
-    Homes(DeskStores stores, Outputs outputs, CommentBudget budget) {
+    Homes(DeskStores stores, Outputs outputs, CommentBudget budget, Pseudonyms ids) {
+        this.ids = ids;
         this.stores = stores;
         this.outputs = outputs;
         this.budget = budget;
@@ -96,6 +99,10 @@ final class Homes {
         lastHeard.put(meetingId, outputs.now());
         markMeeting(meetingId, VIEW | RECORD);
         List<String> republish = state.changeTimeline(change.timeline(), change.hidden(), (from, to) -> inSpan(meetingId, from, to));
+        for (Standing erased : state.takeErased()) {
+            stores.placed().delete(erased.key(meetingId));
+            budget.add(-1);
+        }
         republish.forEach(itemId -> markDirty(meetingId, itemId, 0));
     }
 
@@ -112,7 +119,7 @@ final class Homes {
     }
 
     private MeetingState rebuild(String meetingId) {
-        MeetingState state = new MeetingState(meetingId, this::load);
+        MeetingState state = new MeetingState(meetingId, this::load, ids::publicId);
         HomeRecord record = stores.meetings().get(meetingId);
         if (record != null) {
             state.changeTimeline(record.timeline(), record.hidden(), (from, to) -> List.of());

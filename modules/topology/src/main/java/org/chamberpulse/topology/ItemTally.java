@@ -26,8 +26,9 @@ final class ItemTally {
     final Map<String, Integer> authors = new HashMap<>();
     final TreeMap<Long, Long> minutes = new TreeMap<>();
     final Map<Long, Mood> moods = new HashMap<>();
-    final Map<String, Integer> hashtags = new HashMap<>();
-    final Map<String, Integer> terms = new HashMap<>();
+    /** Hashtags and terms of the comments that may be quoted, with who used them. */
+    final Map<String, Use> hashtags = new HashMap<>();
+    final Map<String, Use> terms = new HashMap<>();
     /** The counted comments in time order (newest last; ties by id): first and last, and the quotes. */
     final NavigableSet<Standing> counted = new TreeSet<>(Copies.ORDER);
 
@@ -56,12 +57,80 @@ final class ItemTally {
                 moods.put(c.minute(), mood);
             }
         }
-        c.hashtags().forEach(tag -> adjust(hashtags, tag, sign));
-        c.terms().forEach(term -> adjust(terms, term, sign));
+        c.hashtags().forEach(tag -> use(hashtags, tag, c.author(), sign));
+        c.terms().forEach(term -> use(terms, term, c.author(), sign));
         if (sign > 0) {
             counted.add(standing);
         } else {
             counted.remove(standing);
+        }
+    }
+
+    private static void use(Map<String, Use> uses, String word, String author, int sign) {
+        Use use = uses.computeIfAbsent(word, w -> new Use());
+        use.add(author, sign);
+        if (use.comments == 0) {
+            uses.remove(word);
+        }
+    }
+
+    /**
+     * How many comments used a word, and by whom: a word shows only when at least {@link #PEOPLE} different
+     * people used it, so that no one person's word (a name, a slur, a private matter) is published. Exact
+     * whatever the order comments come and go in: the few authors of most words in small arrays, the many of
+     * a popular word in a map.
+     */
+    static final class Use {
+        static final int PEOPLE = 3;
+        private static final int SMALL = 8;
+        int comments;
+        private String[] names = new String[1];
+        private int[] counts = new int[1];
+        private int size;
+        private Map<String, Integer> many;
+
+        void add(String author, int sign) {
+            comments += sign;
+            String name = author == null ? "" : author;
+            if (many != null) {
+                many.merge(name, sign, (a, b) -> a + b == 0 ? null : a + b);
+                return;
+            }
+            for (int k = 0; k < size; k++) {
+                if (names[k].equals(name)) {
+                    counts[k] += sign;
+                    if (counts[k] == 0) {
+                        size--;
+                        names[k] = names[size];
+                        counts[k] = counts[size];
+                        names[size] = null;
+                    }
+                    return;
+                }
+            }
+            if (sign < 0) {
+                return;
+            }
+            if (size == SMALL) {
+                many = new HashMap<>();
+                for (int k = 0; k < size; k++) {
+                    many.put(names[k], counts[k]);
+                }
+                many.put(name, 1);
+                names = null;
+                counts = null;
+                return;
+            }
+            if (size == names.length) {
+                names = java.util.Arrays.copyOf(names, Math.min(SMALL, size * 2));
+                counts = java.util.Arrays.copyOf(counts, names.length);
+            }
+            names[size] = name;
+            counts[size++] = 1;
+        }
+
+        boolean byEnoughPeople() {
+            return (many != null ? many.size() : size) >= PEOPLE;
         }
     }
 

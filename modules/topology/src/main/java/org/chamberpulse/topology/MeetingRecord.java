@@ -33,10 +33,14 @@ record MeetingRecord(MeetingTimeline timeline, List<String> hidden, String home)
         }
         ModerationEvent event = ((ControlMessage.Moderated) message).event();
         TreeSet<String> ids = new TreeSet<>(hidden);
-        if (event.action() == ModerationEvent.Action.HIDE) {
-            ids.add(event.commentId());
-        } else {
-            ids.remove(event.commentId());
+        switch (event.action()) {
+            case HIDE -> ids.add(event.commentId());
+            case SHOW -> ids.remove(event.commentId());
+            // For good: no SHOW undoes it, and the mark outlives the comment so that it never comes back.
+            case ERASE -> {
+                ids.remove(event.commentId());
+                ids.add(MeetingState.ERASED + event.commentId());
+            }
         }
         return new MeetingRecord(timeline, List.copyOf(ids), home);
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import java.util.function.Supplier;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.ItemSummary;
@@ -49,7 +50,11 @@ final class MeetingState {
     final String meetingId;
     private MeetingTimeline timeline;
     private Placement placement = Placement.of(null);
+    /** Marks in a meeting's moderation list that erase a comment rather than hide it. */
+    static final String ERASED = "erased:";
     private Set<String> hidden = Set.of();
+    private Set<String> erased = Set.of();
+    private final List<Standing> justErased = new ArrayList<>();
     private final Map<String, Standing> comments = new HashMap<>();
     /** The copies of each text: the one comment, for most texts (no list kept), or {@link Copies}. */
     private final Map<Standing.TextKey, Object> copies = new HashMap<>();
@@ -59,6 +64,7 @@ final class MeetingState {
     /** One instance of each author and list of routers: thousands of comments share a few of them. */
     private final Map<Object, Object> shared = new HashMap<>();
     private final BiFunction<String, Standing, ScoredComment> loader;
+    private final UnaryOperator<String> publicId;
     private final MessageDigest sha256;
     private Effects effects = Effects.NONE;
     private final Map<String, ItemSummary> published = new HashMap<>();
@@ -66,10 +72,14 @@ final class MeetingState {
     private Signals signals;
     private boolean signalsRead;
 
-    /** @param loader reads a held comment back from the store (to count it out, or in again) */
-    MeetingState(String meetingId, BiFunction<String, Standing, ScoredComment> loader) {
+    /**
+     * @param loader   reads a held comment back from the store (to count it out, or in again)
+     * @param publicId a comment's id as public outputs give it (the clerk may hide a comment by it)
+     */
+    MeetingState(String meetingId, BiFunction<String, Standing, ScoredComment> loader, UnaryOperator<String> publicId) {
         this.meetingId = meetingId;
         this.loader = loader;
+        this.publicId = publicId;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -161,11 +171,14 @@ final class MeetingState {
             known.via = shared(PlacedComment.via(known.via, via, true));
             return new Touched(known, false);
         }
+        if (isErased(comment.comment().id())) {
+            return null;
+        }
         Comment c = comment.comment();
         Standing standing = new Standing(comment, shared(c.author()), c.isRepost() ? null : textKey(c.text()), shared(List.of(via)));
         standing.referenceTime = placement.referenceTime(c);
         standing.itemId = placement.itemFor(c, standing.referenceTime);
-        standing.hidden = hidden.contains(standing.id);
+        standing.hidden = isHidden(standing.id);
         comments.put(standing.id, standing);
         if (standing.repost) {
             countIn(standing, comment);
@@ -203,10 +216,16 @@ final class MeetingState {
         if (!standing.via.isEmpty()) {
             return standing;
         }
+        remove(standing);
+        return standing;
+    }
+
+    /** Takes a comment out of the meeting altogether: out of its count, its copies and this state. */
+    private void remove(Standing standing) {
         if (standing.counted) {
             countOut(standing, loader.apply(meetingId, standing), true);
         }
-        comments.remove(commentId);
+        comments.remove(standing.id);
         if (!standing.repost) {
             Copies before = copiesOf(standing.text);
             Copies after = before.without(standing);
@@ -217,7 +236,13 @@ final class MeetingState {
             }
             settle(before.decide(), after.decide(), null, null);
         }
-        return standing;
+    }
+
+    /** The comments erased by the last change of the moderation marks, for the caller to delete from the store. */
+    List<Standing> takeErased() {
+        List<Standing> taken = List.copyOf(justErased);
+        justErased.clear();
+        return taken;
     }
 
     /**
@@ -231,7 +256,20 @@ final class MeetingState {
         timeline = after;
         placement = Placement.of(after);
         Set<String> hiddenBefore = hidden;
-        hidden = Set.copyOf(hiddenIds);
+        Set<String> erasedBefore = erased;
+        Set<String> marksHidden = new java.util.HashSet<>();
+        Set<String> marksErased = new java.util.HashSet<>();
+        for (String mark : hiddenIds) {
+            (mark.startsWith(ERASED) ? marksErased : marksHidden).add(mark.startsWith(ERASED) ? mark.substring(ERASED.length()) : mark);
+        }
+        hidden = Set.copyOf(marksHidden);
+        erased = Set.copyOf(marksErased);
+        Set<String> newlyErased = new java.util.HashSet<>(erased);
+        newlyErased.removeAll(erasedBefore);
+        for (Standing standing : named(newlyErased)) {
+            remove(standing);
+            justErased.add(standing);
+        }
         boolean definitionChanged = before == null || !Objects.equals(before.meeting(), after.meeting());
         if (definitionChanged) {
             inSpan.apply(Long.MIN_VALUE, Long.MAX_VALUE).forEach(this::placeAgain);
@@ -241,16 +279,12 @@ final class MeetingState {
                 inSpan.apply(createdAt(span[0], delayMillis), createdAt(span[1], delayMillis)).forEach(this::placeAgain);
             }
         }
-        for (String id : symmetricDifference(hiddenBefore, hidden)) {
-            Standing standing = comments.get(id);
-            if (standing == null) {
-                continue;
-            }
+        for (Standing standing : named(symmetricDifference(hiddenBefore, hidden))) {
             ScoredComment comment = standing.counted ? loader.apply(meetingId, standing) : null;
             if (standing.counted) {
                 countOut(standing, comment, false);
             }
-            standing.hidden = hidden.contains(id);
+            standing.hidden = isHidden(standing.id);
             if (comment != null) {
                 countIn(standing, comment);
             }
@@ -271,6 +305,43 @@ final class MeetingState {
             return Long.MAX_VALUE;
         }
         return referenceTime.toEpochMilli() + delayMillis;
+    }
+
+    /** Erased at its author's request, by its source id or its public id. */
+    private boolean isErased(String id) {
+        return !erased.isEmpty() && (erased.contains(id) || erased.contains(publicId.apply(id)));
+    }
+
+    /** Hidden by the clerk, by its source id or by its public id (the one the console shows). */
+    private boolean isHidden(String id) {
+        return !hidden.isEmpty() && (hidden.contains(id) || hidden.contains(publicId.apply(id)));
+    }
+
+    /** The public id of a comment, as summaries, views and the report give it. */
+    String publicId(String id) {
+        return publicId.apply(id);
+    }
+
+    /** The held comments of these ids, source or public (the latter found by one pass over the meeting, as hiding is rare). */
+    private List<Standing> named(Set<String> ids) {
+        List<Standing> found = new ArrayList<>();
+        boolean allFound = true;
+        for (String id : ids) {
+            Standing standing = comments.get(id);
+            if (standing != null) {
+                found.add(standing);
+            } else {
+                allFound = false;
+            }
+        }
+        if (!allFound) {
+            for (Standing standing : comments.values()) {
+                if (ids.contains(publicId.apply(standing.id)) && !found.contains(standing)) {
+                    found.add(standing);
+                }
+            }
+        }
+        return found;
     }
 
     private static Set<String> symmetricDifference(Set<String> a, Set<String> b) {

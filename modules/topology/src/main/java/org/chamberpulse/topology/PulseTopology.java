@@ -1,5 +1,6 @@
 package org.chamberpulse.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
@@ -17,6 +18,7 @@ import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.model.Topic;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Topics;
 
 /**
@@ -51,6 +53,10 @@ public final class PulseTopology {
     private PulseTopology() {
     }
 
+    /**
+     * @param config its {@code author.secret} keys the authors' pseudonyms and the comments' public ids: run
+     *               resolves it before (the configured one, or the data directory's, {@link Pseudonyms#resolve})
+     */
     public static Topology build(PulseConfig config) {
         return build(config, new CommentScorer());
     }
@@ -58,6 +64,9 @@ public final class PulseTopology {
     static Topology build(PulseConfig config, Function<Comment, Sentiment> scorer) {
         StreamsBuilder builder = new StreamsBuilder();
         int partitions = config.partitions();
+        // Unresolved only where no one reads the outputs as public (tests of the topology alone).
+        String secret = config.authorSecret().isBlank() ? "unresolved:" + config.applicationId() : config.authorSecret();
+        Pseudonyms ids = new Pseudonyms(secret.getBytes(StandardCharsets.UTF_8));
 
         KStream<String, Outcome<ControlMessage>> meetings = read(builder, Topics.MEETINGS)
                 .process(ControlIntake::meetings, Named.as("meetings-intake"));
@@ -66,7 +75,7 @@ public final class PulseTopology {
         KStream<String, Outcome<ControlMessage>> moderation = read(builder, Topics.MODERATION)
                 .process(ControlIntake::moderation, Named.as("moderation-intake"));
         KStream<String, Outcome<DeskMessage>> comments = read(builder, Topics.COMMENTS_RAW)
-                .process(() -> new CommentIntake(scorer), Named.as("comments-intake"));
+                .process(() -> new CommentIntake(scorer, ids), Named.as("comments-intake"));
         deadLetters(meetings, "meetings").merge(deadLetters(agenda, "agenda")).merge(deadLetters(comments, "comments"))
                 .merge(deadLetters(moderation, "moderation"))
                 .to(Topics.DLQ.name(), produced(Topics.DLQ));
@@ -77,7 +86,7 @@ public final class PulseTopology {
                 .process(MeetingControl::new, Named.as("meeting-control"), MeetingControl.STORE);
 
         DeskStores.builders().forEach(builder::addStateStore);
-        Desks desks = new Desks(config.emitInterval(), config.stateRetention(), config.reportGrace(), COMMENTS_IN_MEMORY);
+        Desks desks = new Desks(config.emitInterval(), config.stateRetention(), config.reportGrace(), COMMENTS_IN_MEMORY, ids);
         // Changes to meetings reach a desk on a topic of their own, so that a desk with both waiting takes them by
         // timestamp: a change is stamped with the earliest comment time it affects (MeetingControl).
         KStream<String, DeskOutput> fromDesk = valid(comments, "comments")

@@ -48,16 +48,16 @@ final class Summaries {
                 tally.count,
                 tally.reposts,
                 tally.authors.size(),
-                new SentimentSummary(tally.meanCompound(), tally.positive, tally.neutral, tally.negative, tally.unscored),
-                perMinute,
-                // Rule 5: a restricted item publishes counts only.
+                // Rule 5: a restricted item publishes counts only (comments, people, reposts, flagged).
+                restricted ? SentimentSummary.EMPTY : new SentimentSummary(tally.meanCompound(), tally.positive, tally.neutral, tally.negative, tally.unscored),
+                restricted ? List.of() : perMinute,
                 restricted ? List.of() : top(tally.hashtags, tag -> !own.contains(tag) && !Text.isItemTag(tag)),
                 restricted ? List.of() : top(tally.terms, term -> !own.contains(term)),
                 tally.flagged,
                 restricted,
-                tally.counted.isEmpty() ? null : Instant.ofEpochMilli(tally.counted.first().createdAt),
-                tally.counted.isEmpty() ? null : Instant.ofEpochMilli(tally.counted.last().createdAt),
-                restricted ? List.of() : quotes(tally, comment),
+                restricted || tally.counted.isEmpty() ? null : Instant.ofEpochMilli(tally.counted.first().createdAt),
+                restricted || tally.counted.isEmpty() ? null : Instant.ofEpochMilli(tally.counted.last().createdAt),
+                restricted ? List.of() : quotes(state, tally, comment),
                 version,
                 lastReceivedAt);
     }
@@ -65,12 +65,16 @@ final class Summaries {
     /** Most used first, then alphabetical. */
     private static final Comparator<TermCount> ORDER = Comparator.comparingLong(TermCount::count).reversed().thenComparing(TermCount::text);
 
-    /** The {@link #TOP} most used, kept in a small heap as the counts go by rather than sorting them all. */
-    static List<TermCount> top(Map<String, Integer> counts, Predicate<String> wanted) {
+    /**
+     * The {@link #TOP} most used of the words that enough people used, kept in a small heap as the counts go
+     * by rather than sorting them all.
+     */
+    static List<TermCount> top(Map<String, ItemTally.Use> uses, Predicate<String> wanted) {
         PriorityQueue<TermCount> best = new PriorityQueue<>(TOP + 1, ORDER.reversed());
-        counts.forEach((text, count) -> {
+        uses.forEach((text, use) -> {
+            int count = use.comments;
             if (best.size() < TOP || count >= best.peek().count()) {
-                if (wanted.test(text)) {
+                if (use.byEnoughPeople() && wanted.test(text)) {
                     best.add(new TermCount(text, count));
                     if (best.size() > TOP) {
                         best.poll();
@@ -84,7 +88,7 @@ final class Summaries {
     }
 
     /** The latest counted comments of the item without flags, newest first: what the chair may read out. */
-    private static List<Quote> quotes(ItemTally tally, Function<String, ScoredComment> comment) {
+    private static List<Quote> quotes(MeetingState state, ItemTally tally, Function<String, ScoredComment> comment) {
         List<Quote> quotes = new ArrayList<>();
         Iterator<Standing> newestFirst = tally.counted.descendingIterator();
         while (newestFirst.hasNext() && quotes.size() < QUOTES) {
@@ -94,7 +98,7 @@ final class Summaries {
             }
             ScoredComment quoted = comment.apply(standing.id);
             var c = quoted.comment();
-            quotes.add(new Quote(c.id(), c.text(), c.createdAt(), quoted.sentiment().label()));
+            quotes.add(new Quote(state.publicId(c.id()), c.text(), c.createdAt(), quoted.sentiment().label()));
         }
         return quotes;
     }

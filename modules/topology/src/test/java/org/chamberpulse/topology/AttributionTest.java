@@ -5,6 +5,7 @@ import static org.chamberpulse.model.AgendaEventType.ADJOURNED;
 import static org.chamberpulse.model.AgendaEventType.ITEM_STARTED;
 import static org.chamberpulse.model.AgendaEventType.OPENED;
 import static org.chamberpulse.model.AgendaEventType.RECESS;
+import static org.chamberpulse.model.AgendaEventType.REOPENED;
 import static org.chamberpulse.model.AgendaEventType.RESUMED;
 import static org.chamberpulse.topology.Fixtures.START;
 import static org.chamberpulse.topology.Fixtures.at;
@@ -233,11 +234,13 @@ class AttributionTest {
         // when
         driver.comment(comment("c1", "a1", "Buses again #buses #item1", at(1)));
         driver.comment(comment("c2", "a2", "More #Buses and #trams", at(2)));
+        driver.comment(comment("c3", "a3", "And #buses #trams", at(3)));
+        driver.comment(comment("c4", "a3", "Still #trams", at(4)));
 
-        // then
+        // then: a hashtag three people used shows; one two people used does not, however often
         assertThat(driver.summary("m1", "1").topHashtags())
                 .extracting(t -> t.text() + "=" + t.count())
-                .containsExactly("buses=2", "trams=1");
+                .containsExactly("buses=3");
     }
 
     @Test
@@ -259,7 +262,30 @@ class AttributionTest {
         assertThat(item.sentiment().neutral()).isEqualTo(1);
         assertThat(item.sentiment().unscored()).isEqualTo(1);
         assertThat(item.sentiment().mean()).isEqualTo(Math.round((0.6249 - 0.6249) / 3 * 10_000) / 10_000.0);
-        assertThat(item.topTerms()).extracting(t -> t.text()).contains("bus", "lanes", "budget", "disaster");
+        assertThat(item.topTerms()).as("each word used by one person").isEmpty();
+    }
+
+    @Test
+    void shouldPublishOnlyWordsThreePeopleUsedInCommentsThatMayBeQuoted() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "2", at(0));
+
+        // when: twenty people post a slur (flagged), three the word "lanes", one person "lanes" and "sycamore" many times
+        for (int k = 0; k < 20; k++) {
+            driver.comment(comment("s" + k, "slurring" + k, "The council are wankers number " + k, at(1)));
+        }
+        for (int k = 0; k < 3; k++) {
+            driver.comment(comment("l" + k, "lanes" + k, "Bus lanes please " + k, at(2)));
+        }
+        for (int k = 0; k < 5; k++) {
+            driver.comment(comment("o" + k, "one", "Sycamore Road lanes " + k, at(3)));
+        }
+
+        // then
+        ItemSummary item = driver.summary("m1", "2");
+        assertThat(item.flagged()).isEqualTo(20);
+        assertThat(item.topTerms()).extracting(t -> t.text() + "=" + t.count()).containsExactly("lanes=8", "bus=3", "please=3");
     }
 
     @Test
@@ -278,6 +304,34 @@ class AttributionTest {
         assertThat(item.topTerms()).isEmpty();
         assertThat(item.topHashtags()).isEmpty();
         assertThat(item.quotes()).isEmpty();
+        // counts only: no sentiment, no minutes, no times
+        assertThat(item.sentiment()).isEqualTo(org.chamberpulse.model.SentimentSummary.EMPTY);
+        assertThat(item.perMinute()).isEmpty();
+        assertThat(item.firstAt()).isNull();
+        assertThat(item.lastAt()).isNull();
+    }
+
+    @Test
+    void shouldPublishNoAuthorIdOrMentionAsItArrived() {
+        // given: a third party's producer writes raw handles and source ids, as Mastodon and Bluesky give them
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+        String uri = "mastodon:https://mastodon.social/users/alice/statuses/113";
+        String did = "bluesky:at://did:plc:abc123xyz/app.bsky.feed.post/3k";
+
+        // when
+        driver.comment(comment(uri, "alice", "Thanks @bob for raising the buses", at(1)));
+        driver.comment(new org.chamberpulse.model.Comment(did, "bluesky", "did:plc:abc123xyz", "Agree with @bob.bsky.social on buses",
+                java.util.List.of("bcclive"), at(2), at(2).plusSeconds(1), "en", null));
+
+        // then: summaries and views carry neither the author, the DID, the URI nor the person mentioned
+        String published = org.chamberpulse.model.Json.MAPPER.valueToTree(driver.summary("m1", "1")).toString()
+                + org.chamberpulse.model.Json.MAPPER.valueToTree(driver.view("m1")).toString();
+        assertThat(published).doesNotContain("alice", "did:plc", "abc123xyz", "bob", "mastodon.social");
+        assertThat(driver.summary("m1", "1").quotes()).extracting(q -> q.id())
+                .containsExactlyInAnyOrder(PulseDriver.IDS.publicId(uri), PulseDriver.IDS.publicId(did));
+        assertThat(driver.scored()).extracting(s -> s.comment().author()).doesNotContain("alice", "did:plc:abc123xyz")
+                .allMatch(org.chamberpulse.model.Pseudonyms::isPseudonym);
     }
 
     @Test
@@ -357,11 +411,63 @@ class AttributionTest {
         ItemSummary item = driver.summary("m1", "1");
         assertThat(item.count()).isEqualTo(3);
         assertThat(item.flagged()).isZero();
-        assertThat(item.quotes()).extracting(q -> q.id()).containsExactly("c3");
+        assertThat(item.quotes()).extracting(q -> q.id()).containsExactly(PulseDriver.IDS.publicId("c3"));
 
         // and shown again
         driver.hide("m1", "c1", false, at(6));
-        assertThat(driver.summary("m1", "1").quotes()).extracting(q -> q.id()).containsExactly("c3", "c1");
+        assertThat(driver.summary("m1", "1").quotes()).extracting(q -> q.id()).containsExactly(PulseDriver.IDS.publicId("c3"), PulseDriver.IDS.publicId("c1"));
+
+        // and hidden by the public id the console shows
+        driver.hide("m1", PulseDriver.IDS.publicId("c3"), true, at(7));
+        assertThat(driver.summary("m1", "1").quotes()).extracting(q -> q.id()).containsExactly(PulseDriver.IDS.publicId("c1"));
+    }
+
+    @Test
+    void shouldCountCommentsInTheRunningItemWhenAMistakenAdjournmentIsUndoneWhateverTheOrder() {
+        // given: item 2 running, adjourned by mistake at minute 20, reopened at 22; comments at 21 and 25
+        driver.publish(council("m1", START, 0));
+        driver.comment(comment("r1", "a1", "During the mistake", at(21)));
+        driver.agenda("m1", REOPENED, null, at(22));
+        driver.agenda("m1", ITEM_STARTED, "2", at(10));
+        driver.comment(comment("r2", "a2", "After the undo", at(25)));
+        driver.agenda("m1", ADJOURNED, null, at(20));
+
+        // then: as if never adjourned
+        assertThat(driver.summary("m1", "2").count()).isEqualTo(2);
+        assertThat(driver.view("m1").adjournedAt()).isNull();
+        assertThat(driver.view("m1").phase().state()).isEqualTo(org.chamberpulse.timeline.MeetingPhase.State.IN_ITEM);
+
+        // and when adjourned for real later, the record says so
+        driver.agenda("m1", ADJOURNED, null, at(40));
+        assertThat(driver.view("m1").adjournedAt()).isEqualTo(at(40));
+        assertThat(driver.summary("m1", "2").count()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldTakeAnErasedCommentOutOfEverythingForGood() {
+        // given: three people say "buses", one of them twice
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+        driver.comment(comment("e1", "a1", "Buses are late", at(1)));
+        driver.comment(comment("e2", "a2", "Buses are full", at(2)));
+        driver.comment(comment("e3", "a3", "Buses are dirty", at(3)));
+        driver.comment(comment("e4", "a3", "Still no buses", at(4)));
+        assertThat(driver.summary("m1", "1").topTerms()).extracting(t -> t.text()).contains("buses");
+
+        // when: a3's comments are erased, one by its source id and one by its public id; one arrives again later
+        driver.erase("m1", "e3", at(5));
+        driver.erase("m1", PulseDriver.IDS.publicId("e4"), at(5));
+        driver.comment(comment("e3", "a3", "Buses are dirty", at(3)));
+        driver.hide("m1", "e3", false, at(6));
+
+        // then
+        ItemSummary item = driver.summary("m1", "1");
+        assertThat(item.count()).isEqualTo(2);
+        assertThat(item.uniqueAuthors()).isEqualTo(2);
+        assertThat(item.topTerms()).as("two people are left").isEmpty();
+        assertThat(item.quotes()).extracting(q -> q.text()).containsExactly("Buses are full", "Buses are late");
+        assertThat(driver.scored()).filteredOn(s -> s.comment().id().equals("e4")).last()
+                .satisfies(s -> assertThat(s.itemId()).as("withdrawn downstream").isNull());
     }
 
     private Map<String, Long> counts(String meetingId) {

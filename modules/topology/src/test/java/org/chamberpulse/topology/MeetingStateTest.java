@@ -26,7 +26,7 @@ class MeetingStateTest {
     private final MeetingState state = newState();
 
     private MeetingState newState() {
-        MeetingState meeting = new MeetingState("m1", (meetingId, standing) -> stored.get(standing.id));
+        MeetingState meeting = new MeetingState("m1", (meetingId, standing) -> stored.get(standing.id), id -> "public:" + id);
         meeting.effects(new MeetingState.Effects() {
             @Override
             public void scored(ScoredComment comment) {

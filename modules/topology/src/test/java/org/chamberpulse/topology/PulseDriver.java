@@ -33,7 +33,8 @@ import org.chamberpulse.model.UnmatchedSummary;
 /** The topology under TopologyTestDriver, fed with explicit timestamps, read back by key. */
 final class PulseDriver implements AutoCloseable {
 
-    static final PulseConfig CONFIG = PulseConfig.fromSettings(Map.of("emit.interval", "100ms", "partitions", "2"));
+    static final PulseConfig CONFIG = PulseConfig.fromSettings(Map.of("emit.interval", "100ms", "partitions", "2", "author.secret", "driver-secret"));
+    static final org.chamberpulse.model.Pseudonyms IDS = new org.chamberpulse.model.Pseudonyms(CONFIG.authorSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private final TopologyTestDriver driver;
     private final java.io.File stateDir;
@@ -46,6 +47,7 @@ final class PulseDriver implements AutoCloseable {
     private final TestInputTopic<String, byte[]> rawComments;
     private final TestInputTopic<String, byte[]> rawMeetings;
     private final TestInputTopic<String, byte[]> rawAgenda;
+    private final TestInputTopic<String, byte[]> rawModeration;
     private final TestOutputTopic<String, ItemSummary> summaries;
     private final TestOutputTopic<String, UnmatchedSummary> unmatched;
     private final TestOutputTopic<String, DeadLetter> deadLetters;
@@ -76,6 +78,7 @@ final class PulseDriver implements AutoCloseable {
         rawComments = rawInput(Topics.COMMENTS_RAW);
         rawMeetings = rawInput(Topics.MEETINGS);
         rawAgenda = rawInput(Topics.AGENDA);
+        rawModeration = rawInput(Topics.MODERATION);
         summaries = output(Topics.SUMMARIES);
         unmatched = output(Topics.UNMATCHED);
         deadLetters = output(Topics.DLQ);
@@ -136,8 +139,19 @@ final class PulseDriver implements AutoCloseable {
                 hide ? ModerationEvent.Action.HIDE : ModerationEvent.Action.SHOW, at, "clerk"), at);
     }
 
+    void erase(String meetingId, String commentId, Instant at) {
+        moderation.pipeInput(meetingId, new ModerationEvent(meetingId, commentId, ModerationEvent.Action.ERASE, at, "erase"), at);
+    }
+
     void comment(Comment comment) {
         comments.pipeInput(comment.key(), comment, stamp(comment.receivedAt() != null ? comment.receivedAt() : comment.createdAt()));
+    }
+
+    /** A record as any producer may write it, on one of the input topics. */
+    void raw(Topic<String, ?> topic, String key, byte[] value, Instant timestamp) {
+        TestInputTopic<String, byte[]> input = topic.equals(Topics.MEETINGS) ? rawMeetings : topic.equals(Topics.AGENDA) ? rawAgenda
+                : topic.equals(Topics.MODERATION) ? rawModeration : rawComments;
+        input.pipeInput(key, value, timestamp);
     }
 
     void raw(String key, byte[] value, Instant timestamp) {

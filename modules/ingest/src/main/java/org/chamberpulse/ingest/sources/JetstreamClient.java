@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.chamberpulse.ingest.Pseudonyms;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
 import org.slf4j.Logger;

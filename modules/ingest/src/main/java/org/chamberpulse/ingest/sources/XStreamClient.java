@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.chamberpulse.ingest.Pseudonyms;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
 import org.slf4j.Logger;

@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chamberpulse.ingest.LocalServer;
-import org.chamberpulse.ingest.Pseudonyms;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Comment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.chamberpulse.ingest.LocalServer;
-import org.chamberpulse.ingest.Pseudonyms;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Comment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
