@@ -27,6 +27,7 @@ import org.chamberpulse.dashboard.LiveState;
 import org.chamberpulse.dashboard.AuditLog;
 import org.chamberpulse.dashboard.ClerkConsole;
 import org.chamberpulse.dashboard.ClerkPublisher;
+import org.chamberpulse.dashboard.CommentForm;
 import org.chamberpulse.dashboard.ClerkSessions;
 import org.chamberpulse.dashboard.Passwords;
 import org.chamberpulse.dashboard.PulseFeed;
@@ -107,6 +108,12 @@ public final class PulseRuntime implements AutoCloseable {
                 started.push(reports);
                 ClerkConsole clerk = new ClerkConsole(clerkSessions(config), publisher(producer),
                         new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, reports, config.secureCookies(), Clock.systemUTC());
+                // The residents' form: the API's path, at most a comment a second (two at once) from an address.
+                RateLimiter formRate = new RateLimiter(1, System::nanoTime);
+                CommentForm form = !config.web().commentForm() ? null : new CommentForm(state, body -> {
+                    CommentApi.Response answer = api.accept(body);
+                    return answer.status() == 202 ? null : answer.error();
+                }, Pseudonyms.fromConfig(config), address -> formRate.tryAcquire("form:" + address), config.secureCookies(), Clock.systemUTC());
                 BooleanSupplier topologyReady = ready;
                 dashboard = new DashboardServer(state, topologyReady != null ? () -> topologyReady.getAsBoolean() && feed.caughtUp() : feed::caughtUp,
                         DashboardServer.Options.dashboard(clerk, metrics::scrape, routes -> {
@@ -117,6 +124,9 @@ public final class PulseRuntime implements AutoCloseable {
                                 ctx.status(response.status()).json(response.body());
                             });
                             reports.register(routes);
+                            if (form != null) {
+                                form.register(routes);
+                            }
                         }, new BodyRule(COMMENTS_PATH, CommentApi.MAX_BODY_BYTES, (header, address) -> api.admit(apiKey(header), address)
                                 .map(refused -> new BodyRule.Refusal(refused.status(), refused.error(), refused.headers())))), config.web());
                 DashboardServer server = dashboard;

@@ -14,9 +14,13 @@ final class Answers {
     }
 
     static void error(Response response, Callback callback, int status, String message) {
+        json(response, callback, status, Map.of("error", message));
+    }
+
+    static void json(Response response, Callback callback, int status, Object value) {
         byte[] body;
         try {
-            body = Json.MAPPER.writeValueAsBytes(Map.of("error", message));
+            body = Json.MAPPER.writeValueAsBytes(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -75,7 +75,8 @@ public final class DashboardServer implements AutoCloseable {
         if (options.clerk() != null) {
             rules.addAll(options.clerk().bodyRules());
         }
-        WebEdge edge = new WebEdge(options.pages() ? events : null, rules, web.bodyTimeout(), new ClientAddress(web.trustedProxies()));
+        WebEdge edge = new WebEdge(options.pages() ? events : null, rules, web.bodyTimeout(), new ClientAddress(web.trustedProxies()),
+                options.metrics(), ready);
         log.info("web edge: at most {} connections (open files {}), {} live streams ({} an address), {} requests at once an address, bodies within {} s",
                 connections, openFileLimit(), streams, web.ssePerAddress(), web.httpPerAddress(), web.bodyTimeout().toSeconds());
         this.app = Javalin.create(config -> {
@@ -119,7 +120,7 @@ public final class DashboardServer implements AutoCloseable {
                     files.directory = "/public";
                     files.location = Location.CLASSPATH;
                 });
-                pages(routes, state);
+                pages(routes, state, web.commentForm());
             } else {
                 routes.get("/", ctx -> ctx.contentType("text/plain; charset=utf-8")
                         .result("A ChamberPulse topology instance: /health/live and /health/ready here, /metrics on the management port. The dashboard runs elsewhere."));
@@ -129,9 +130,6 @@ public final class DashboardServer implements AutoCloseable {
                 boolean up = ready.getAsBoolean();
                 ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", up ? "UP" : "DOWN"));
             });
-            if (options.metrics() != null) {
-                routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(options.metrics().get()));
-            }
             if (options.clerk() != null) {
                 options.clerk().routes(routes);
             }
@@ -170,9 +168,11 @@ public final class DashboardServer implements AutoCloseable {
         return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : 10_000;
     }
 
-    private void pages(RoutesConfig routes, LiveState state) {
+    private void pages(RoutesConfig routes, LiveState state, boolean commentForm) {
         routes.get("/", ctx -> html(ctx, Pages.render("index.html", Map.of("page", Integer.toString(page(ctx))))));
-        routes.get("/meetings/{id}", ctx -> html(ctx, Pages.render("chair.html", Map.of("meetingId", ctx.pathParam("id")))));
+        routes.get("/meetings/{id}", ctx -> html(ctx, Pages.render("chair.html", Map.of("meetingId", ctx.pathParam("id")), Map.of("commentLink",
+                commentForm ? "<a href=\"/meetings/" + Pages.escape(java.net.URLEncoder.encode(ctx.pathParam("id"), java.nio.charset.StandardCharsets.UTF_8))
+                        + "/comment\">Comment on this meeting</a>" : ""))));
         routes.get("/api/v1/meetings", ctx -> {
             LiveState.Page page = state.meetings(page(ctx), size(ctx));
             ctx.header("X-Total-Count", Long.toString(page.total())).header("X-Pages", Integer.toString(page.pages())).json(page.meetings());

@@ -13,7 +13,15 @@ final class Pages {
     }
 
     static String render(String name, Map<String, String> values) {
+        return render(name, values, Map.of());
+    }
+
+    /** @param html values that are HTML already, made of escaped parts by the caller */
+    static String render(String name, Map<String, String> values, Map<String, String> html) {
         String page = read("/public/" + name);
+        for (Map.Entry<String, String> value : html.entrySet()) {
+            page = page.replace("{{" + value.getKey() + "}}", value.getValue());
+        }
         for (Map.Entry<String, String> value : values.entrySet()) {
             page = page.replace("{{" + value.getKey() + "}}", escape(value.getValue()));
         }

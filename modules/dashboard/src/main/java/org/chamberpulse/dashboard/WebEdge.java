@@ -41,8 +41,16 @@ final class WebEdge extends Handler.Wrapper {
     private final List<BodyRule> rules;
     private final Duration bodyTimeout;
     private final ClientAddress clients;
+    private final java.util.function.Supplier<String> metrics;
+    private final java.util.function.BooleanSupplier ready;
 
-    WebEdge(EventStreams events, List<BodyRule> rules, Duration bodyTimeout, ClientAddress clients) {
+    /**
+     * @param metrics the Prometheus page, or null; served on the management port with {@code ready}
+     */
+    WebEdge(EventStreams events, List<BodyRule> rules, Duration bodyTimeout, ClientAddress clients,
+            java.util.function.Supplier<String> metrics, java.util.function.BooleanSupplier ready) {
+        this.metrics = metrics;
+        this.ready = ready;
         this.clients = clients;
         this.events = events;
         this.rules = List.copyOf(rules);
@@ -59,10 +67,24 @@ final class WebEdge extends Handler.Wrapper {
         request.setAttribute(ClientAddress.ATTRIBUTE, clients.of(Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-For")));
         String path = Request.getPathInContext(request);
         if (MANAGEMENT.equals(request.getConnectionMetaData().getConnector().getName())) {
-            if (path.equals("/metrics") || path.startsWith("/health/")) {
-                return super.handle(request, response, callback);
+            // Answered here, with no route and no framework in between: the operator's view holds whatever the rest does.
+            switch (path) {
+                case "/metrics" -> {
+                    if (metrics == null) {
+                        Answers.error(response, callback, 404, "this instance keeps no metrics");
+                    } else {
+                        response.setStatus(200);
+                        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                        response.write(true, ByteBuffer.wrap(metrics.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)), callback);
+                    }
+                }
+                case "/health/live" -> Answers.json(response, callback, 200, java.util.Map.of("status", "UP"));
+                case "/health/ready" -> {
+                    boolean up = ready.getAsBoolean();
+                    Answers.json(response, callback, up ? 200 : 503, java.util.Map.of("status", up ? "UP" : "DOWN"));
+                }
+                default -> Answers.error(response, callback, 404, "this port serves /metrics, /health/live and /health/ready");
             }
-            Answers.error(response, callback, 404, "this port serves /metrics, /health/live and /health/ready");
             return true;
         }
         if (path.equals("/metrics")) {

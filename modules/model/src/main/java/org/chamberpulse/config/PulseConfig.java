@@ -74,11 +74,12 @@ public record PulseConfig(
      *                        it and finds dead clients (under the 30 s after which Jetty closes a silent connection)
      * @param httpPerAddress  requests one address may have in progress at once (others wait their turn)
      * @param bodyTimeout     how long a request's body may take to arrive in full
+     * @param commentForm     whether residents may comment through the form at {@code /meetings/{id}/comment}
      * @param trustedProxies  the proxies whose {@code X-Forwarded-For} names the client (the limits, the login
      *                        throttle and the audit log then count that client); empty: every peer is the client
      */
     public record Web(String bind, int metricsPort, String metricsBind, int sseMax, int ssePerAddress, Duration sseHeartbeat, int httpPerAddress,
-                      Duration bodyTimeout, List<Cidr> trustedProxies) {
+                      Duration bodyTimeout, boolean commentForm, List<Cidr> trustedProxies) {
         public Web {
             trustedProxies = List.copyOf(trustedProxies);
         }
@@ -137,6 +138,7 @@ public record PulseConfig(
         d.put("http.per.address", "32");
         d.put("http.body.timeout", "20s");
         d.put("trusted.proxies", "");
+        d.put("webform.enabled", "true");
         return Map.copyOf(d);
     }
 
@@ -227,6 +229,7 @@ public record PulseConfig(
                         p.duration("sse.heartbeat", Duration.ofMillis(100), Duration.ofSeconds(25)),
                         p.integer("http.per.address", 1, 10_000),
                         p.duration("http.body.timeout", Duration.ofSeconds(1), Duration.ofMinutes(10)),
+                        p.bool("webform.enabled"),
                         p.cidrs("trusted.proxies")),
                 kafka);
         if (config.httpPort() != 0 && config.httpPort() == config.web().metricsPort()) {
