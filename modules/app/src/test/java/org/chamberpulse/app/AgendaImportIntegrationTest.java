@@ -1,5 +1,6 @@
 package org.chamberpulse.app;
 
+import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -24,10 +25,12 @@ import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A meeting imported from a local server answering as ModernGov does, then commented on and counted. */
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AgendaImportIntegrationTest {
 
     private static final String GET_MEETING = """

@@ -1,5 +1,6 @@
 package org.chamberpulse.app;
 
+import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,6 +26,7 @@ import org.chamberpulse.model.HostileInputs;
 import org.chamberpulse.model.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * logins and paths. Every answer is 4xx or, for a good request, 2xx/3xx; never 5xx.
  */
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ApiFuzzIntegrationTest {
 
     private static final long SEED = 4242L;

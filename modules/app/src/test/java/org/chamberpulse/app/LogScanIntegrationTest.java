@@ -1,5 +1,6 @@
 package org.chamberpulse.app;
 
+import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -21,6 +22,7 @@ import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.Passwords;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * then scans every log line at INFO and above for them.
  */
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LogScanIntegrationTest {
 
     private static final String API_KEY = "api-key-3f9a1c77e0";

@@ -24,10 +24,12 @@ import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** /metrics of a running instance: our figures are there, and Prometheus's own linter accepts the page. */
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class MetricsIntegrationTest {
 
     private static final File PROMTOOL = new File("/usr/bin/promtool");

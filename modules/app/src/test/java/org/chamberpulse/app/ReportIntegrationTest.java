@@ -1,5 +1,6 @@
 package org.chamberpulse.app;
 
+import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
@@ -36,10 +37,12 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** After a replayed meeting, the report agrees with the final summaries, figure for figure, on disk and served. */
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ReportIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -1,5 +1,6 @@
 package org.chamberpulse.app;
 
+import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -20,10 +21,12 @@ import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `run` as a whole: embedded broker, topology, dashboard and ingest API, driven over HTTP. */
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RunIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -14,12 +14,14 @@ import java.util.zip.ZipOutputStream;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.chamberpulse.sentiment.SentimentAnalyzer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jar `scripts/chamberpulse score` runs from holds only the scorer's classes: run by `mvn verify`
  * after `package` made it, this checks that nothing the scorer reaches is missing from it.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ScoreJarIT {
 
     private static final Path SCORE_JAR = Path.of("target", "chamberpulse-score.jar");

@@ -2,11 +2,8 @@ package org.chamberpulse.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +11,7 @@ class ClerkSessionsTest {
 
     private static final Instant T = Instant.parse("2026-11-27T18:00:00Z");
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(T);
     private final ClerkSessions sessions = new ClerkSessions(Map.of("ada", Passwords.hash("right".toCharArray()),
             "bob", Passwords.hash("also right".toCharArray())), clock);
 
@@ -102,28 +99,5 @@ class ClerkSessionsTest {
         // then
         assertThat(slip.throttled()).isFalse();
         assertThat(sessions.login("ada", "right".toCharArray(), "10.0.0.1").session()).isPresent();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = T;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

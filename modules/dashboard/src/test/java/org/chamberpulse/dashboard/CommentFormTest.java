@@ -3,11 +3,8 @@ package org.chamberpulse.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +29,7 @@ class CommentFormTest {
     private final TopologyStandIn topology = new TopologyStandIn(state);
     private final List<String> published = new CopyOnWriteArrayList<>();
     private final AtomicInteger admitted = new AtomicInteger();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T13:00:00Z"));
     private final Browser browser = new Browser();
     private DashboardServer server;
 
@@ -111,28 +108,5 @@ class CommentFormTest {
 
     private String base() {
         return "http://localhost:" + server.port();
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
