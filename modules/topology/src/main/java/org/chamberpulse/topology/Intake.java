@@ -29,13 +29,14 @@ abstract class Intake<T> implements Processor<String, byte[], String, Outcome<T>
 
     abstract void read(Record<String, byte[]> record);
 
+    // Type arguments spelled out: CI's javac once failed to infer the diamond nested in forward's own generics.
     final void forward(String key, T value, long timestamp) {
-        context.forward(new Record<>(key, Outcome.of(value), timestamp));
+        context.forward(new Record<String, Outcome<T>>(key, Outcome.of(value), timestamp));
     }
 
     final void deadLetter(Record<String, byte[]> record, String reason) {
-        context.forward(new Record<>(record.key(),
-                Outcome.dead(DeadLetters.of(reason, context.recordMetadata(), record.timestamp(), record.value())),
+        context.forward(new Record<String, Outcome<T>>(record.key(),
+                Outcome.<T>dead(DeadLetters.of(reason, context.recordMetadata(), record.timestamp(), record.value())),
                 record.timestamp()));
     }
 }
