@@ -258,6 +258,30 @@
     document.getElementById('eitems').value = state.meeting.items.map(i => i.number + ' | ' + i.title + (i.restricted ? ' | restricted' : '')).join('\n');
   }
 
+  const SOURCE_NAMES = {mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X'};
+
+  /** The followers of this meeting's hashtags: connected or not, posts so far, the last post's time. */
+  async function loadSources() {
+    const list = document.getElementById('sources');
+    try {
+      const response = await fetch('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId) + '/sources');
+      if (!response.ok) throw new Error((await response.json()).error || response.statusText);
+      const answer = await response.json();
+      list.replaceChildren();
+      const line = text => { const li = document.createElement('li'); li.textContent = text; list.appendChild(li); };
+      if (!answer.followed) line('This instance does not follow social networks (run it with the ingest role and sources.* settings); the comment form and the API still take comments.');
+      else if (answer.sources.length === 0) line('No source follows this meeting\'s hashtags now: none is configured, or the meeting\'s window is not open.');
+      answer.sources.forEach(s => line((SOURCE_NAMES[s.source] || s.source) + ' ' + s.server + ' #' + s.hashtag + ': '
+        + (s.connected ? 'connected' : 'not connected' + (s.problem ? ' (' + s.problem + ')' : '')) + ', ' + s.published + ' posts'
+        + (s.lastPostAt ? ', the last at ' + time(s.lastPostAt) : '')));
+    } catch (err) {
+      list.replaceChildren();
+      const li = document.createElement('li');
+      li.textContent = 'The sources could not be read: ' + err.message;
+      list.appendChild(li);
+    }
+  }
+
   function meeting() {
     document.getElementById('chair-link').href = '/meetings/' + encodeURIComponent(meetingId);
     document.getElementById('report-link').href = '/meetings/' + encodeURIComponent(meetingId) + '/report';
@@ -303,7 +327,7 @@
       snapshot: snapshot => {
         const view = snapshot.meetings.find(v => v.meetingId === meetingId);
         if (view) apply(view);
-        if (!listed) { listed = true; loadComments(); }
+        if (!listed) { listed = true; loadComments(); loadSources(); setInterval(loadSources, 10000); }
       },
       view: view => { if (view.meetingId === meetingId && view.meeting) apply(view); }
     }, stream => {

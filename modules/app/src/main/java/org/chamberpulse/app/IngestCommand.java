@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Follow a hashtag on a social network and write its posts to pulse.comments.raw until stopped.",
+        description = {"Follow one hashtag on a social network and write its posts to pulse.comments.raw until stopped (one-off use).",
+                "run follows the hashtags of every meeting whose window is open by itself (its ingest role, settings sources.*)."},
         subcommands = {IngestCommand.Mastodon.class, IngestCommand.Bluesky.class, IngestCommand.X.class})
 final class IngestCommand {
 
@@ -101,7 +102,7 @@ final class IngestCommand {
     }
 
     @Command(name = "bluesky", mixinStandardHelpOptions = true,
-            description = "Follow a hashtag on Bluesky through Jetstream, resuming from the last cursor after a restart.")
+            description = "Follow a hashtag on Bluesky through Jetstream from now on (run's ingest role follows meetings' hashtags and resumes after a restart).")
     static final class Bluesky implements Callable<Integer> {
         @Option(names = "--endpoint", paramLabel = "URL", defaultValue = "wss://jetstream2.us-east.bsky.network/subscribe",
                 description = "The Jetstream endpoint (default: ${DEFAULT-VALUE}).")
@@ -114,8 +115,7 @@ final class IngestCommand {
         public Integer call() throws Exception {
             PulseConfig config = common.load();
             Pseudonyms pseudonyms = Pseudonyms.fromConfig(config);
-            Path cursor = config.dataDir().resolve("bluesky-" + common.tag.replace("#", "").toLowerCase(java.util.Locale.ROOT) + ".cursor");
-            return follow(config, sink -> List.of(new JetstreamClient(endpoint, common.tag, cursor, sink, pseudonyms, Clock.systemUTC())));
+            return follow(config, sink -> List.of(new JetstreamClient(endpoint, common.tag, sink, pseudonyms, Clock.systemUTC())));
         }
     }
 

@@ -31,6 +31,9 @@ import org.chamberpulse.dashboard.CommentForm;
 import org.chamberpulse.dashboard.ClerkSessions;
 import org.chamberpulse.dashboard.Passwords;
 import org.chamberpulse.dashboard.PulseFeed;
+import org.chamberpulse.dashboard.FollowedSources;
+import org.chamberpulse.dashboard.Readiness;
+import org.chamberpulse.ingest.follow.IngestRole;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.ModerationEvent;
@@ -94,6 +97,14 @@ public final class PulseRuntime implements AutoCloseable {
                 ready = null;
             }
 
+            IngestRole ingest = null;
+            if (config.role().runsIngest()) {
+                ingest = IngestRole.start(config, bootstrapServers, metrics, Clock.systemUTC());
+                started.push(ingest);
+            }
+            IngestRole followers = ingest;
+            java.util.function.Supplier<Map<String, String>> sourceChecks = followers == null ? Map::of : followers::health;
+
             if (config.role().runsDashboard()) {
                 LiveState state = new LiveState(config.dashboardViews(), config.dataDir().resolve("views"));
                 PulseFeed feed = new PulseFeed(config, bootstrapServers, state);
@@ -107,7 +118,8 @@ public final class PulseRuntime implements AutoCloseable {
                 ReportRoutes reports = new ReportRoutes(config, bootstrapServers, state, Clock.systemUTC());
                 started.push(reports);
                 ClerkConsole clerk = new ClerkConsole(clerkSessions(config), publisher(producer),
-                        new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, reports, config.secureCookies(), Clock.systemUTC());
+                        new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, reports, config.secureCookies(), Clock.systemUTC())
+                        .following(followers == null ? FollowedSources.NONE : hashtags -> followers.states(hashtags).stream().map(PulseRuntime::describe).toList());
                 // The residents' form: the API's path, at most a comment a second (two at once) from an address.
                 RateLimiter formRate = new RateLimiter(1, System::nanoTime);
                 CommentForm form = !config.web().commentForm() ? null : new CommentForm(state, body -> {
@@ -115,7 +127,8 @@ public final class PulseRuntime implements AutoCloseable {
                     return answer.status() == 202 ? null : answer.error();
                 }, Pseudonyms.fromConfig(config), address -> formRate.tryAcquire("form:" + address), config.secureCookies(), Clock.systemUTC());
                 BooleanSupplier topologyReady = ready;
-                dashboard = new DashboardServer(state, topologyReady != null ? () -> topologyReady.getAsBoolean() && feed.caughtUp() : feed::caughtUp,
+                dashboard = new DashboardServer(state, Readiness.of(topologyReady != null ? () -> topologyReady.getAsBoolean() && feed.caughtUp() : feed::caughtUp,
+                        sourceChecks),
                         DashboardServer.Options.dashboard(clerk, metrics::scrape, routes -> {
                             // The key and the rate were checked by the body rule's gate, before the body was read.
                             routes.post(COMMENTS_PATH, ctx -> {
@@ -134,7 +147,9 @@ public final class PulseRuntime implements AutoCloseable {
                 Metrics.counter(metrics, "chamberpulse.sse.refused", "Live streams refused by a limit (per address or in total)", server::refusedStreams);
                 Metrics.counter(metrics, "chamberpulse.sse.dropped", "Live streams closed because their client read too slowly", server::droppedStreams);
             } else {
-                dashboard = new DashboardServer(new LiveState(), ready, DashboardServer.Options.operationsOnly(metrics::scrape), config.web());
+                // An instance of the topology answers for it; one of the ingest role alone, for its sources.
+                Readiness readiness = ready != null ? Readiness.of(ready, sourceChecks) : Readiness.of(followers::healthy, sourceChecks);
+                dashboard = new DashboardServer(new LiveState(), readiness, DashboardServer.Options.operationsOnly(metrics::scrape), config.web());
             }
             started.push(dashboard);
             dashboard.start(config.httpPort());
@@ -142,6 +157,20 @@ public final class PulseRuntime implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** A follower's state as the console's JSON gives it. */
+    private static Map<String, Object> describe(IngestRole.SourceState state) {
+        Map<String, Object> described = new java.util.LinkedHashMap<>();
+        described.put("source", state.source());
+        described.put("server", state.server());
+        described.put("hashtag", state.hashtag());
+        described.put("connected", state.connected());
+        described.put("reconnects", state.reconnects());
+        described.put("published", state.published());
+        described.put("lastPostAt", state.lastPostAt());
+        described.put("problem", state.problem());
+        return described;
     }
 
     /** Where the first start keeps the console's user when {@code clerk.users} is not set. */

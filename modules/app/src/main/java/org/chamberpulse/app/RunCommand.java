@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the topology and the dashboard. Without --bootstrap, an embedded Kafka broker starts first in the data directory.")
+        description = {"Run the topology, the dashboard and the ingest role (which follows the hashtags of every meeting whose window is open on the networks set by sources.*).",
+                "Without --bootstrap, an embedded Kafka broker starts first in the data directory."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers of an existing cluster.")
@@ -26,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
     Integer brokerPort;
 
     @Option(names = "--role", paramLabel = "ROLE",
-            description = "all (default): topology and dashboard; topology: the Streams app alone, with /health and /metrics; dashboard: the dashboard, ingest API, console and report alone.")
+            description = "all (default): topology, dashboard and ingest; topology: the Streams app alone, with /health and /metrics; dashboard: the dashboard, ingest API, console and report alone; ingest: follows the open meetings' hashtags on the sources.* networks alone.")
     String role;
 
     @Mixin

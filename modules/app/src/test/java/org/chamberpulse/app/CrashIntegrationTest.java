@@ -290,7 +290,7 @@ class CrashIntegrationTest {
         producer.flush();
     }
 
-    private static KafkaConsumer<String, ItemSummary> summaries(String bootstrap) {
+    static KafkaConsumer<String, ItemSummary> summaries(String bootstrap) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -304,7 +304,7 @@ class CrashIntegrationTest {
     }
 
     /** Reads summaries into {@code seen} (latest per key) until the condition holds; fails after two minutes. */
-    private static void awaitSummaries(KafkaConsumer<String, ItemSummary> consumer, Map<String, ItemSummary> seen,
+    static void awaitSummaries(KafkaConsumer<String, ItemSummary> consumer, Map<String, ItemSummary> seen,
                                        Predicate<Map<String, ItemSummary>> condition) {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!condition.test(seen)) {
@@ -341,7 +341,7 @@ class CrashIntegrationTest {
         return ids;
     }
 
-    private static void awaitBroker(String bootstrap) throws Exception {
+    static void awaitBroker(String bootstrap) throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

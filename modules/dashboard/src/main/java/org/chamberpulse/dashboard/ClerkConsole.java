@@ -46,6 +46,7 @@ public final class ClerkConsole {
     static final int COMMENTS_PAGE = 20;
     private final boolean secureCookies;
     private final Clock clock;
+    private volatile FollowedSources sources = FollowedSources.NONE;
 
     /** @param comments the meetings' comments, for the console's list to moderate from */
     public ClerkConsole(ClerkSessions sessions, ClerkPublisher publisher, AuditLog audit, LiveState state, MeetingComments comments,
@@ -57,6 +58,12 @@ public final class ClerkConsole {
         this.state = state;
         this.secureCookies = secureCookies;
         this.clock = clock;
+    }
+
+    /** Where the console learns the state of the sources following each meeting's hashtags. */
+    public ClerkConsole following(FollowedSources followed) {
+        this.sources = followed;
+        return this;
     }
 
     /**
@@ -102,6 +109,7 @@ public final class ClerkConsole {
         routes.post("/api/v1/clerk/meetings/{id}/moderation", ctx -> act(ctx, this::moderate));
         routes.get("/api/v1/clerk/meetings/{id}/comments", this::listComments);
         routes.get("/api/v1/clerk/meetings/{id}/preview", this::previewCorrection);
+        routes.get("/api/v1/clerk/meetings/{id}/sources", this::listSources);
     }
 
     private void loginPage(Context ctx, String error, HttpStatus status) {
@@ -310,6 +318,21 @@ public final class ClerkConsole {
      * The meeting's comments for the console, newest first, a page at a time; {@code q} keeps those whose text,
      * id or item holds it (case ignored).
      */
+    /** The sources following the meeting's hashtags; {@code followed: false} where this instance runs no ingest role. */
+    private void listSources(Context ctx) {
+        if (sessions.find(cookie(ctx.header("Cookie"))).isEmpty()) {
+            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in to the clerk console first"));
+            return;
+        }
+        Optional<MeetingView> view = state.meeting(ctx.pathParam("id")).filter(v -> v.meeting() != null);
+        if (view.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "There is no meeting with that id."));
+            return;
+        }
+        List<Map<String, Object>> followers = sources.of(view.get().meeting().hashtags());
+        ctx.json(followers == null ? Map.of("followed", false, "sources", List.of()) : Map.of("followed", true, "sources", followers));
+    }
+
     private void listComments(Context ctx) {
         Optional<ClerkSessions.Session> session = session(ctx);
         if (session.isEmpty()) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.chamberpulse.config.PulseConfig;
@@ -65,9 +64,9 @@ public final class DashboardServer implements AutoCloseable {
     private volatile int requestedPort;
 
     /**
-     * @param ready whether the application behind the page is ready (the Streams app is running)
+     * @param ready whether the application behind the page is ready (the Streams app is running), and its parts' states
      */
-    public DashboardServer(LiveState state, BooleanSupplier ready, Options options, PulseConfig.Web web) {
+    public DashboardServer(LiveState state, Readiness ready, Options options, PulseConfig.Web web) {
         long connections = connectionLimit();
         int streams = (int) Math.max(1, Math.min(web.sseMax(), connections - RESERVED_CONNECTIONS));
         this.events = new EventStreams(state, new EventStreams.Limits(streams, web.ssePerAddress(), web.sseHeartbeat()));
@@ -127,8 +126,8 @@ public final class DashboardServer implements AutoCloseable {
             }
             routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             routes.get("/health/ready", ctx -> {
-                boolean up = ready.getAsBoolean();
-                ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", up ? "UP" : "DOWN"));
+                boolean up = ready.ready();
+                ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(ready.body(up));
             });
             if (options.clerk() != null) {
                 options.clerk().routes(routes);

@@ -42,13 +42,13 @@ final class WebEdge extends Handler.Wrapper {
     private final Duration bodyTimeout;
     private final ClientAddress clients;
     private final java.util.function.Supplier<String> metrics;
-    private final java.util.function.BooleanSupplier ready;
+    private final Readiness ready;
 
     /**
      * @param metrics the Prometheus page, or null; served on the management port with {@code ready}
      */
     WebEdge(EventStreams events, List<BodyRule> rules, Duration bodyTimeout, ClientAddress clients,
-            java.util.function.Supplier<String> metrics, java.util.function.BooleanSupplier ready) {
+            java.util.function.Supplier<String> metrics, Readiness ready) {
         this.metrics = metrics;
         this.ready = ready;
         this.clients = clients;
@@ -80,8 +80,8 @@ final class WebEdge extends Handler.Wrapper {
                 }
                 case "/health/live" -> Answers.json(response, callback, 200, java.util.Map.of("status", "UP"));
                 case "/health/ready" -> {
-                    boolean up = ready.getAsBoolean();
-                    Answers.json(response, callback, up ? 200 : 503, java.util.Map.of("status", up ? "UP" : "DOWN"));
+                    boolean up = ready.ready();
+                    Answers.json(response, callback, up ? 200 : 503, ready.body(up));
                 }
                 default -> Answers.error(response, callback, 404, "this port serves /metrics, /health/live and /health/ready");
             }

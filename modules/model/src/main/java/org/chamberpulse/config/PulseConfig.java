@@ -37,6 +37,7 @@ import java.util.TreeMap;
  * @param role            what this instance runs: everything, the topology alone (health and metrics
  *                        over HTTP), or the dashboard alone (with the ingest API, console and report)
  * @param web             where the HTTP server listens and the limits of its public edge
+ * @param sources         the social networks the ingest role follows (an empty setting turns a source off)
  */
 public record PulseConfig(
         String bootstrap,
@@ -60,7 +61,27 @@ public record PulseConfig(
         Role role,
         int dashboardViews,
         Web web,
+        Sources sources,
         Map<String, String> kafka) {
+
+    /**
+     * Where the ingest role follows the hashtags of the meetings whose window is open (issue 18).
+     *
+     * @param mastodonServers base URLs of Mastodon servers (one stream per server and hashtag)
+     * @param mastodonToken   a token with {@code read:statuses}, for servers that ask for one; empty: none
+     * @param blueskyEndpoint a Jetstream {@code subscribe} WebSocket URL (one connection for every hashtag); empty: off
+     * @param xBearerToken    the X API's bearer token; empty: X is off
+     * @param xEndpoint       the X API's base URL (tests and proxies point it elsewhere)
+     */
+    public record Sources(List<java.net.URI> mastodonServers, String mastodonToken, String blueskyEndpoint, String xBearerToken, String xEndpoint) {
+        public Sources {
+            mastodonServers = List.copyOf(mastodonServers);
+        }
+
+        public boolean any() {
+            return !mastodonServers.isEmpty() || !blueskyEndpoint.isEmpty() || !xBearerToken.isEmpty();
+        }
+    }
 
     /**
      * The HTTP side: where it listens, and what one client may hold of it.
@@ -87,14 +108,18 @@ public record PulseConfig(
 
     /** What one instance runs; several instances share the work of the topology by its application id. */
     public enum Role {
-        ALL, TOPOLOGY, DASHBOARD;
+        ALL, TOPOLOGY, DASHBOARD, INGEST;
 
         public boolean runsTopology() {
-            return this != DASHBOARD;
+            return this == ALL || this == TOPOLOGY;
         }
 
         public boolean runsDashboard() {
-            return this != TOPOLOGY;
+            return this == ALL || this == DASHBOARD;
+        }
+
+        public boolean runsIngest() {
+            return this == ALL || this == INGEST;
         }
     }
 
@@ -139,6 +164,11 @@ public record PulseConfig(
         d.put("http.body.timeout", "20s");
         d.put("trusted.proxies", "");
         d.put("webform.enabled", "true");
+        d.put("sources.mastodon.servers", "");
+        d.put("sources.mastodon.token", "");
+        d.put("sources.bluesky.endpoint", "");
+        d.put("sources.x.bearer-token", "");
+        d.put("sources.x.endpoint", "https://api.x.com");
         return Map.copyOf(d);
     }
 
@@ -153,14 +183,15 @@ public record PulseConfig(
     public String toString() {
         return "PulseConfig[bootstrap=" + bootstrap + ", dataDir=" + dataDir + ", httpPort=" + httpPort + ", applicationId=" + applicationId
                 + ", partitions=" + partitions + ", authorSecret=" + (authorSecret.isEmpty() ? "(data dir)" : "(set)")
-                + ", metricsPort=" + web.metricsPort() + ", apiKeys=" + apiKeys.size() + ", clerkUsers=" + clerkUsers.size() + ", role=" + role + ", kafka=" + kafka.keySet() + "]";
+                + ", metricsPort=" + web.metricsPort() + ", apiKeys=" + apiKeys.size() + ", clerkUsers=" + clerkUsers.size() + ", role=" + role + ", sources=" + sources.mastodonServers() + (sources.blueskyEndpoint().isEmpty() ? "" : " bluesky")
+                + (sources.xBearerToken().isEmpty() ? "" : " x") + ", kafka=" + kafka.keySet() + "]";
     }
 
     /** The same configuration with the author secret given (resolved from the data directory at start). */
     public PulseConfig withAuthorSecret(String secret) {
         return new PulseConfig(bootstrap, dataDir, brokerPort, httpPort, applicationId, partitions, replicationFactor, streamThreads, commitInterval,
                 emitInterval, stateRetention, reportGrace, commentRetention, secret, apiKeys, apiRate, clerkUsers, secureCookies, role,
-                dashboardViews, web, kafka);
+                dashboardViews, web, sources, kafka);
     }
 
     public boolean embeddedBroker() {
@@ -231,6 +262,11 @@ public record PulseConfig(
                         p.duration("http.body.timeout", Duration.ofSeconds(1), Duration.ofMinutes(10)),
                         p.bool("webform.enabled"),
                         p.cidrs("trusted.proxies")),
+                new Sources(p.urls("sources.mastodon.servers"),
+                        p.text("sources.mastodon.token", true),
+                        p.url("sources.bluesky.endpoint", "ws", "wss"),
+                        p.text("sources.x.bearer-token", true),
+                        p.url("sources.x.endpoint", "http", "https")),
                 kafka);
         if (config.httpPort() != 0 && config.httpPort() == config.web().metricsPort()) {
             problems.add("metrics.port must differ from http.port (" + config.httpPort() + "): the management port serves /metrics apart");
@@ -241,12 +277,15 @@ public record PulseConfig(
         return config;
     }
 
+    /** Settings whose names hold a '-', which an environment variable's name cannot: PULSE_SOURCES_X_BEARER_TOKEN. */
+    private static final Map<String, String> ENV_SPELLINGS = Map.of("sources.x.bearer.token", "sources.x.bearer-token");
+
     static Map<String, String> fromEnvironment(Map<String, String> env) {
         Map<String, String> settings = new LinkedHashMap<>();
         env.forEach((name, value) -> {
             if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
                 String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-                settings.put(key, value);
+                settings.put(ENV_SPELLINGS.getOrDefault(key, key), value);
             }
         });
         return settings;
@@ -301,6 +340,36 @@ public record PulseConfig(
 
         List<String> list(String key) {
             return java.util.Arrays.stream(values.get(key).split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        }
+
+        List<java.net.URI> urls(String key) {
+            List<java.net.URI> urls = new ArrayList<>();
+            for (String entry : list(key)) {
+                String checked = checkedUrl(key, entry, "http", "https");
+                if (!checked.isEmpty()) {
+                    urls.add(java.net.URI.create(checked.endsWith("/") ? checked : checked + "/"));
+                }
+            }
+            return urls;
+        }
+
+        /** An absolute URL with one of the schemes, or empty. */
+        String url(String key, String... schemes) {
+            String value = values.get(key);
+            return value.isEmpty() ? value : checkedUrl(key, value, schemes);
+        }
+
+        private String checkedUrl(String key, String value, String... schemes) {
+            try {
+                java.net.URI uri = new java.net.URI(value);
+                if (uri.getScheme() != null && List.of(schemes).contains(uri.getScheme().toLowerCase(Locale.ROOT)) && uri.getHost() != null) {
+                    return value;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            problems.add(key + ": '" + value + "' is not an absolute " + String.join(" or ", schemes) + " URL");
+            return "";
         }
 
         List<Cidr> cidrs(String key) {

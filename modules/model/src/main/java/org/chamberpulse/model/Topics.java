@@ -51,8 +51,12 @@ public final class Topics {
             new Topic<>("pulse.reports", KEYS, JsonSerde.of(ReportBundle.class), null, Map.of(
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_REPORT_BYTES)));
 
+    /** The ingest role's resume points, one per followed stream (issue 18). */
+    public static final Topic<String, IngestCursor> INGEST_CURSORS =
+            new Topic<>("pulse.ingest.cursors", KEYS, JsonSerde.of(IngestCursor.class), null);
+
     public static final List<Topic<String, ?>> ALL =
-            List.of(MEETINGS, AGENDA, COMMENTS_RAW, COMMENTS_SCORED, SUMMARIES, UNMATCHED, ALERTS, MODERATION, DLQ, VIEWS, REPORTS);
+            List.of(MEETINGS, AGENDA, COMMENTS_RAW, COMMENTS_SCORED, SUMMARIES, UNMATCHED, ALERTS, MODERATION, DLQ, VIEWS, REPORTS, INGEST_CURSORS);
 
     /** The topics that hold what people wrote; the setting comments.retention says how long they keep it. */
     public static final List<Topic<String, ?>> HOLDING_COMMENT_TEXT = List.of(COMMENTS_RAW, COMMENTS_SCORED, DLQ);

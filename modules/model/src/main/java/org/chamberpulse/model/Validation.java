@@ -68,7 +68,7 @@ public final class Validation {
         if (c.text().length() > Comment.MAX_TEXT_LENGTH) {
             return Optional.of("text longer than " + Comment.MAX_TEXT_LENGTH + " characters (" + c.text().length() + ")");
         }
-        if (c.text().isBlank() && !c.isRepost()) {
+        if (c.text().isBlank() && !c.isRepost() && !c.withdrawn()) {
             return Optional.of("empty text");
         }
         if (hasControlCharacters(c.text())) {
@@ -101,6 +101,9 @@ public final class Validation {
         if (c.createdAt().isAfter(latest)) {
             return Optional.of("createdAt " + c.createdAt() + " is more than 5 minutes after "
                     + (c.receivedAt() != null ? "receivedAt " + c.receivedAt() : "the time it was processed"));
+        }
+        if (c.editedAt() != null && (c.editedAt().isBefore(c.createdAt()) || c.editedAt().isAfter(latest))) {
+            return Optional.of("editedAt " + c.editedAt() + " lies before createdAt or more than 5 minutes after receivedAt");
         }
         return Optional.empty();
     }

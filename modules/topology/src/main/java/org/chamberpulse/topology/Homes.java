@@ -59,7 +59,7 @@ final class Homes {
             return;
         }
         Standing standing = touched.standing();
-        ScoredComment stored = touched.arrived() ? comment : load(meetingId, standing);
+        ScoredComment stored = touched.arrived() || touched.replaced() ? comment : load(meetingId, standing);
         stores.placed().put(standing.key(meetingId), new PlacedComment(stored, standing.via));
         if (touched.arrived()) {
             budget.add(1);

@@ -153,8 +153,11 @@ final class MeetingState {
         return comments.size();
     }
 
-    /** What a router's message changed: the comment's standing, and whether the comment is new to the meeting. */
-    record Touched(Standing standing, boolean arrived) {
+    /**
+     * What a router's message changed: the comment's standing, whether the comment is new to the meeting, and
+     * whether it is a new version of a comment held (an edit, or a withdrawal) to store in place of the old one.
+     */
+    record Touched(Standing standing, boolean arrived, boolean replaced) {
     }
 
     /**
@@ -165,21 +168,32 @@ final class MeetingState {
     Touched place(ScoredComment comment, String via) {
         Standing known = comments.get(comment.comment().id());
         if (known != null) {
+            if (known.supersededBy(comment.comment())) {
+                return replace(known, comment, via);
+            }
             if (known.via.contains(via)) {
                 return null;
             }
             known.via = shared(PlacedComment.via(known.via, via, true));
-            return new Touched(known, false);
+            return new Touched(known, false, false);
         }
         if (isErased(comment.comment().id())) {
             return null;
         }
+        return new Touched(admit(comment, shared(List.of(via))), true, false);
+    }
+
+    /** Takes a comment (or a withdrawal's marker) into the meeting: placed, among its copies, counted where it counts. */
+    private Standing admit(ScoredComment comment, List<String> via) {
         Comment c = comment.comment();
-        Standing standing = new Standing(comment, shared(c.author()), c.isRepost() ? null : textKey(c.text()), shared(List.of(via)));
+        Standing standing = new Standing(comment, shared(c.author()), c.isRepost() || c.withdrawn() ? null : textKey(c.text()), via);
         standing.referenceTime = placement.referenceTime(c);
         standing.itemId = placement.itemFor(c, standing.referenceTime);
         standing.hidden = isHidden(standing.id);
         comments.put(standing.id, standing);
+        if (standing.withdrawn) {
+            return standing;
+        }
         if (standing.repost) {
             countIn(standing, comment);
         } else {
@@ -188,7 +202,18 @@ final class MeetingState {
             copies.put(standing.text, after.copies().size() == 1 ? standing : after);
             settle(before.decide(), after.decide(), standing, comment);
         }
-        return new Touched(standing, true);
+        return standing;
+    }
+
+    /**
+     * A new version of a held comment, in place of the old: a withdrawal leaves a marker that no later version
+     * passes; an edit is judged as it reads now (its copies too, so that the end does not depend on whether the
+     * edit came before the post), in the same place, so mostly only its text, words and mood change.
+     */
+    private Touched replace(Standing known, ScoredComment version, String via) {
+        List<String> routers = shared(known.via.contains(via) ? known.via : PlacedComment.via(known.via, via, true));
+        remove(known);
+        return new Touched(admit(version, routers), false, true);
     }
 
     /** A stored comment, as the state is rebuilt from the store: placed again without telling anyone. */
@@ -226,7 +251,7 @@ final class MeetingState {
             countOut(standing, loader.apply(meetingId, standing), true);
         }
         comments.remove(standing.id);
-        if (!standing.repost) {
+        if (standing.amongCopies()) {
             Copies before = copiesOf(standing.text);
             Copies after = before.without(standing);
             if (after.isEmpty()) {
@@ -418,6 +443,7 @@ final class MeetingState {
     }
 
     private void apply(Standing standing, ScoredComment placed, int sign) {
+        assert !standing.withdrawn : "a withdrawn comment is never counted";
         Contribution contribution = Contribution.of(placed, standing.referenceTime);
         item(standing.itemId).apply(standing, contribution, sign);
         if (!standing.repost) {

@@ -43,16 +43,31 @@ final class Router {
             return;
         }
         HeldKey key = heldKey(hashtag, comment);
-        if (stores.held().get(key) != null) {
+        HeldComment known = stores.held().get(key);
+        if (known != null && !comment.comment().supersedes(known.comment().comment())) {
             return; // the same comment delivered again: counted once (rule 4)
         }
-        String meetingId = window == null ? null : window.window().meetingId();
-        stores.held().put(key, new HeldComment(comment, meetingId, outputs.now()));
-        if (window == null) {
+        String meetingId = known != null ? known.meetingId() : window == null ? null : window.window().meetingId();
+        stores.held().put(key, new HeldComment(comment, meetingId, known == null ? outputs.now() : known.heldSince()));
+        if (meetingId == null) {
+            if (known != null) {
+                countUnmatched(hashtag, known.comment(), -1);
+            }
             countUnmatched(hashtag, comment, +1);
         } else {
-            outputs.handoff(window.home(), new DeskMessage.Place(meetingId, comment, hashtag));
+            // A new version goes where the comment went: its meeting's home replaces the version it holds.
+            outputs.handoff(known != null ? homeOf(hashtag, meetingId) : window.home(), new DeskMessage.Place(meetingId, comment, hashtag));
         }
+    }
+
+    /** The home desk of a meeting that lists this hashtag (its own hashtag, if the window has gone meanwhile). */
+    private String homeOf(String hashtag, String meetingId) {
+        for (DeskMessage.WindowChanged window : windows(hashtag)) {
+            if (window.window().meetingId().equals(meetingId)) {
+                return window.home();
+            }
+        }
+        return hashtag;
     }
 
     /** A meeting's window under this hashtag appeared, moved or went ({@code after} null): its comments are placed again. */
@@ -183,6 +198,9 @@ final class Router {
     }
 
     private void countUnmatched(String hashtag, ScoredComment comment, int delta) {
+        if (comment.comment().withdrawn()) {
+            return; // a post deleted on its network counts nowhere
+        }
         UnmatchedSummary before = Objects.requireNonNullElse(stores.unmatched().get(hashtag), new UnmatchedSummary(hashtag, 0, 0, 0));
         boolean repost = comment.comment().isRepost();
         stores.unmatched().put(hashtag, new UnmatchedSummary(hashtag, before.count() + (repost ? 0 : delta),

@@ -19,8 +19,12 @@ final class Standing {
     final boolean repost;
     final String author;
     final TextKey text;
-    /** No flag from intake (profanity, abuse), and some text. */
+    /** No flag from intake (profanity, abuse), and some text (of the latest edit). */
     final boolean clean;
+    /** The post was deleted on its network: the marker stays, so that no version of it counts again. */
+    final boolean withdrawn;
+    /** When the version counted was edited (Long.MIN_VALUE: never). */
+    final long editedAt;
     long referenceTime;
     String itemId;
     boolean counted;
@@ -31,12 +35,24 @@ final class Standing {
     Standing(ScoredComment scored, String author, TextKey text, List<String> via) {
         Comment comment = scored.comment();
         this.clean = scored.flags().isEmpty() && !comment.text().isBlank();
+        this.withdrawn = comment.withdrawn();
+        this.editedAt = comment.editedAt() == null ? Long.MIN_VALUE : comment.editedAt().toEpochMilli();
         this.id = comment.id();
         this.createdAt = comment.createdAt().toEpochMilli();
         this.repost = comment.isRepost();
         this.author = author;
         this.text = text;
         this.via = via;
+    }
+
+    /** Whether it takes part among the copies of its text (rule 4): reposts and withdrawn posts do not. */
+    boolean amongCopies() {
+        return !repost && !withdrawn;
+    }
+
+    /** Whether {@code comment}, another version of this post, replaces the one held. */
+    boolean supersededBy(Comment comment) {
+        return comment.createdAt().toEpochMilli() == createdAt && comment.supersedes(withdrawn, editedAt);
     }
 
     /** What the chair may read out: no flag of any kind, and some text. */

@@ -20,8 +20,8 @@ import org.chamberpulse.model.UnmatchedSummary;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rule 3 as a property: for seeded random meetings, delivering the agenda events and comments in a
- * shuffled order, some of them twice, gives exactly the summaries of the in-order run; also when the
+ * Rule 3 as a property: for seeded random meetings, delivering the agenda events and comments (some edited,
+ * some withdrawn) in a shuffled order, some of them twice, gives exactly the summaries of the in-order run; also when the
  * posts of a meeting held days later, past the state retention in event time, are mixed in.
  */
 class OrderIndependenceTest {
@@ -132,6 +132,17 @@ class OrderIndependenceTest {
                 String repostOf = random.nextInt(8) == 0 && c > 0 ? meetingId + "-c" + random.nextInt(c) : null;
                 Comment comment = new Comment(id, "web", author, repostOf != null ? "" : text, tags, at, at.plusSeconds(2), null, repostOf);
                 steps.add(new Step(at, driver -> driver.comment(comment)));
+                // Posts edited or deleted on their network: versions of the post, in any order (issue 18).
+                int fate = random.nextInt(10);
+                if (fate == 0 && repostOf == null) {
+                    Instant editedAt = at.plusSeconds(30 + random.nextInt(600));
+                    Comment edit = comment.editedAt(editedAt).withText(TEXTS[random.nextInt(TEXTS.length)] + " (edited)");
+                    steps.add(new Step(editedAt, driver -> driver.comment(edit)));
+                } else if (fate == 1) {
+                    Instant deletedAt = at.plusSeconds(30 + random.nextInt(600));
+                    Comment withdrawal = Comment.withdrawal(id, "web", author, tags, at, deletedAt);
+                    steps.add(new Step(deletedAt, driver -> driver.comment(withdrawal)));
+                }
             }
         }
     }

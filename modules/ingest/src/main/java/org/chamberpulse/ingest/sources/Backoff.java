@@ -43,8 +43,13 @@ public final class Backoff {
      * (its interrupt flag set again), which tells the client to stop.
      */
     public boolean pause() {
+        return pause(Duration.ZERO);
+    }
+
+    /** As {@link #pause()}, but never shorter than {@code atLeast} (a server's {@code Retry-After}). */
+    public boolean pause(Duration atLeast) {
         try {
-            Thread.sleep(next().toMillis());
+            Thread.sleep(Math.max(next().toMillis(), atLeast.toMillis()));
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,21 +13,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.chamberpulse.model.Pseudonyms;
+import java.util.concurrent.TimeoutException;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Pseudonyms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows a hashtag on Bluesky through Jetstream (a WebSocket of the network's commits). Jetstream has
- * no hashtag filter, so every post is read and kept when a tag facet names the hashtag, in any case.
- * A repost of a kept post becomes a repost carrying that post's tags. The cursor (the last event's
- * {@code time_us}) is saved to a file, so a restart resumes where it stopped; repeated events are
- * harmless, because comments are idempotent by id.
+ * Follows hashtags on Bluesky through Jetstream, one WebSocket of the network's commits for all of them.
+ * Jetstream has no hashtag filter, so every post is read and kept when a tag facet names a followed hashtag,
+ * in any case. A repost of a kept post becomes a repost carrying its tags; an update of one a new version; a
+ * delete of one a withdrawal. The cursor (the last event's {@code time_us}) is saved through {@link Resume}
+ * once the posts before it are stored; a restart resumes from it, and a hashtag followed anew from its
+ * backfill time. Repeated events are harmless: comments are idempotent by id.
  */
 public final class JetstreamClient implements Runnable {
 
@@ -37,79 +39,167 @@ public final class JetstreamClient implements Runnable {
     static final String POST = "app.bsky.feed.post";
     static final String REPOST = "app.bsky.feed.repost";
     private static final String TAG_FACET = "app.bsky.richtext.facet#tag";
-    /** Posts kept recently, by URI, with their tags: what a repost needs to know. */
+    /** Posts kept recently, by URI: what a repost, an update or a delete needs to know. */
     private static final int REMEMBERED_POSTS = 100_000;
     /** On resuming, go back this far before the cursor: a repeat costs nothing, a gap loses posts. */
     private static final long RESUME_OVERLAP_MICROS = 5_000_000L;
+    /** A message longer than this is not a post: it is skipped, and memory stays bounded. */
+    static final int MAX_MESSAGE_CHARS = 1 << 20;
 
     private final URI endpoint;
-    private final String tag;
-    private final Path cursorFile;
     private final CommentSink sink;
     private final Pseudonyms pseudonyms;
     private final Clock clock;
+    private final Resume resume;
+    private final SourceStats stats;
+    private final Map<String, SourceStats> tagStats = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final Backoff backoff = Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(2));
-    private final Map<String, List<String>> remembered = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<String, Comment> remembered = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Comment> eldest) {
             return size() > REMEMBERED_POSTS;
         }
     };
+    private final Object changes = new Object();
+    private volatile Set<String> tags = Set.of();
     private volatile boolean running = true;
+    private volatile boolean reconnect;
     private volatile long cursor;
     private long savedCursor;
-    private long comments;
 
-    public JetstreamClient(URI endpoint, String tag, Path cursorFile, CommentSink sink, Pseudonyms pseudonyms, Clock clock) {
+    /** For one-off use: one hashtag from now on, nowhere saved. */
+    public JetstreamClient(URI endpoint, String tag, CommentSink sink, Pseudonyms pseudonyms, Clock clock) {
+        this(endpoint, sink, pseudonyms, clock, Resume.NONE, new SourceStats());
+        follow(Map.of(tag, Instant.EPOCH), tagName -> new SourceStats());
+    }
+
+    public JetstreamClient(URI endpoint, CommentSink sink, Pseudonyms pseudonyms, Clock clock, Resume resume, SourceStats stats) {
         this.endpoint = endpoint;
-        this.tag = (tag.startsWith("#") ? tag.substring(1) : tag).toLowerCase(Locale.ROOT);
-        this.cursorFile = cursorFile;
         this.sink = sink;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
-        this.cursor = readCursor();
+        this.resume = resume;
+        this.stats = stats;
+        String saved = resume.position();
+        String[] parts = saved == null ? new String[0] : saved.strip().split(" ", 2);
+        this.cursor = parts.length == 0 ? 0 : parse(parts[0]);
+        this.savedCursor = cursor;
+        if (parts.length == 2) {
+            this.tags = Set.of(parts[1].split(","));
+        }
+    }
+
+    /**
+     * The hashtags to follow, each with the time from which its posts are wanted: a hashtag new to the set whose
+     * time lies before the cursor makes the connection start again from that time (Instant.EPOCH: from now).
+     */
+    public void follow(Map<String, Instant> wanted, java.util.function.Function<String, SourceStats> statsOf) {
+        Map<String, Instant> normalised = new LinkedHashMap<>();
+        wanted.forEach((tag, from) -> normalised.put(normalise(tag), from));
+        Set<String> before = tags;
+        long rewind = Long.MAX_VALUE;
+        for (Map.Entry<String, Instant> entry : normalised.entrySet()) {
+            tagStats.computeIfAbsent(entry.getKey(), statsOf);
+            if (!before.contains(entry.getKey()) && entry.getValue() != null && !entry.getValue().equals(Instant.EPOCH)) {
+                rewind = Math.min(rewind, micros(entry.getValue()));
+            }
+        }
+        tagStats.keySet().retainAll(normalised.keySet());
+        tags = Set.copyOf(normalised.keySet());
+        synchronized (changes) {
+            if (rewind != Long.MAX_VALUE && (cursor == 0 || rewind < cursor)) {
+                log.info("bluesky: reading back from {} for a newly followed hashtag", Instant.ofEpochMilli(rewind / 1_000));
+                cursor = rewind;
+                reconnect = true;
+            }
+            if (tags.isEmpty()) {
+                reconnect = true;
+            }
+            changes.notifyAll();
+        }
+    }
+
+    public Set<String> tags() {
+        return tags;
+    }
+
+    public SourceStats stats() {
+        return stats;
+    }
+
+    public SourceStats stats(String tag) {
+        return tagStats.get(tag);
     }
 
     @Override
     public void run() {
         while (running) {
+            if (tags.isEmpty()) {
+                waitForTags();
+                continue;
+            }
             CompletableFuture<Void> closed = new CompletableFuture<>();
             try {
+                reconnect = false;
                 WebSocket socket = http.newWebSocketBuilder()
                         .connectTimeout(Duration.ofSeconds(10))
                         .buildAsync(subscribeUri(), new Listener(closed))
                         .get(30, TimeUnit.SECONDS);
-                log.info("bluesky: following #{} on {}{}", tag, endpoint.getHost(), cursor > 0 ? " from cursor " + cursor : "");
-                while (running && !closed.isDone()) {
+                stats.connected(clock.millis());
+                tagStats.values().forEach(s -> s.connected(clock.millis()));
+                log.info("bluesky: following {} on {}{}", tags, endpoint.getHost(), cursor > 0 ? " from cursor " + cursor : "");
+                while (running && !closed.isDone() && !reconnect) {
                     try {
                         closed.get(1, TimeUnit.SECONDS);
-                    } catch (java.util.concurrent.TimeoutException e) {
+                    } catch (TimeoutException e) {
                         saveCursor();
                     }
                 }
-                if (!running) {
+                if (!closed.isDone()) {
                     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+                    socket.abort();
                 }
+                if (closed.isCompletedExceptionally()) {
+                    closed.join();
+                }
+                disconnected(running && !reconnect ? "the stream ended" : "stopped");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                log.warn("bluesky: {}; reconnecting", e.getMessage());
+                String why = e.getCause() != null ? String.valueOf(e.getCause().getMessage()) : String.valueOf(e.getMessage());
+                disconnected(why);
+                log.warn("bluesky: {}; reconnecting", why);
             }
             saveCursor();
-            if (running && !backoff.pause()) {
+            if (running && !reconnect && !backoff.pause()) {
                 return;
+            }
+        }
+    }
+
+    private void disconnected(String why) {
+        stats.disconnected(why);
+        tagStats.values().forEach(s -> s.disconnected(why));
+    }
+
+    private void waitForTags() {
+        synchronized (changes) {
+            try {
+                changes.wait(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
             }
         }
     }
 
     public void stop() {
         running = false;
-    }
-
-    public long comments() {
-        return comments;
+        synchronized (changes) {
+            changes.notifyAll();
+        }
     }
 
     URI subscribeUri() {
@@ -125,6 +215,7 @@ public final class JetstreamClient implements Runnable {
     private final class Listener implements WebSocket.Listener {
         private final CompletableFuture<Void> closed;
         private final StringBuilder partial = new StringBuilder();
+        private boolean overlong;
 
         Listener(CompletableFuture<Void> closed) {
             this.closed = closed;
@@ -132,12 +223,21 @@ public final class JetstreamClient implements Runnable {
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String message = partial.toString();
+            if (!overlong && partial.length() + data.length() > MAX_MESSAGE_CHARS) {
+                overlong = true;
                 partial.setLength(0);
-                onMessage(message);
-                backoff.reset();
+                stats.malformed();
+            }
+            if (!overlong) {
+                partial.append(data);
+            }
+            if (last) {
+                if (!overlong) {
+                    onMessage(partial.toString());
+                    backoff.reset();
+                }
+                partial.setLength(0);
+                overlong = false;
             }
             socket.request(1);
             return null;
@@ -160,54 +260,99 @@ public final class JetstreamClient implements Runnable {
         try {
             event = Json.MAPPER.readTree(message);
         } catch (IOException e) {
+            stats.malformed();
             log.warn("bluesky: an unreadable event was skipped");
             return;
+        }
+        JsonNode commit = event.path("commit");
+        if ("commit".equals(event.path("kind").asText())) {
+            try {
+                onCommit(event, commit);
+            } catch (RuntimeException e) {
+                stats.malformed();
+                log.warn("bluesky: an event that could not be read was skipped ({})", e.getClass().getSimpleName());
+            }
         }
         long timeUs = event.path("time_us").asLong(0);
         if (timeUs > cursor) {
             cursor = timeUs;
         }
-        JsonNode commit = event.path("commit");
-        if (!"commit".equals(event.path("kind").asText()) || !"create".equals(commit.path("operation").asText())) {
-            return;
-        }
+    }
+
+    private void onCommit(JsonNode event, JsonNode commit) {
+        String operation = commit.path("operation").asText();
         String did = event.path("did").asText();
         String collection = commit.path("collection").asText();
         String uri = "at://" + did + "/" + collection + "/" + commit.path("rkey").asText();
+        Instant now = clock.instant();
+        if ("delete".equals(operation)) {
+            Comment post;
+            synchronized (remembered) {
+                post = remembered.remove(uri);
+            }
+            if (post != null) {
+                emit(Comment.withdrawal(post.id(), post.source(), post.author(), post.hashtags(), post.createdAt(), now), post.hashtags());
+            }
+            return;
+        }
+        if (!"create".equals(operation) && !"update".equals(operation)) {
+            return;
+        }
         JsonNode record = commit.path("record");
         Instant createdAt;
         try {
             createdAt = Instant.parse(record.path("createdAt").asText());
         } catch (RuntimeException e) {
+            if (record.has("createdAt")) {
+                stats.malformed();
+            }
             return;
         }
         if (POST.equals(collection)) {
-            List<String> tags = tags(record);
-            if (!tags.contains(tag)) {
+            List<String> postTags = tags(record);
+            if (postTags.stream().noneMatch(tags::contains)) {
                 return;
             }
-            synchronized (remembered) {
-                remembered.put(uri, tags);
-            }
             JsonNode langs = record.path("langs");
-            emit(new Comment("bluesky:" + uri, "bluesky", pseudonyms.of("bluesky", did), record.path("text").asText(""), tags, createdAt,
-                    clock.instant(), langs.isArray() && !langs.isEmpty() ? langs.get(0).asText() : null, null));
-        } else if (REPOST.equals(collection)) {
-            String subject = record.path("subject").path("uri").asText();
-            List<String> tags;
-            synchronized (remembered) {
-                tags = remembered.get(subject);
+            Comment comment = new Comment("bluesky:" + uri, "bluesky", pseudonyms.of("bluesky", did), record.path("text").asText(""), postTags,
+                    createdAt, now, langs.isArray() && !langs.isEmpty() ? langs.get(0).asText() : null, null);
+            if ("update".equals(operation)) {
+                long timeUs = event.path("time_us").asLong(0);
+                comment = comment.editedAt(timeUs > 0 ? Instant.ofEpochMilli(timeUs / 1_000) : now);
             }
-            if (tags != null) {
-                emit(new Comment("bluesky:" + uri, "bluesky", pseudonyms.of("bluesky", did), "", tags, createdAt, clock.instant(), null,
-                        "bluesky:" + subject));
+            synchronized (remembered) {
+                remembered.put(uri, comment);
+            }
+            emit(comment, postTags);
+        } else if (REPOST.equals(collection) && "create".equals(operation)) {
+            String subject = record.path("subject").path("uri").asText();
+            Comment original;
+            synchronized (remembered) {
+                original = remembered.get(subject);
+            }
+            if (original != null) {
+                Comment repost = new Comment("bluesky:" + uri, "bluesky", pseudonyms.of("bluesky", did), "", original.hashtags(), createdAt, now,
+                        null, "bluesky:" + subject);
+                synchronized (remembered) {
+                    remembered.put(uri, repost);
+                }
+                emit(repost, original.hashtags());
             }
         }
     }
 
-    private void emit(Comment comment) {
+    private void emit(Comment comment, List<String> postTags) {
         sink.accept(comment);
-        comments++;
+        long now = clock.millis();
+        stats.received();
+        stats.published(now);
+        for (String tag : postTags) {
+            SourceStats perTag = tagStats.get(tag);
+            if (perTag != null) {
+                perTag.received();
+                perTag.published(now);
+            }
+        }
     }
 
     /** The tag facets of a post, lower case, without '#'. */
@@ -216,38 +361,41 @@ public final class JetstreamClient implements Runnable {
         for (JsonNode facet : record.path("facets")) {
             for (JsonNode feature : facet.path("features")) {
                 if (TAG_FACET.equals(feature.path("$type").asText())) {
-                    String t = feature.path("tag").asText();
-                    tags.add((t.startsWith("#") ? t.substring(1) : t).toLowerCase(Locale.ROOT));
+                    tags.add(normalise(feature.path("tag").asText()));
                 }
             }
         }
         return tags;
     }
 
-    private long readCursor() {
+    private static String normalise(String tag) {
+        return (tag.startsWith("#") ? tag.substring(1) : tag).toLowerCase(Locale.ROOT);
+    }
+
+    private static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
+    }
+
+    private static long parse(String position) {
         try {
-            return cursorFile != null && Files.exists(cursorFile) ? Long.parseLong(Files.readString(cursorFile).strip()) : 0;
-        } catch (IOException | NumberFormatException e) {
-            log.warn("bluesky: cannot read the cursor in {}; starting from now", cursorFile);
+            return Long.parseLong(position.strip());
+        } catch (NumberFormatException e) {
+            log.warn("bluesky: the saved cursor '{}' is not a number; starting from the backfill time", position);
             return 0;
         }
     }
 
-    /** Saved only once the comments before it are stored, so a restart never skips one. */
+    /**
+     * Saved only once the comments before it are stored, so a restart never skips one; with the hashtags followed
+     * then, so that a restart reads back only for the hashtags that are new since.
+     */
     synchronized void saveCursor() {
         long current = cursor;
-        if (cursorFile == null || current == savedCursor) {
+        if (current == savedCursor) {
             return;
         }
         sink.flush();
-        try {
-            Files.createDirectories(cursorFile.toAbsolutePath().getParent());
-            Path temporary = cursorFile.resolveSibling(cursorFile.getFileName() + ".tmp");
-            Files.writeString(temporary, Long.toString(current));
-            Files.move(temporary, cursorFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            savedCursor = current;
-        } catch (IOException e) {
-            log.warn("bluesky: cannot save the cursor to {}: {}", cursorFile, e.getMessage());
-        }
+        resume.save(current + " " + String.join(",", new java.util.TreeSet<>(tags)));
+        savedCursor = current;
     }
 }

@@ -2,6 +2,7 @@ package org.chamberpulse.ingest.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,74 +14,123 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.chamberpulse.model.Pseudonyms;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Pseudonyms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows a hashtag on X through the v2 filtered stream: makes sure a rule for the hashtag exists, then
- * reads newline-delimited JSON (blank lines are keep-alives). Retweets become reposts. Reconnects as X
- * documents: linearly for network errors, exponentially for HTTP 429 and for server errors.
+ * Follows hashtags on X through the v2 filtered stream, one connection for all of them: keeps one rule
+ * {@code #tag} (tagged {@value #RULE_TAG}) per followed hashtag and deletes its own rules for hashtags no
+ * longer followed, then reads newline-delimited JSON (blank lines are keep-alives). Retweets become reposts.
+ * Reconnects as X documents: linearly for network errors, exponentially for HTTP 429 and server errors,
+ * never sooner than a {@code Retry-After}. The filtered stream cannot replay what was posted while it was
+ * disconnected (docs/DEPLOY.md).
  */
 public final class XStreamClient implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(XStreamClient.class);
     static final String RULE_TAG = "chamberpulse";
     private static final String FIELDS = "tweet.fields=created_at,lang,author_id,referenced_tweets,entities";
+    private static final String RULES = "2/tweets/search/stream/rules";
 
     private final URI api;
     private final String bearerToken;
-    private final String tag;
     private final CommentSink sink;
     private final Pseudonyms pseudonyms;
     private final Clock clock;
+    private final SourceStats stats;
+    private final Map<String, SourceStats> tagStats = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Backoff network = Backoff.linear(Duration.ofMillis(250), Duration.ofSeconds(16));
     private final Backoff rateLimited = Backoff.exponential(Duration.ofMinutes(1), Duration.ofMinutes(15));
     private final Backoff serverError = Backoff.exponential(Duration.ofSeconds(5), Duration.ofSeconds(320));
+    private final Object changes = new Object();
+    private volatile Set<String> tags = Set.of();
     private volatile boolean running = true;
-    private long comments;
+    private volatile InputStream current;
 
-    /** Thrown for an HTTP status worth waiting on. */
-    static final class StatusException extends IOException {
-        final int status;
-
-        StatusException(int status, String what) {
-            super(what + " answered HTTP " + status);
-            this.status = status;
-        }
+    /** For one-off use: one hashtag. */
+    public XStreamClient(URI api, String bearerToken, String tag, CommentSink sink, Pseudonyms pseudonyms, Clock clock) {
+        this(api, bearerToken, sink, pseudonyms, clock, new SourceStats());
+        follow(Set.of(tag), name -> new SourceStats());
     }
 
-    public XStreamClient(URI api, String bearerToken, String tag, CommentSink sink, Pseudonyms pseudonyms, Clock clock) {
-        this.api = api;
+    public XStreamClient(URI api, String bearerToken, CommentSink sink, Pseudonyms pseudonyms, Clock clock, SourceStats stats) {
+        this.api = api.getPath() == null || api.getPath().endsWith("/") ? api : URI.create(api + "/");
         this.bearerToken = bearerToken;
-        this.tag = (tag.startsWith("#") ? tag.substring(1) : tag).toLowerCase(Locale.ROOT);
         this.sink = sink;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
+        this.stats = stats;
+    }
+
+    /** The hashtags to follow; a change reconnects with the rules made to match. */
+    public void follow(Set<String> wanted, Function<String, SourceStats> statsOf) {
+        Set<String> normalised = new TreeSet<>();
+        wanted.forEach(tag -> normalised.add((tag.startsWith("#") ? tag.substring(1) : tag).toLowerCase(Locale.ROOT)));
+        if (normalised.equals(tags)) {
+            return;
+        }
+        normalised.forEach(tag -> tagStats.computeIfAbsent(tag, statsOf));
+        tagStats.keySet().retainAll(normalised);
+        tags = Set.copyOf(normalised);
+        closeCurrent();
+        synchronized (changes) {
+            changes.notifyAll();
+        }
+    }
+
+    public Set<String> tags() {
+        return tags;
+    }
+
+    public SourceStats stats() {
+        return stats;
+    }
+
+    public SourceStats stats(String tag) {
+        return tagStats.get(tag);
     }
 
     @Override
     public void run() {
         while (running) {
+            if (tags.isEmpty()) {
+                waitForTags();
+                continue;
+            }
             Backoff wait = network;
+            Duration atLeast = Duration.ZERO;
             try {
-                ensureRule();
-                stream();
+                Set<String> following = tags;
+                ensureRules(following);
+                stream(following);
+                disconnected("the stream ended");
+                if (!following.equals(tags)) {
+                    continue;
+                }
                 log.info("x: the stream ended; reconnecting");
-            } catch (StatusException e) {
+            } catch (UpstreamStatus e) {
+                disconnected(e.getMessage());
                 log.warn("x: {}", e.getMessage());
-                wait = e.status == 429 ? rateLimited : e.status >= 500 ? serverError : rateLimited;
+                wait = e.status() >= 500 ? serverError : rateLimited;
+                atLeast = e.retryAfter();
             } catch (IOException e) {
-                log.warn("x: {}; reconnecting", e.getMessage());
+                disconnected(String.valueOf(e.getMessage()));
+                if (running) {
+                    log.warn("x: {}; reconnecting", e.getMessage());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (running && !wait.pause()) {
+            if (running && !wait.pause(atLeast)) {
                 return;
             }
         }
@@ -88,40 +138,89 @@ public final class XStreamClient implements Runnable {
 
     public void stop() {
         running = false;
+        closeCurrent();
+        synchronized (changes) {
+            changes.notifyAll();
+        }
     }
 
-    public long comments() {
-        return comments;
-    }
-
-    /** Adds the rule "#tag" unless a rule with that value is there already. */
-    void ensureRule() throws IOException, InterruptedException {
-        String wanted = "#" + tag;
-        HttpResponse<String> rules = http.send(request("/2/tweets/search/stream/rules").GET().build(), HttpResponse.BodyHandlers.ofString());
-        check(rules.statusCode(), "listing the stream rules");
-        for (JsonNode rule : Json.MAPPER.readTree(rules.body()).path("data")) {
-            if (wanted.equalsIgnoreCase(rule.path("value").asText())) {
-                return;
+    private void waitForTags() {
+        synchronized (changes) {
+            try {
+                changes.wait(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
             }
         }
-        String body = Json.MAPPER.writeValueAsString(Map.of("add", List.of(Map.of("value", wanted, "tag", RULE_TAG))));
-        HttpResponse<String> added = http.send(request("/2/tweets/search/stream/rules")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        check(added.statusCode(), "adding the stream rule");
-        log.info("x: added the stream rule {}", wanted);
     }
 
-    private void stream() throws IOException, InterruptedException {
-        HttpResponse<Stream<String>> response = http.send(request("/2/tweets/search/stream?" + FIELDS).GET().build(),
-                HttpResponse.BodyHandlers.ofLines());
-        if (response.statusCode() != 200) {
-            response.body().close();
-            check(response.statusCode(), "the filtered stream");
+    private void closeCurrent() {
+        InputStream stream = current;
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (IOException ignored) {
+                // closing is all that is wanted
+            }
         }
-        log.info("x: following #{}", tag);
-        try (Stream<String> lines = response.body()) {
-            lines.takeWhile(line -> running).forEach(line -> {
+    }
+
+    private void disconnected(String why) {
+        stats.disconnected(why);
+        tagStats.values().forEach(s -> s.disconnected(why));
+    }
+
+    /** One rule "#tag" per followed hashtag; this client's rules for other hashtags are deleted. */
+    void ensureRules(Set<String> following) throws IOException, InterruptedException {
+        HttpResponse<String> rules = http.send(request(RULES).GET().build(), HttpResponse.BodyHandlers.ofString());
+        check(rules, "listing the stream rules");
+        Set<String> present = new TreeSet<>();
+        List<String> stale = new ArrayList<>();
+        for (JsonNode rule : Json.MAPPER.readTree(rules.body()).path("data")) {
+            String value = rule.path("value").asText().toLowerCase(Locale.ROOT);
+            String tag = value.startsWith("#") ? value.substring(1) : null;
+            if (tag != null && following.contains(tag)) {
+                present.add(tag);
+            } else if (RULE_TAG.equals(rule.path("tag").asText())) {
+                stale.add(rule.path("id").asText());
+            }
+        }
+        List<Map<String, String>> add = new ArrayList<>();
+        following.stream().filter(tag -> !present.contains(tag)).forEach(tag -> add.add(Map.of("value", "#" + tag, "tag", RULE_TAG)));
+        if (!add.isEmpty()) {
+            post(Map.of("add", add), "adding stream rules");
+            log.info("x: added stream rules for {}", following.stream().filter(tag -> !present.contains(tag)).toList());
+        }
+        if (!stale.isEmpty()) {
+            post(Map.of("delete", Map.of("ids", stale)), "deleting stream rules");
+            log.info("x: deleted {} stream rules no meeting needs", stale.size());
+        }
+    }
+
+    private void post(Object body, String what) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(request(RULES).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        check(answer, what);
+    }
+
+    private void stream(Set<String> following) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = http.send(request("2/tweets/search/stream?" + FIELDS).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new UpstreamStatus(response.statusCode(), "the filtered stream", UpstreamStatus.retryAfter(response.headers(), clock.instant()));
+            }
+            current = body;
+            if (!following.equals(tags)) {
+                return;
+            }
+            stats.connected(clock.millis());
+            tagStats.values().forEach(s -> s.connected(clock.millis()));
+            log.info("x: following {}", following);
+            long overlong = BoundedLines.read(body, line -> {
+                if (!running) {
+                    throw new IOException("stopped");
+                }
                 network.reset();
                 rateLimited.reset();
                 serverError.reset();
@@ -129,17 +228,34 @@ public final class XStreamClient implements Runnable {
                     onLine(line);
                 }
             });
+            for (long i = 0; i < overlong; i++) {
+                stats.malformed();
+            }
+        } finally {
+            current = null;
         }
     }
 
     void onLine(String line) {
         try {
             Comment comment = toComment(Json.MAPPER.readTree(line).path("data"), pseudonyms, clock.instant());
-            if (comment != null) {
-                sink.accept(comment);
-                comments++;
+            if (comment == null) {
+                stats.malformed();
+                return;
             }
-        } catch (IOException e) {
+            sink.accept(comment);
+            long now = clock.millis();
+            stats.received();
+            stats.published(now);
+            for (String tag : comment.hashtags()) {
+                SourceStats perTag = tagStats.get(tag);
+                if (perTag != null) {
+                    perTag.received();
+                    perTag.published(now);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            stats.malformed();
             log.warn("x: an unreadable line was skipped");
         }
     }
@@ -168,9 +284,10 @@ public final class XStreamClient implements Runnable {
                 .header("User-Agent", "ChamberPulse/0.1");
     }
 
-    private static void check(int status, String what) throws StatusException {
+    private void check(HttpResponse<?> response, String what) throws UpstreamStatus {
+        int status = response.statusCode();
         if (status < 200 || status >= 300) {
-            throw new StatusException(status, what);
+            throw new UpstreamStatus(status, what, UpstreamStatus.retryAfter(response.headers(), clock.instant()));
         }
     }
 }

@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Comment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Bluesky client against a local WebSocket server sending Jetstream events in their documented shape. */
 class JetstreamClientTest {
@@ -37,12 +36,39 @@ class JetstreamClientTest {
         server.stop();
     }
 
+    /** A resume point kept in memory, as pulse.ingest.cursors keeps it. */
+    private static final class SavedCursor implements Resume {
+        volatile String position;
+        private final Instant backfillFrom;
+
+        SavedCursor(String position, Instant backfillFrom) {
+            this.position = position;
+            this.backfillFrom = backfillFrom;
+        }
+
+        @Override
+        public String position() {
+            return position;
+        }
+
+        @Override
+        public Instant backfillFrom() {
+            return backfillFrom;
+        }
+
+        @Override
+        public void save(String saved) {
+            position = saved;
+        }
+    }
+
     @Test
-    void shouldKeepTaggedPostsAndTheirRepostsAndResumeFromTheSavedCursor(@TempDir Path dir) throws Exception {
+    void shouldKeepTaggedPostsAndTheirRepostsAndResumeFromTheSavedCursor() throws Exception {
         // given
-        Path cursor = dir.resolve("bluesky.cursor");
+        SavedCursor cursor = new SavedCursor(null, null);
         List<Comment> comments = new CopyOnWriteArrayList<>();
         JetstreamClient client = client(cursor, comments);
+        client.follow(Map.of("#bcclive", Instant.EPOCH), tag -> new SourceStats());
 
         // when
         Thread thread = new Thread(client);
@@ -64,16 +90,59 @@ class JetstreamClientTest {
         assertThat(comments.get(1).repostOf()).isEqualTo("bluesky:at://did:plc:alice/app.bsky.feed.post/3k1");
         assertThat(comments.get(1).hashtags()).containsExactly("bcclive");
         assertThat(queries.get(0)).isEqualTo("wantedCollections=app.bsky.feed.post&wantedCollections=app.bsky.feed.repost");
-        assertThat(Files.readString(cursor)).isEqualTo("1700000000000005");
+        assertThat(cursor.position).isEqualTo("1700000000000005 bcclive");
 
         // and when it starts again, it asks for what came after the cursor, with a little overlap
         JetstreamClient again = client(cursor, new CopyOnWriteArrayList<>());
+        again.follow(Map.of("bcclive", Instant.parse("2023-11-14T00:00:00Z")), tag -> new SourceStats());
         assertThat(again.subscribeUri().getQuery()).endsWith("&cursor=1699999995000005");
     }
 
-    private JetstreamClient client(Path cursor, List<Comment> comments) {
-        return new JetstreamClient(URI.create("ws://127.0.0.1:" + server.port() + "/subscribe"), "#bcclive", cursor, comments::add,
-                new Pseudonyms("s".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC());
+    @Test
+    void shouldReadBackFromTheWindowStartForAHashtagFollowedAnew() {
+        // given a cursor saved while following another hashtag
+        SavedCursor cursor = new SavedCursor("1700000000000005 other", null);
+        JetstreamClient client = client(cursor, new CopyOnWriteArrayList<>());
+
+        // when a meeting's window opened an hour earlier needs #bcclive
+        client.follow(Map.of("other", Instant.parse("2023-11-14T00:00:00Z"), "bcclive", Instant.ofEpochSecond(1_699_996_400L)),
+                tag -> new SourceStats());
+
+        // then it reads back from the window's start, with the overlap
+        assertThat(client.subscribeUri().getQuery()).endsWith("&cursor=" + (1_699_996_400_000_000L - 5_000_000L));
+    }
+
+    @Test
+    void shouldTurnUpdatesAndDeletesOfFollowedPostsIntoEditsAndWithdrawals() {
+        // given
+        List<Comment> comments = new CopyOnWriteArrayList<>();
+        JetstreamClient client = client(new SavedCursor(null, null), comments);
+        client.follow(Map.of("bcclive", Instant.EPOCH), tag -> new SourceStats());
+
+        // when
+        client.onMessage(post("did:plc:alice", "3k1", 1_700_000_000_000_001L, "Great point #BCCLive", "BCCLive"));
+        client.onMessage(post("did:plc:alice", "3k1", 1_700_000_000_000_002L, "Great point, well made #BCCLive", "BCCLive").replace("\"create\"", "\"update\""));
+        client.onMessage(delete("did:plc:alice", "3k1", 1_700_000_000_000_003L));
+        client.onMessage(delete("did:plc:zed", "3z9", 1_700_000_000_000_004L));
+
+        // then
+        assertThat(comments).hasSize(3);
+        assertThat(comments.get(1).editedAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
+        assertThat(comments.get(1).text()).isEqualTo("Great point, well made #BCCLive");
+        assertThat(comments.get(2).withdrawn()).isTrue();
+        assertThat(comments.get(2).id()).isEqualTo(comments.get(0).id());
+        assertThat(comments.get(2).createdAt()).isEqualTo(comments.get(0).createdAt());
+        assertThat(comments.get(2).hashtags()).containsExactly("bcclive");
+    }
+
+    private JetstreamClient client(SavedCursor cursor, List<Comment> comments) {
+        return new JetstreamClient(URI.create("ws://127.0.0.1:" + server.port() + "/subscribe"), comments::add,
+                new Pseudonyms("s".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC(), cursor, new SourceStats());
+    }
+
+    private static String delete(String did, String rkey, long timeUs) {
+        return ("{\"did\":\"%s\",\"time_us\":%d,\"kind\":\"commit\",\"commit\":{\"rev\":\"3l3\",\"operation\":\"delete\","
+                + "\"collection\":\"app.bsky.feed.post\",\"rkey\":\"%s\"}}").formatted(did, timeUs, rkey);
     }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {

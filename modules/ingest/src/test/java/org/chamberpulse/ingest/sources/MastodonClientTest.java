@@ -83,7 +83,7 @@ class MastodonClientTest {
     }
 
     @Test
-    void shouldFollowTheTagAndCatchUpAfterADroppedConnection() throws Exception {
+    void shouldFollowTheTagWithdrawDeletedPostsAndCatchUpAfterADroppedConnection() throws Exception {
         // given
         List<Comment> comments = new CopyOnWriteArrayList<>();
         MastodonClient client = new MastodonClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "#bcclive", null,
@@ -95,7 +95,7 @@ class MastodonClientTest {
         thread.start();
         assertThat(secondStream.await(30, TimeUnit.SECONDS)).isTrue();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (comments.size() < 4 && System.nanoTime() < deadline) {
+        while (comments.size() < 5 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         client.stop();
@@ -104,6 +104,7 @@ class MastodonClientTest {
         assertThat(comments).extracting(Comment::id).containsExactly(
                 "mastodon:https://example.social/users/alice/statuses/110000000000000001",
                 "mastodon:https://example.social/users/bob@other.social/statuses/110000000000000002",
+                "mastodon:https://example.social/users/alice/statuses/110000000000000001",
                 "mastodon:https://example.social/users/erin/statuses/110000000000000003",
                 "mastodon:https://example.social/users/dave/statuses/110000000000000004");
         Comment first = comments.get(0);
@@ -114,6 +115,11 @@ class MastodonClientTest {
         Comment boost = comments.get(1);
         assertThat(boost.repostOf()).isEqualTo("mastodon:https://example.social/users/carol/statuses/109");
         assertThat(boost.hashtags()).containsExactly("bcclive");
-        assertThat(timelineQueries.get(0)).isEqualTo("limit=40&min_id=110000000000000002");
+        Comment deleted = comments.get(2);
+        assertThat(deleted.withdrawn()).isTrue();
+        assertThat(deleted.createdAt()).isEqualTo(first.createdAt());
+        assertThat(deleted.hashtags()).isEqualTo(first.hashtags());
+        assertThat(comments).filteredOn(Comment::withdrawn).hasSize(1);
+        assertThat(timelineQueries.get(0)).isEqualTo("limit=40&since_id=110000000000000002");
     }
 }
