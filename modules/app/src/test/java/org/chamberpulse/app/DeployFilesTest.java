@@ -53,7 +53,9 @@ class DeployFilesTest {
         });
 
         // then
-        assertThat(roles).containsExactlyInAnyOrderEntriesOf(Map.of("topology-1", "topology", "topology-2", "topology", "dashboard", "dashboard"));
+        assertThat(roles).containsExactlyInAnyOrderEntriesOf(Map.of("topology-1", "topology", "topology-2", "topology", "dashboard", "dashboard",
+                "ingest", "ingest"));
+        assertThat(configs.get("ingest").sources().blueskyEndpoint()).startsWith("wss://");
         assertThat(configs.values()).allSatisfy(config -> {
             assertThat(config.replicationFactor()).isEqualTo((short) 3);
             assertThat(config.bootstrap()).isEqualTo("kafka-1:9092,kafka-2:9092,kafka-3:9092");

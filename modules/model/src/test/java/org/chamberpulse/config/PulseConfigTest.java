@@ -60,4 +60,35 @@ class PulseConfigTest {
         assertThatThrownBy(() -> PulseConfig.fromSettings(Map.of("http.port", "9464")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("metrics.port must differ from http.port");
     }
+
+    @Test
+    void shouldReadTheSourcesOfTheIngestRoleFromSettingsAndTheEnvironment() {
+        // given
+        Map<String, String> env = Map.of("PULSE_SOURCES_X_BEARER_TOKEN", "AAAA", "PULSE_SOURCES_BLUESKY_ENDPOINT", "wss://jetstream.example/subscribe");
+
+        // when
+        PulseConfig config = PulseConfig.load(null, env, Map.of("sources.mastodon.servers", "https://a.example, https://b.example/base", "role", "ingest"));
+
+        // then
+        assertThat(config.sources().mastodonServers()).extracting(Object::toString).containsExactly("https://a.example/", "https://b.example/base/");
+        assertThat(config.sources().blueskyEndpoint()).isEqualTo("wss://jetstream.example/subscribe");
+        assertThat(config.sources().xBearerToken()).isEqualTo("AAAA");
+        assertThat(config.sources().xEndpoint()).isEqualTo("https://api.x.com");
+        assertThat(config.role()).isEqualTo(PulseConfig.Role.INGEST);
+        assertThat(config.role().runsIngest()).isTrue();
+        assertThat(config.role().runsTopology()).isFalse();
+        assertThat(PulseConfig.Role.ALL.runsIngest()).isTrue();
+        assertThat(PulseConfig.defaultConfig().sources().any()).isFalse();
+        assertThat(config.toString()).doesNotContain("AAAA");
+    }
+
+    @Test
+    void shouldRefuseASourceThatIsNotAnAbsoluteUrlOfItsKind() {
+        assertThatThrownBy(() -> PulseConfig.fromSettings(Map.of("sources.mastodon.servers", "mastodon.social",
+                "sources.bluesky.endpoint", "https://jetstream.example/subscribe", "sources.x.endpoint", "ftp://x")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sources.mastodon.servers: 'mastodon.social' is not an absolute http or https URL")
+                .hasMessageContaining("sources.bluesky.endpoint: 'https://jetstream.example/subscribe' is not an absolute ws or wss URL")
+                .hasMessageContaining("sources.x.endpoint: 'ftp://x' is not an absolute http or https URL");
+    }
 }
