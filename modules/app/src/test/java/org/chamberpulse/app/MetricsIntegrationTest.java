@@ -40,10 +40,11 @@ class MetricsIntegrationTest {
         if (!PROMTOOL.canExecute()) {
             throw new IllegalStateException("this test needs promtool from Debian's prometheus package: apt-get install prometheus (.ci/run does)");
         }
-        // given
+        // given an instance that also follows the meeting's hashtag on a Mastodon server (the ingest role's metrics)
+        SourceServers.Mastodon mastodon = new SourceServers.Mastodon("metricslive");
         PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
-                "application.id", "metrics-it", "partitions", "2"));
-        try (PulseRuntime runtime = PulseRuntime.start(config)) {
+                "application.id", "metrics-it", "partitions", "2", "sources.mastodon.servers", mastodon.url()));
+        try (mastodon; PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));
             String base = "http://localhost:" + runtime.httpPort();
             Instant now = Instant.now();
@@ -65,7 +66,8 @@ class MetricsIntegrationTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline && !(metrics.contains("chamberpulse_post_latency_seconds_count 1\n")
                     && metrics.contains("chamberpulse_dlq_records_total{topic=\"pulse.comments.raw\"} 1.0")
-                    && metrics.contains("chamberpulse_consumer_lag{topic=\"pulse.comments.raw\"}"))) {
+                    && metrics.contains("chamberpulse_consumer_lag{topic=\"pulse.comments.raw\"}")
+                    && metrics.contains("chamberpulse_ingest_connected{hashtag=\"metricslive\""))) {
                 Thread.sleep(500);
                 metrics = get("http://localhost:" + runtime.managementPort() + "/metrics");
             }
@@ -82,6 +84,8 @@ class MetricsIntegrationTest {
                     "chamberpulse_sse_clients",
                     "kafka_stream_thread_process_total",
                     "kafka_producer_record_send_total",
+                    "chamberpulse_ingest_posts_published_total{hashtag=\"metricslive\"",
+                    "chamberpulse_ingest_seconds_since_last_post{hashtag=\"metricslive\"",
                     "jvm_memory_used_bytes");
             Process promtool = new ProcessBuilder(PROMTOOL.getPath(), "check", "metrics").redirectErrorStream(true).start();
             promtool.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
