@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ingest role of {@code run} (issue 18), in a JVM of its own against a broker of its own and local
+ * The ingest role of {@code run} (issue 18), in a JVM of its own with its embedded broker, against local
  * Mastodon, Jetstream and X servers: a meeting published to pulse.meetings is enough for its hashtag to be
  * followed on all three, deletes withdraw posts, and a kill -9 with posts made while it is down loses and
  * doubles nothing.
@@ -49,24 +49,21 @@ class IngestRoleIntegrationTest {
 
     @Test
     void shouldFollowAPublishedMeetingsHashtagOnEverySourceAndCountExactlyAcrossAKill9(@TempDir Path dir) throws Exception {
-        // given a broker, the three networks, and run told only where the networks are
+        // given the three networks, and run (with its embedded broker, as a council would try it) told only where they are
         int brokerPort = FreePorts.pick();
         int httpPort = FreePorts.pick();
         String bootstrap = "127.0.0.1:" + brokerPort;
-        try (SourceServers networks = new SourceServers(TAG);
-             CrashIntegrationTest.Forked broker = CrashIntegrationTest.Forked.start(dir.resolve("broker.log"), "broker", "--data-dir",
-                     dir.resolve("broker").toString(), "--port", Integer.toString(brokerPort), "--partitions", "3")) {
-            CrashIntegrationTest.awaitBroker(bootstrap);
-            String[] runArgs = {"run", "--bootstrap", bootstrap, "--data-dir", dir.resolve("run").toString(), "--http-port", Integer.toString(httpPort),
+        try (SourceServers networks = new SourceServers(TAG)) {
+            String[] runArgs = {"run", "--broker-port", Integer.toString(brokerPort), "--data-dir", dir.resolve("run").toString(), "--http-port", Integer.toString(httpPort),
                 "--set", "application.id=ingest-role-it", "--set", "partitions=3", "--set", "metrics.port=0",
                 "--set", "sources.mastodon.servers=" + networks.mastodon.url(), "--set", "sources.bluesky.endpoint=" + networks.jetstream.url(),
                 "--set", "sources.x.bearer-token=test-token", "--set", "sources.x.endpoint=" + networks.x.url()};
             CrashIntegrationTest.Forked run = CrashIntegrationTest.Forked.start(dir.resolve("run-1.log"), runArgs);
+            awaitReady(httpPort, run);
             PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.resolve("producer").toString(), "bootstrap", bootstrap));
             Instant now = Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS);
             try (PulseProducer producer = new PulseProducer(config, bootstrap);
                  KafkaConsumer<String, ItemSummary> summaries = CrashIntegrationTest.summaries(bootstrap)) {
-                awaitReady(httpPort, run);
 
                 // when a meeting is published (as kcat would: the public topics only), and people post on each network
                 Meeting meeting = new Meeting(MEETING, "Full Council", "Test Council", List.of(TAG), now.minus(Duration.ofMinutes(10)),
@@ -92,7 +89,7 @@ class IngestRoleIntegrationTest {
                 networks.jetstream.delete("did:plc:b0", "rk0");
                 CrashIntegrationTest.awaitSummaries(summaries, seen, s -> count(s) == 13);
 
-                // and run is killed with SIGKILL mid-stream, people post while it is down, and it starts again
+                // and run (its broker with it) is killed with SIGKILL mid-stream, people post while it is down, and it starts again
                 networks.mastodon.post("late-m", "Posted while it was down on Mastodon", TAG, Instant.now());
                 run.kill9();
                 for (int i = 0; i < 4; i++) {
