@@ -71,7 +71,9 @@ class DashboardPageTest {
             }
         };
         ClerkSessions sessions = new ClerkSessions(Map.of("ada", Passwords.hash(PASSWORD.toCharArray())), Clock.systemUTC());
-        ClerkConsole clerk = new ClerkConsole(sessions, publisher, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), state, topology::comments, false, Clock.systemUTC());
+        ClerkConsole clerk = new ClerkConsole(sessions, publisher, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), state, topology::comments, false, Clock.systemUTC())
+                .following(hashtags -> hashtags.stream().<Map<String, Object>>map(tag -> new java.util.LinkedHashMap<>(Map.of("source", "mastodon",
+                        "server", "mastodon.example", "hashtag", tag, "connected", true, "published", 3))).toList());
         server = new DashboardServer(state, () -> true, DashboardServer.Options.dashboard(clerk, () -> "# metrics\n", routes -> { }), TestWeb.web()).start(0);
         return server;
     }
@@ -162,6 +164,8 @@ class DashboardPageTest {
         topology.meeting(meeting());
         logIn("/clerk/m1");
         browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("phase")).getText().equals("Not opened yet."));
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("sources")).getText()
+                .startsWith("Mastodon mastodon.example #" + meeting().hashtags().get(0) + ": connected, 3 posts"));
 
         // then: what makes no sense yet is not offered
         assertThat(button("[data-action=RECESS]").isEnabled()).isFalse();
