@@ -106,6 +106,34 @@ class CommentFormTest {
         assertThat(published).hasSize(2).noneMatch(json -> json.contains("watches") || json.contains("Quick"));
     }
 
+    @Test
+    void shouldBeUsableWithTheKeyboardAloneOnAPhonesScreen() {
+        // given a phone-sized window
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 740));
+        browser.driver.get(base() + "/meetings/m1/comment");
+        Object overflow = browser.driver.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        assertThat(overflow).as("no sideways scrolling on a phone").isEqualTo(false);
+
+        // when: Tab to the item, arrow down twice, Tab to the text, type, Tab to the button, Enter
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser.driver);
+        browser.driver.findElement(By.tagName("body")).click();
+        while (!"item".equals(browser.driver.switchTo().activeElement().getAttribute("id"))) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        keys.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ARROW_DOWN).perform();
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("text");
+        keys.sendKeys("The bus lane plan works for me").perform();
+        clock.advance(Duration.ofSeconds(20));
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.driver.switchTo().activeElement().getText()).as("the hidden field is skipped").isEqualTo("Send my comment");
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+
+        // then
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[role=alert]")).getText().startsWith("Thank you"));
+        assertThat(published).singleElement().satisfies(json -> assertThat(json).contains("item2").contains("The bus lane plan works for me"));
+    }
+
     private String base() {
         return "http://localhost:" + server.port();
     }
