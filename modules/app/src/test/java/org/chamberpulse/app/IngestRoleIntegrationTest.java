@@ -89,8 +89,11 @@ class IngestRoleIntegrationTest {
                 networks.jetstream.delete("did:plc:b0", "rk0");
                 CrashIntegrationTest.awaitSummaries(summaries, seen, s -> count(s) == 13);
 
-                // and run (its broker with it) is killed with SIGKILL mid-stream, people post while it is down, and it starts again
-                networks.mastodon.post("late-m", "Posted while it was down on Mastodon", TAG, Instant.now());
+                // and run (its broker with it) is killed with SIGKILL mid-stream, once it has saved its place after the
+                // fifth toot (within a second), and people post while it is down, and it starts again
+                String fifthToot = networks.mastodon.statusIds().get(networks.mastodon.statusIds().size() - 1);
+                await().atMost(Duration.ofSeconds(30)).until(() -> fifthToot.equals(cursors(bootstrap).get("mastodon|" + networks.mastodon.url() + "/|" + TAG)));
+                networks.mastodon.post("late-m", "Posted just before the kill, on Mastodon", TAG, Instant.now());
                 run.kill9();
                 for (int i = 0; i < 4; i++) {
                     networks.mastodon.post("down-m" + i, "Mastodon while down " + i, TAG, Instant.now());
@@ -101,16 +104,22 @@ class IngestRoleIntegrationTest {
 
                 // then every post made, less the deleted, counts once: none missed, none doubled
                 CrashIntegrationTest.awaitSummaries(summaries, seen, s -> count(s) >= 22);
+
+                // and a post made before the restart can still be withdrawn by its delete
+                String keptToot = networks.mastodon.statusIds().get(0);
+                networks.mastodon.delete(keptToot);
+                CrashIntegrationTest.awaitSummaries(summaries, seen, s -> count(s) <= 21);
                 // (anything doubled would show within a few more summaries)
                 long settled = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 while (System.nanoTime() < settled) {
                     summaries.poll(Duration.ofMillis(500)).forEach(record -> seen.put(record.key(), record.value()));
                 }
-                assertThat(count(seen)).isEqualTo(22);
+                assertThat(count(seen)).isEqualTo(21);
                 assertThat(seen.get(MEETING + "/1").quotes()).extracting(q -> q.text()).doesNotContain("Mastodon view number 0", "Bluesky view number 0 #" + TAG);
 
-                // and the restart resumed from the places saved in pulse.ingest.cursors, not from the window's start
-                assertThat(networks.mastodon.timelineQueries.get(networks.mastodon.timelineQueries.size() - 1)).contains("since_id=");
+                // and the restart resumed from the places saved in pulse.ingest.cursors: Mastodon published only the posts
+                // after its saved one (4 made while down, the one just before the kill if its place was not saved yet)
+                // and the withdrawal
                 String resumed = networks.jetstream.queries.get(networks.jetstream.queries.size() - 1);
                 long windowStartMicros = meeting.scheduledStart().minus(Duration.ofMinutes(60)).toEpochMilli() * 1_000;
                 assertThat(Long.parseLong(resumed.replaceAll(".*cursor=(\\d+).*", "$1"))).isGreaterThan(windowStartMicros + 60_000_000L * 60);
@@ -120,6 +129,10 @@ class IngestRoleIntegrationTest {
                         HttpResponse.BodyHandlers.ofString()).body();
                 assertThat(metrics).containsPattern("chamberpulse_ingest_connected\\{hashtag=\"" + TAG + "\",server=\"127.0.0.1:\\d+\",source=\"mastodon\"} 1\\.0");
                 assertThat(metrics).contains("chamberpulse_ingest_posts_published_total{hashtag=\"" + TAG + "\"");
+                Matcher published = Pattern.compile("chamberpulse_ingest_posts_published_total\\{hashtag=\"" + TAG + "\",server=\"[^\"]+\",source=\"mastodon\"} (\\d+)")
+                        .matcher(metrics);
+                assertThat(published.find()).isTrue();
+                assertThat(Double.parseDouble(published.group(1))).as("posts and withdrawals Mastodon published after the restart").isBetween(5.0, 6.0);
                 String health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 assertThat(health).contains("\"checks\"").contains("mastodon ").contains("#" + TAG).contains("bluesky ").contains("\"up\"");
@@ -127,6 +140,25 @@ class IngestRoleIntegrationTest {
                 run.close();
             }
         }
+    }
+
+    /** The resume points on pulse.ingest.cursors, as any Kafka client reads them. */
+    private static Map<String, String> cursors(String bootstrap) {
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", bootstrap);
+        Map<String, String> positions = new HashMap<>();
+        try (KafkaConsumer<String, org.chamberpulse.model.IngestCursor> consumer = new KafkaConsumer<>(props,
+                Topics.INGEST_CURSORS.keySerde().deserializer(), Topics.INGEST_CURSORS.valueSerde().deserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_CURSORS.name()).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> positions.put(record.key(), record.value().position()));
+            }
+        }
+        return positions;
     }
 
     private static long count(Map<String, ItemSummary> seen) {

@@ -54,6 +54,11 @@ final class SourceServers implements AutoCloseable {
             return id;
         }
 
+        /** The ids of the statuses not deleted, oldest first. */
+        List<String> statusIds() {
+            return statuses.stream().map(status -> status[0]).toList();
+        }
+
         boolean streaming() {
             return !streams.isEmpty();
         }

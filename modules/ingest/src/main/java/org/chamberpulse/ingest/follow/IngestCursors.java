@@ -57,7 +57,7 @@ public final class IngestCursors {
                 }
             }
         }
-        log.info("ingest: {} resume points read", cursors.positions.size());
+        log.info("ingest: resume points read: {}", cursors.positions);
         return cursors;
     }
 

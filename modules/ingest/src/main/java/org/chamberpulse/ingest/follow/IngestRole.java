@@ -89,6 +89,21 @@ public final class IngestRole implements AutoCloseable {
         }
         supervisor = new Thread(this::supervise, "ingest-supervisor");
         supervisor.setDaemon(true);
+        // Saving waits for the posts before the point to be stored, which a broker outage can make long: apart.
+        threads.add(daemon(this::saveProgress, "ingest-resume-points"));
+    }
+
+    private void saveProgress() {
+        while (running) {
+            try {
+                mastodon.values().forEach(follower -> follower.client().saveProgress());
+                Thread.sleep(CHECK_EVERY.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("ingest: saving the resume points failed: {}", e.toString());
+            }
+        }
     }
 
     /** Starts following; with no source configured it follows nothing and says so. */

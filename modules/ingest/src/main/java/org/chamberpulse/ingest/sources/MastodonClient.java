@@ -63,7 +63,9 @@ public final class MastodonClient implements Runnable {
     private volatile boolean running = true;
     private volatile InputStream current;
     private volatile long lastLineAt;
-    private String lastId;
+    /** The first catch-up reads back to the window's start (see catchUp). */
+    private boolean readBackOnce = true;
+    private volatile String lastId;
     private String savedId;
     private long savedAt;
 
@@ -197,21 +199,23 @@ public final class MastodonClient implements Runnable {
     }
 
     /**
-     * Reads the tag timeline from the newest post back to the last post seen (or to the backfill time), page by
-     * page, then publishes what it found oldest first. Paging back with {@code max_id} works on every server;
-     * {@code since_id} lets a server stop early.
+     * Reads the tag timeline from the newest post back to the last post seen, page by page, then publishes what it
+     * found oldest first. The first time, it reads back to the window's start ({@link Resume#backfillFrom()})
+     * whatever the saved position, so that it knows the posts a delete may name, and publishes only those after
+     * the position. Paging back with {@code max_id} works on every server; {@code since_id} lets one stop early.
      */
     private void catchUp() throws IOException, InterruptedException {
-        Instant from = lastId == null ? resume.backfillFrom() : null;
-        if (lastId == null && from == null) {
+        Instant from = readBackOnce ? resume.backfillFrom() : null;
+        String since = lastId;
+        if (since == null && from == null) {
             return;
         }
         List<JsonNode> found = new ArrayList<>();
         String maxId = null;
         for (int page = 0; page < MAX_PAGES && running; page++) {
             StringBuilder query = new StringBuilder("api/v1/timelines/tag/").append(encode(tag)).append("?limit=").append(PAGE);
-            if (lastId != null) {
-                query.append("&since_id=").append(encode(lastId));
+            if (from == null) {
+                query.append("&since_id=").append(encode(since));
             }
             if (maxId != null) {
                 query.append("&max_id=").append(encode(maxId));
@@ -222,6 +226,7 @@ public final class MastodonClient implements Runnable {
             try (InputStream body = response.body()) {
                 if (response.statusCode() == 404) {
                     log.warn("mastodon {} #{}: the server has no tag timeline; posts made before connecting are not fetched", server.getHost(), tag);
+                    readBackOnce = false;
                     return;
                 }
                 if (response.statusCode() != 200) {
@@ -231,7 +236,7 @@ public final class MastodonClient implements Runnable {
             }
             String oldest = null;
             boolean reachedEnd = statuses == null || !statuses.isArray() || statuses.isEmpty();
-            for (JsonNode status : statuses == null ? Json.MAPPER.createArrayNode() : statuses) {
+            for (JsonNode status : reachedEnd ? Json.MAPPER.createArrayNode() : statuses) {
                 String id = status.path("id").asText(null);
                 if (id == null) {
                     stats.malformed();
@@ -240,10 +245,12 @@ public final class MastodonClient implements Runnable {
                 if (oldest == null || compareIds(id, oldest) < 0) {
                     oldest = id;
                 }
-                if (lastId != null ? compareIds(id, lastId) <= 0 : createdBefore(status, from)) {
+                if (from != null ? createdBefore(status, from) : compareIds(id, since) <= 0) {
                     reachedEnd = true;
-                } else {
+                } else if (since == null || compareIds(id, since) > 0) {
                     found.add(status);
+                } else {
+                    remember(id, toComment(status, server.getHost(), pseudonyms, clock.instant()));
                 }
             }
             if (reachedEnd || oldest == null || (maxId != null && compareIds(oldest, maxId) >= 0) || statuses.size() < PAGE) {
@@ -255,6 +262,7 @@ public final class MastodonClient implements Runnable {
         for (JsonNode status : found) {
             accept(status, false);
         }
+        readBackOnce = false;
         if (!found.isEmpty()) {
             log.info("mastodon {} #{}: caught up {} posts", server.getHost(), tag, found.size());
         }
@@ -280,15 +288,21 @@ public final class MastodonClient implements Runnable {
             comment = comment.editedAt(editedAt(status));
         }
         if (id != null) {
-            synchronized (remembered) {
-                remembered.put(id, comment);
-            }
+            remember(id, comment);
             if (!edit && (lastId == null || compareIds(id, lastId) > 0)) {
                 lastId = id;
             }
         }
         sink.accept(comment);
         stats.published(clock.millis());
+    }
+
+    private void remember(String id, Comment comment) {
+        if (comment != null) {
+            synchronized (remembered) {
+                remembered.put(id, comment);
+            }
+        }
     }
 
     private Instant editedAt(JsonNode status) {
@@ -313,14 +327,20 @@ public final class MastodonClient implements Runnable {
         stats.published(clock.millis());
     }
 
+    /** Saves the resume point if it moved (the ingest role calls it every second, whether the stream speaks or not). */
+    public void saveProgress() {
+        save(false);
+    }
+
     /** Saves the last post's id once the sink holds everything before it: at most once a second, unless forced. */
-    private void save(boolean force) {
+    private synchronized void save(boolean force) {
         if (lastId == null || lastId.equals(savedId) || (!force && clock.millis() - savedAt < SAVE_EVERY.toMillis())) {
             return;
         }
         String position = lastId;
         sink.flush();
         resume.save(position);
+        log.debug("mastodon {} #{}: resume point {} saved", server.getHost(), tag, position);
         savedId = position;
         savedAt = clock.millis();
     }
