@@ -96,6 +96,30 @@ public final class Text {
         return List.copyOf(tags);
     }
 
+    /** The fewest words a text needs before copies of it by many people can be a coordinated burst. */
+    public static final int DISTINCTIVE_WORDS = 6;
+
+    /**
+     * Whether a text says enough to be a campaign's when many people post it: at least {@link #DISTINCTIVE_WORDS}
+     * words (a word holds a letter or a digit; hashtags, mentions and links are not words). "Well said" or an
+     * emoji from twelve residents is twelve people agreeing, not one script.
+     */
+    public static boolean isDistinctive(String text) {
+        if (text == null) {
+            return false;
+        }
+        int words = 0;
+        for (String token : text.strip().split("\\s+")) {
+            if (token.isEmpty() || token.charAt(0) == '#' || token.charAt(0) == '@' || startsUrl(token, 0)) {
+                continue;
+            }
+            if (token.codePoints().anyMatch(Character::isLetterOrDigit) && ++words >= DISTINCTIVE_WORDS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The form of a text under which copies count once: case, runs of white space and URLs ignored.
      */

@@ -62,4 +62,14 @@ class TextTest {
         assertThat(Text.forLog("short")).isEqualTo("short");
         assertThat(Text.forLog(null)).isEmpty();
     }
+
+    @Test
+    void shouldCallDistinctiveOnlyTextsOfSixWordsOrMore() {
+        assertThat(Text.isDistinctive("Well said #bcclive")).isFalse();
+        assertThat(Text.isDistinctive("👏👏👏 !!! #bcclive @chair https://x.example/a")).isFalse();
+        assertThat(Text.isDistinctive("Shame on you all, councillors")).isFalse();
+        assertThat(Text.isDistinctive("Councillors must vote against the new parking charges")).isTrue();
+        assertThat(Text.isDistinctive("Cut the 45 bus and 2 more routes")).isTrue();
+        assertThat(Text.isDistinctive("#a #b #c #d #e #f @g")).isFalse();
+    }
 }

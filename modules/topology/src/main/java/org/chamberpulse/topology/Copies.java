@@ -15,9 +15,10 @@ import java.util.Set;
  * which they arrived:
  * <ul>
  *   <li>rule 4: an author's copies count once, the earliest;</li>
- *   <li>a <em>coordinated burst</em>: copies no more than {@link #BURST_GAP} apart, chained, by at least
- *       {@link #BURST_AUTHORS} different authors, are one burst. The burst counts as one comment, its
- *       earliest copy; every copy in it carries the flag "burst".</li>
+ *   <li>a <em>coordinated burst</em>: copies of a distinctive text (at least six words: Text.isDistinctive) no
+ *       more than {@link #BURST_GAP} apart, chained, by at least {@link #BURST_AUTHORS} different authors, are
+ *       one burst. The burst counts as one comment, its earliest copy; every copy in it carries the flag
+ *       "burst". Short reactions ("Well said") from many people each count: that is agreement.</li>
  * </ul>
  */
 record Copies(List<Standing> copies) {
@@ -75,7 +76,7 @@ record Copies(List<Standing> copies) {
         for (List<Standing> group : groups) {
             Set<String> authors = new HashSet<>();
             group.forEach(copy -> authors.add(copy.author));
-            if (authors.size() >= BURST_AUTHORS) {
+            if (authors.size() >= BURST_AUTHORS && group.get(0).distinctive) {
                 group.forEach(copy -> {
                     burst.add(copy.id);
                     counted.remove(copy.id);

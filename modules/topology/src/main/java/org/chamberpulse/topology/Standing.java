@@ -21,6 +21,8 @@ final class Standing {
     final TextKey text;
     /** No flag from intake (profanity, abuse), and some text (of the latest edit). */
     final boolean clean;
+    /** Says enough that copies of it by many people are a campaign, not agreement (Text.isDistinctive). */
+    final boolean distinctive;
     /** The post was deleted on its network: the marker stays, so that no version of it counts again. */
     final boolean withdrawn;
     /** When the version counted was edited (Long.MIN_VALUE: never). */
@@ -36,6 +38,7 @@ final class Standing {
         Comment comment = scored.comment();
         this.clean = scored.flags().isEmpty() && !comment.text().isBlank();
         this.withdrawn = comment.withdrawn();
+        this.distinctive = text != null && org.chamberpulse.model.Text.isDistinctive(comment.text());
         this.editedAt = comment.editedAt() == null ? Long.MIN_VALUE : comment.editedAt().toEpochMilli();
         this.id = comment.id();
         this.createdAt = comment.createdAt().toEpochMilli();

@@ -356,9 +356,9 @@ class AttributionTest {
         driver.publish(council("m1", START, 0));
         driver.agenda("m1", ITEM_STARTED, "1", at(0));
 
-        // when: five accounts post the same words within minutes of each other, four others post their own
+        // when: five accounts post the same script within minutes of each other, four others post their own
         for (int k = 0; k < 5; k++) {
-            driver.comment(comment("b" + k, "bot" + k, "Sack the council NOW", at(1 + k, 30)));
+            driver.comment(comment("b" + k, "bot" + k, "Sack the council NOW before they ruin this city", at(1 + k, 30)));
         }
         for (int k = 0; k < 4; k++) {
             driver.comment(comment("p" + k, "person" + k, "Keep the library open", at(2 + 5 * k)));
@@ -371,6 +371,50 @@ class AttributionTest {
         assertThat(driver.scored()).filteredOn(s -> s.itemId() != null && s.comment().id().startsWith("b"))
                 .extracting(s -> s.comment().id())
                 .contains("b0");
+    }
+
+    @Test
+    void shouldCountEveryResidentWhoPostsTheSameShortReaction() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+        long seed = Long.getLong("seed", System.nanoTime());
+        List<org.chamberpulse.model.Comment> reactions = new java.util.ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            reactions.add(comment("w" + k, "resident" + k, k % 3 == 0 ? "Well said #bcclive" : "well said", at(1, k * 15)));
+        }
+        java.util.Collections.shuffle(reactions, new java.util.Random(seed));
+
+        // when: twelve residents agree within three minutes, in any order
+        reactions.forEach(driver::comment);
+
+        // then: twelve people, none flagged
+        ItemSummary item = driver.summary("m1", "1");
+        assertThat(item.count()).as("seed %d", seed).isEqualTo(12);
+        assertThat(item.uniqueAuthors()).isEqualTo(12);
+        assertThat(item.flagged()).isZero();
+    }
+
+    @Test
+    void shouldCountACopyPasteCampaignOnceInAnyOrder() {
+        // given
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+        long seed = Long.getLong("seed", System.nanoTime());
+        List<org.chamberpulse.model.Comment> campaign = new java.util.ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            campaign.add(comment("s" + k, "account" + k, "Councillors must vote against the new parking charges in the city centre", at(2 + k, k * 7)));
+        }
+        java.util.Collections.shuffle(campaign, new java.util.Random(seed));
+
+        // when: six accounts post one twelve-word script within ten minutes, in any order
+        campaign.forEach(driver::comment);
+
+        // then: one comment, flagged, the earliest copy
+        ItemSummary item = driver.summary("m1", "1");
+        assertThat(item.count()).as("seed %d", seed).isEqualTo(1);
+        assertThat(item.flagged()).isEqualTo(1);
+        assertThat(driver.scored()).filteredOn(s -> s.itemId() != null && s.flags().contains("burst") && s.comment().id().equals("s0")).isNotEmpty();
     }
 
     @Test

@@ -63,9 +63,9 @@ class MeetingStateTest {
         // given: copies of one text by six authors within minutes (a burst), a repeat by one author, others
         List<Comment> comments = new ArrayList<>();
         for (int k = 0; k < 6; k++) {
-            comments.add(comment("burst" + k, "a" + k, "Vote NO on the cuts", at(3, k * 30)));
+            comments.add(comment("burst" + k, "a" + k, "Vote NO on the cuts to our libraries", at(3, k * 30)));
         }
-        comments.add(comment("again", "a0", "vote no on the  cuts", at(9)));
+        comments.add(comment("again", "a0", "vote no on the  cuts to our  libraries", at(9)));
         for (int k = 0; k < 10; k++) {
             comments.add(comment("own" + k, "b" + k, "My own view " + k, at(k)));
         }
