@@ -209,8 +209,16 @@ public final class Moderation {
         return digits >= 10 && digits <= 13 ? end : -1;
     }
 
-    /** Lower case, look-alike digits and symbols as letters, runs of a letter as one ("shiiit" is "shit"). */
+    /**
+     * Lower case, look-alike digits and symbols as letters, runs of a letter as one ("shiiit" is "shit"). A
+     * number (digits alone, with currency signs, %, '.', ',', or the ':', '/', '-' and '+' of times, dates and
+     * scores: "45", "£45", "12.5%", "1,200", "18:45", "27/11") is never a disguised word: the 45 bus is not
+     * "as", and 455 is not "ass".
+     */
     static String fold(String word) {
+        if (isNumber(word)) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(word.length());
         char previous = 0;
         for (char c : word.toLowerCase(Locale.ROOT).toCharArray()) {
@@ -234,6 +242,19 @@ public final class Moderation {
         }
         String folded = out.toString();
         return folded.indexOf('*') >= 0 ? unmask(folded) : collapse(folded);
+    }
+
+    private static boolean isNumber(String word) {
+        boolean digit = false;
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if ("£$€%.,:/-+".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return digit;
     }
 
     /** "f*ck" and "sh*t": a star stands for one letter of a listed word of the same shape. */
