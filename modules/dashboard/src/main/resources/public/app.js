@@ -55,7 +55,7 @@
     const running = m.runningItem;
     const total = [...m.items.values()].reduce((sum, s) => sum + s.count, 0);
     section.appendChild(el('p', {class: 'meta'},
-      '#' + m.meeting.hashtags.join(' #') + ' · ' + new Date(m.meeting.scheduledStart).toLocaleString('en-GB') +
+      '#' + m.meeting.hashtags.join(' #') + ' · ' + window.Pulse.dateTime(m.meeting, m.meeting.scheduledStart) +
       ' · ' + total + ' comments' + (running ? ' · now: ' + label(m, running) : '')));
     const table = el('table', {class: 'items'});
     const head = el('tr');

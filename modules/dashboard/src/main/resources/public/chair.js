@@ -16,7 +16,7 @@
   }
 
   function time(iso) {
-    return new Date(iso).toLocaleTimeString('en-GB', {hour: '2-digit', minute: '2-digit'});
+    return window.Pulse.time(state.meeting, iso);
   }
 
   /** The item running, as the server computed it with the timeline the counts follow. */
@@ -188,7 +188,7 @@
     const m = state.meeting;
     document.title = 'ChamberPulse: ' + m.title;
     document.getElementById('title').textContent = m.title + ' · ' + (m.body || '');
-    document.getElementById('meta').textContent = '#' + m.hashtags.join(' #') + ' · ' + new Date(m.scheduledStart).toLocaleString('en-GB');
+    document.getElementById('meta').textContent = '#' + m.hashtags.join(' #') + ' · ' + window.Pulse.dateTime(m, m.scheduledStart);
     const running = runningItem();
     const total = [...state.items.values()].reduce((sum, s) => sum + s.count, 0);
     document.getElementById('now').textContent = running ? label(running) : 'The meeting has not started.';

@@ -37,6 +37,14 @@
 
   // ---- the home page: meetings, create, import ---------------------------------------------------------
 
+  /** The start typed, on the clock of the zone chosen for the meeting (not the browser's). */
+  function scheduledStart() {
+    const [date, clockTime] = document.getElementById('start').value.split('T');
+    const [year, month, day] = date.split('-').map(Number);
+    const [hour, minute] = clockTime.split(':').map(Number);
+    return window.Pulse.instantOn({timezone: document.getElementById('zone').value.trim()}, year, month, day, hour, minute, 0).toISOString();
+  }
+
   async function home() {
     const list = document.getElementById('meetings');
     const meetings = await (await fetch('/api/v1/meetings')).json();
@@ -52,7 +60,7 @@
       const items = itemsFrom(document.getElementById('items').value);
       const meeting = {meetingId: document.getElementById('meetingId').value.trim(), title: document.getElementById('mtitle').value,
         body: document.getElementById('body').value, hashtags: document.getElementById('hashtags').value.split(/\s+/).filter(Boolean),
-        scheduledStart: new Date(document.getElementById('start').value).toISOString(), timezone: 'Europe/London',
+        scheduledStart: scheduledStart(), timezone: document.getElementById('zone').value.trim(),
         broadcastDelaySeconds: Number(document.getElementById('delay').value || 0), items};
       try {
         const answer = await post('/api/v1/clerk/meetings', meeting);
@@ -109,7 +117,7 @@
   }
 
   function time(iso) {
-    return iso ? new Date(iso).toLocaleTimeString('en-GB', {timeZone: state.meeting.timezone || 'Europe/London'}) : '';
+    return window.Pulse.time(state.meeting, iso, true);
   }
 
   function renderPhase() {
@@ -167,11 +175,12 @@
     const submit = el('button', {type: 'submit'}, 'Correct');
     const outcome = el('span', {class: 'preview', role: 'status'});
     form.append(input, preview, submit, outcome);
+    // The time typed is on the meeting's clock, on the day the item started (else the meeting's day).
     const corrected = () => {
       const [h, m, sec] = input.value.split(':').map(Number);
-      const at = new Date();
-      at.setHours(h, m, sec || 0, 0);
-      return at.toISOString();
+      const day = window.Pulse.fieldsIn(window.Pulse.zoneOf(state.meeting),
+        Date.parse(starts().get(item.itemId) || state.meeting.scheduledStart));
+      return window.Pulse.instantOn(state.meeting, day.year, day.month, day.day, h, m, sec || 0).toISOString();
     };
     preview.addEventListener('click', async () => {
       if (!input.value) { outcome.textContent = 'Type the time first.'; return; }

@@ -42,5 +42,53 @@ window.Pulse = (function () {
   const STATUS = {live: 'Live', reconnecting: 'Connection lost: reconnecting… The figures shown may be out of date.',
     refused: 'Not live: trying again shortly… The figures shown may be out of date.'};
 
-  return {BUCKETS, STATUS, el, follow, itemLabel};
+  // Every time is shown on the meeting's own clock (its timezone), whatever the viewer's computer is set to,
+  // and the zone is named where it differs from the viewer's: a chair abroad, or a laptop set to UTC.
+  const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  function zoneOf(meeting) {
+    return (meeting && meeting.timezone) || 'Europe/London';
+  }
+
+  function clock(meeting, fields) {
+    const zone = zoneOf(meeting);
+    const options = Object.assign({timeZone: zone}, fields);
+    if (zone !== viewerZone) options.timeZoneName = 'short';
+    return options;
+  }
+
+  /** A time of day on the meeting's clock: "14:05", or "14:05 GMT" for a viewer elsewhere. */
+  function time(meeting, iso, seconds) {
+    if (!iso) return '';
+    return new Date(iso).toLocaleTimeString('en-GB', clock(meeting, seconds ? {hour: '2-digit', minute: '2-digit', second: '2-digit'}
+      : {hour: '2-digit', minute: '2-digit'}));
+  }
+
+  /** A date and time on the meeting's clock. */
+  function dateTime(meeting, iso) {
+    return new Date(iso).toLocaleString('en-GB', clock(meeting, {weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
+      hour: '2-digit', minute: '2-digit'}));
+  }
+
+  /** The wall-clock fields of an instant in a zone. */
+  function fieldsIn(zone, ms) {
+    const parts = new Intl.DateTimeFormat('en-GB', {timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit'}).formatToParts(new Date(ms));
+    const get = type => Number(parts.find(p => p.type === type).value);
+    return {year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second')};
+  }
+
+  /** The instant at which the meeting's clock shows this date and time (twice corrected for the zone's offset). */
+  function instantOn(meeting, year, month, day, hour, minute, second) {
+    const zone = zoneOf(meeting);
+    const wall = Date.UTC(year, month - 1, day, hour, minute, second || 0);
+    let guess = wall;
+    for (let pass = 0; pass < 2; pass++) {
+      const f = fieldsIn(zone, guess);
+      guess = wall - (Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - guess);
+    }
+    return new Date(guess);
+  }
+
+  return {BUCKETS, STATUS, el, follow, itemLabel, time, dateTime, fieldsIn, instantOn, zoneOf, viewerZone};
 })();

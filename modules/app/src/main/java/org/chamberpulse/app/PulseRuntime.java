@@ -119,6 +119,7 @@ public final class PulseRuntime implements AutoCloseable {
                 started.push(reports);
                 ClerkConsole clerk = new ClerkConsole(clerkSessions(config), publisher(producer),
                         new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, reports, config.secureCookies(), Clock.systemUTC())
+                        .councilTimezone(config.councilTimezone())
                         .following(followers == null ? FollowedSources.NONE : hashtags -> followers.states(hashtags).stream().map(PulseRuntime::describe).toList());
                 // The residents' form: the API's path, at most a comment a second (two at once) from an address.
                 RateLimiter formRate = new RateLimiter(1, System::nanoTime);

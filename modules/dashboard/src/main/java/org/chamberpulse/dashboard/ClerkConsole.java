@@ -47,6 +47,7 @@ public final class ClerkConsole {
     private final boolean secureCookies;
     private final Clock clock;
     private volatile FollowedSources sources = FollowedSources.NONE;
+    private volatile java.time.ZoneId councilTimezone = java.time.ZoneId.of("Europe/London");
 
     /** @param comments the meetings' comments, for the console's list to moderate from */
     public ClerkConsole(ClerkSessions sessions, ClerkPublisher publisher, AuditLog audit, LiveState state, MeetingComments comments,
@@ -58,6 +59,12 @@ public final class ClerkConsole {
         this.state = state;
         this.secureCookies = secureCookies;
         this.clock = clock;
+    }
+
+    /** The zone the create form offers for a new meeting (council.timezone). */
+    public ClerkConsole councilTimezone(java.time.ZoneId zone) {
+        this.councilTimezone = zone;
+        return this;
     }
 
     /** Where the console learns the state of the sources following each meeting's hashtags. */
@@ -168,7 +175,7 @@ public final class ClerkConsole {
         }
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/html; charset=utf-8").result(Pages.render(page,
-                Map.of("csrf", session.get().csrfToken(), "meetingId", meetingId, "user", session.get().user())));
+                Map.of("csrf", session.get().csrfToken(), "meetingId", meetingId, "user", session.get().user(), "timezone", councilTimezone.getId())));
     }
 
     /** One clerk action: a session and its CSRF token first, then the action's own checks. */

@@ -158,6 +158,24 @@ class DashboardPageTest {
     }
 
     @Test
+    void shouldShowALondonMeetingsTimesOnLondonsClockToAViewerInNewYork() {
+        // given a browser whose computer is set to New York
+        browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/New_York"));
+        start();
+        topology.meeting(meeting());
+        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        topology.summary(summary("1", 1, 1, List.of(new Quote("x:1", "Buses now!", T.plusSeconds(300), Sentiment.Label.POSITIVE))));
+
+        // when
+        browser.driver.get(base() + "/meetings/m1");
+
+        // then: 14:00 in London (GMT in November), named, not New York's 09:00
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("meta")).getText().contains("14:00 GMT"));
+        assertThat(browser.driver.findElement(By.id("meta")).getText()).doesNotContain("09:00");
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("quotes")).getText().contains("14:05 GMT"));
+    }
+
+    @Test
     void shouldRunAMeetingWithARecessAMistakenAdjournmentAndItsUndo() {
         // given: a clerk in the console of a meeting not yet opened
         start();

@@ -38,6 +38,7 @@ import java.util.TreeMap;
  *                        over HTTP), or the dashboard alone (with the ingest API, console and report)
  * @param web             where the HTTP server listens and the limits of its public edge
  * @param sources         the social networks the ingest role follows (an empty setting turns a source off)
+ * @param councilTimezone the zone the clerk's create form offers for a new meeting (each meeting keeps its own)
  */
 public record PulseConfig(
         String bootstrap,
@@ -62,6 +63,7 @@ public record PulseConfig(
         int dashboardViews,
         Web web,
         Sources sources,
+        java.time.ZoneId councilTimezone,
         Map<String, String> kafka) {
 
     /**
@@ -169,6 +171,7 @@ public record PulseConfig(
         d.put("sources.bluesky.endpoint", "");
         d.put("sources.x.bearer-token", "");
         d.put("sources.x.endpoint", "https://api.x.com");
+        d.put("council.timezone", "Europe/London");
         return Map.copyOf(d);
     }
 
@@ -191,7 +194,7 @@ public record PulseConfig(
     public PulseConfig withAuthorSecret(String secret) {
         return new PulseConfig(bootstrap, dataDir, brokerPort, httpPort, applicationId, partitions, replicationFactor, streamThreads, commitInterval,
                 emitInterval, stateRetention, reportGrace, commentRetention, secret, apiKeys, apiRate, clerkUsers, secureCookies, role,
-                dashboardViews, web, sources, kafka);
+                dashboardViews, web, sources, councilTimezone, kafka);
     }
 
     public boolean embeddedBroker() {
@@ -267,6 +270,7 @@ public record PulseConfig(
                         p.url("sources.bluesky.endpoint", "ws", "wss"),
                         p.text("sources.x.bearer-token", true),
                         p.url("sources.x.endpoint", "http", "https")),
+                p.zone("council.timezone"),
                 kafka);
         if (config.httpPort() != 0 && config.httpPort() == config.web().metricsPort()) {
             problems.add("metrics.port must differ from http.port (" + config.httpPort() + "): the management port serves /metrics apart");
@@ -340,6 +344,16 @@ public record PulseConfig(
 
         List<String> list(String key) {
             return java.util.Arrays.stream(values.get(key).split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        }
+
+        java.time.ZoneId zone(String key) {
+            String value = values.get(key);
+            try {
+                return java.time.ZoneId.of(value);
+            } catch (java.time.DateTimeException e) {
+                problems.add(key + " must be a time zone such as Europe/London, got '" + value + "'");
+                return java.time.ZoneOffset.UTC;
+            }
         }
 
         List<java.net.URI> urls(String key) {
