@@ -105,6 +105,13 @@ public final class PulseRuntime implements AutoCloseable {
             IngestRole followers = ingest;
             java.util.function.Supplier<Map<String, String>> sourceChecks = followers == null ? Map::of : followers::health;
 
+            if (config.role().runsDashboard() && !config.webhooks().urls().isEmpty()) {
+                AlertWebhooks webhooks = new AlertWebhooks(config, bootstrapServers).start();
+                started.push(webhooks);
+                Metrics.counter(metrics, "chamberpulse.webhook.delivered", "Alerts a webhook receiver took", webhooks.delivered::get);
+                Metrics.counter(metrics, "chamberpulse.webhook.failed", "Alerts a webhook receiver never took, after every retry", webhooks.failed::get);
+            }
+
             if (config.role().runsDashboard()) {
                 LiveState state = new LiveState(config.dashboardViews(), config.dataDir().resolve("views"));
                 PulseFeed feed = new PulseFeed(config, bootstrapServers, state);

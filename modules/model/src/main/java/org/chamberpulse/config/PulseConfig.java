@@ -39,6 +39,7 @@ import java.util.TreeMap;
  * @param web             where the HTTP server listens and the limits of its public edge
  * @param sources         the social networks the ingest role follows (an empty setting turns a source off)
  * @param councilTimezone the zone the clerk's create form offers for a new meeting (each meeting keeps its own)
+ * @param webhooks        where every alert is also POSTed, signed (none: alerts stay on the pages)
  */
 public record PulseConfig(
         String bootstrap,
@@ -64,7 +65,20 @@ public record PulseConfig(
         Web web,
         Sources sources,
         java.time.ZoneId councilTimezone,
+        Webhooks webhooks,
         Map<String, String> kafka) {
+
+    /**
+     * Alerts beyond the page (issue 21).
+     *
+     * @param urls   receivers of a JSON POST per alert
+     * @param secret the key of the HMAC-SHA256 signature each POST carries; required with any URL
+     */
+    public record Webhooks(List<java.net.URI> urls, String secret) {
+        public Webhooks {
+            urls = List.copyOf(urls);
+        }
+    }
 
     /**
      * Where the ingest role follows the hashtags of the meetings whose window is open (issue 18).
@@ -172,6 +186,8 @@ public record PulseConfig(
         d.put("sources.x.bearer-token", "");
         d.put("sources.x.endpoint", "https://api.x.com");
         d.put("council.timezone", "Europe/London");
+        d.put("alerts.webhook.urls", "");
+        d.put("alerts.webhook.secret", "");
         return Map.copyOf(d);
     }
 
@@ -194,7 +210,7 @@ public record PulseConfig(
     public PulseConfig withAuthorSecret(String secret) {
         return new PulseConfig(bootstrap, dataDir, brokerPort, httpPort, applicationId, partitions, replicationFactor, streamThreads, commitInterval,
                 emitInterval, stateRetention, reportGrace, commentRetention, secret, apiKeys, apiRate, clerkUsers, secureCookies, role,
-                dashboardViews, web, sources, councilTimezone, kafka);
+                dashboardViews, web, sources, councilTimezone, webhooks, kafka);
     }
 
     public boolean embeddedBroker() {
@@ -271,9 +287,13 @@ public record PulseConfig(
                         p.text("sources.x.bearer-token", true),
                         p.url("sources.x.endpoint", "http", "https")),
                 p.zone("council.timezone"),
+                new Webhooks(p.endpoints("alerts.webhook.urls"), p.text("alerts.webhook.secret", true)),
                 kafka);
         if (config.httpPort() != 0 && config.httpPort() == config.web().metricsPort()) {
             problems.add("metrics.port must differ from http.port (" + config.httpPort() + "): the management port serves /metrics apart");
+        }
+        if (!config.webhooks().urls().isEmpty() && config.webhooks().secret().isEmpty()) {
+            problems.add("alerts.webhook.secret must be set with alerts.webhook.urls: receivers check each alert's signature with it");
         }
         if (!problems.isEmpty()) {
             throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", problems));
@@ -356,12 +376,25 @@ public record PulseConfig(
             }
         }
 
+        /** Absolute http(s) URLs of servers, each ending in '/' so that API paths resolve under it. */
         List<java.net.URI> urls(String key) {
             List<java.net.URI> urls = new ArrayList<>();
             for (String entry : list(key)) {
                 String checked = checkedUrl(key, entry, "http", "https");
                 if (!checked.isEmpty()) {
                     urls.add(java.net.URI.create(checked.endsWith("/") ? checked : checked + "/"));
+                }
+            }
+            return urls;
+        }
+
+        /** Absolute http(s) URLs, used as given. */
+        List<java.net.URI> endpoints(String key) {
+            List<java.net.URI> urls = new ArrayList<>();
+            for (String entry : list(key)) {
+                String checked = checkedUrl(key, entry, "http", "https");
+                if (!checked.isEmpty()) {
+                    urls.add(java.net.URI.create(checked));
                 }
             }
             return urls;
