@@ -25,8 +25,8 @@
     const main = document.getElementById('meetings');
     main.replaceChildren();
     if (meetings.size === 0) {
-      const empty = el('p', {class: 'empty', id: 'empty'}, 'No meetings yet. A clerk publishes one from ');
-      empty.appendChild(el('a', {href: '/clerk'}, 'the clerk console'));
+      const empty = el('p', {class: 'empty', id: 'empty'}, window.Pulse.t('list.empty'));
+      empty.appendChild(el('a', {href: '/clerk'}, window.Pulse.t('list.empty.link')));
       empty.appendChild(document.createTextNode('.'));
       main.appendChild(empty);
       return;
@@ -41,9 +41,9 @@
     const nav = document.getElementById('pages');
     nav.replaceChildren();
     if (pages <= 1) return;
-    if (page > 1) nav.appendChild(el('a', {href: '/?page=' + (page - 1), rel: 'prev'}, 'Newer meetings'));
-    nav.appendChild(el('span', {class: 'page'}, ' Page ' + page + ' of ' + pages + ' '));
-    if (page < pages) nav.appendChild(el('a', {href: '/?page=' + (page + 1), rel: 'next'}, 'Older meetings'));
+    if (page > 1) nav.appendChild(el('a', {href: '/?page=' + (page - 1), rel: 'prev'}, window.Pulse.t('list.newer')));
+    nav.appendChild(el('span', {class: 'page'}, ' ' + window.Pulse.t('list.page', page, pages) + ' '));
+    if (page < pages) nav.appendChild(el('a', {href: '/?page=' + (page + 1), rel: 'next'}, window.Pulse.t('list.older')));
   }
 
   function meetingSection(m) {
@@ -56,10 +56,10 @@
     const total = [...m.items.values()].reduce((sum, s) => sum + s.count, 0);
     section.appendChild(el('p', {class: 'meta'},
       '#' + m.meeting.hashtags.join(' #') + ' · ' + window.Pulse.dateTime(m.meeting, m.meeting.scheduledStart) +
-      ' · ' + total + ' comments' + (running ? ' · now: ' + label(m, running) : '')));
+      ' · ' + window.Pulse.t('list.comments', total) + (running ? ' · ' + window.Pulse.t('list.now', label(m, running)) : '')));
     const table = el('table', {class: 'items'});
     const head = el('tr');
-    ['Item', 'Comments', 'People', 'Reposts'].forEach(h => head.appendChild(el('th', {scope: 'col'}, h)));
+    [window.Pulse.t('col.item'), window.Pulse.t('col.comments'), window.Pulse.t('col.people'), window.Pulse.t('col.reposts')].forEach(h => head.appendChild(el('th', {scope: 'col'}, h)));
     table.appendChild(el('thead')).appendChild(head);
     const body = el('tbody');
     rows(m).forEach(itemId => {
@@ -74,9 +74,9 @@
     table.appendChild(body);
     section.appendChild(table);
     const links = el('p', {class: 'links'});
-    links.appendChild(el('a', {href: '/meetings/' + encodeURIComponent(id)}, "The chair's view"));
+    links.appendChild(el('a', {href: '/meetings/' + encodeURIComponent(id)}, window.Pulse.t('list.chair')));
     links.appendChild(document.createTextNode(' · '));
-    links.appendChild(el('a', {href: '/clerk/' + encodeURIComponent(id)}, "The clerk's console"));
+    links.appendChild(el('a', {href: '/clerk/' + encodeURIComponent(id)}, window.Pulse.t('list.console')));
     section.appendChild(links);
     return section;
   }

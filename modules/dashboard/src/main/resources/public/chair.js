@@ -2,7 +2,7 @@
 // The chair's view of one meeting, live. All text goes into the page through textContent, never as HTML.
 (function () {
   const SVG = 'http://www.w3.org/2000/svg';
-  const {el} = window.Pulse;
+  const {el, t} = window.Pulse;
   const ANNOUNCE_EVERY_MS = 15000;
   const meetingId = document.body.dataset.meeting;
   const state = {meeting: null, runningItem: null, items: new Map(), alerts: []};
@@ -44,12 +44,12 @@
   function sentimentBar(s) {
     const sentiment = s ? s.sentiment : {positive: 0, neutral: 0, negative: 0, unscored: 0, mean: null};
     const total = sentiment.positive + sentiment.neutral + sentiment.negative + sentiment.unscored;
-    const parts = [['positive', sentiment.positive, 'positive'], ['neutral', sentiment.neutral, 'neutral'],
-      ['negative', sentiment.negative, 'negative'], ['unscored', sentiment.unscored, 'not scored']];
-    const text = total === 0 ? 'No comments scored yet.'
+    const parts = [['positive', sentiment.positive, t('label.positive')], ['neutral', sentiment.neutral, t('label.neutral')],
+      ['negative', sentiment.negative, t('label.negative')], ['unscored', sentiment.unscored, t('label.unscored')]];
+    const text = total === 0 ? t('chair.sentiment.none')
       : parts.map(([, n, name]) => percent(n, total) + '% ' + name).join(', ') + '.';
     const wrap = el('div', {class: 'sentiment'});
-    const bar = el('div', {class: 'bar', role: 'img', 'aria-label': 'Sentiment: ' + text});
+    const bar = el('div', {class: 'bar', role: 'img', 'aria-label': t('chair.sentiment', text)});
     parts.forEach(([cls, n]) => {
       if (n > 0) {
         const segment = el('span', {class: 'seg ' + cls});
@@ -68,12 +68,12 @@
     const minutes = s ? s.perMinute : [];
     const figure = el('figure', {class: 'volume'});
     if (minutes.length === 0) {
-      figure.appendChild(el('figcaption', {}, 'No comments a minute yet.'));
+      figure.appendChild(el('figcaption', {}, t('chair.minutes.none')));
       return figure;
     }
     const peak = minutes.reduce((a, b) => (b.count > a.count ? b : a));
-    const description = 'Comments a minute for ' + itemLabel + ': ' + minutes.length + ' minutes from ' + time(minutes[0].minute)
-      + ' to ' + time(minutes[minutes.length - 1].minute) + ', busiest ' + peak.count + ' at ' + time(peak.minute) + '.';
+    const description = t('chair.minutes.label', itemLabel, minutes.length, time(minutes[0].minute), time(minutes[minutes.length - 1].minute),
+      peak.count, time(peak.minute));
     const width = 300;
     const height = 60;
     const chart = svg('svg', {viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': description, focusable: 'false'});
@@ -91,11 +91,11 @@
     const key = s.itemId;
     if (openTables.has(key)) details.open = true;
     details.addEventListener('toggle', () => { if (details.open) openTables.add(key); else openTables.delete(key); });
-    details.appendChild(el('summary', {}, 'Minute by minute (table)'));
+    details.appendChild(el('summary', {}, t('chair.minutes.table')));
     const table = el('table', {class: 'minutes'});
     const head = el('tr');
-    head.appendChild(el('th', {scope: 'col'}, 'Minute'));
-    head.appendChild(el('th', {scope: 'col'}, 'Comments'));
+    head.appendChild(el('th', {scope: 'col'}, t('col.minute')));
+    head.appendChild(el('th', {scope: 'col'}, t('col.comments')));
     table.appendChild(head);
     minutes.forEach(m => {
       const tr = el('tr');
@@ -112,11 +112,11 @@
     const wrap = el('div', {class: 'terms'});
     wrap.appendChild(el('h4', {}, title));
     if (!terms || terms.length === 0) {
-      wrap.appendChild(el('p', {class: 'none'}, 'None yet.'));
+      wrap.appendChild(el('p', {class: 'none'}, t('chair.none')));
       return wrap;
     }
     const list = el('ol');
-    terms.slice(0, 5).forEach(t => list.appendChild(el('li', {}, t.text + ' (' + t.count + ')')));
+    terms.slice(0, 5).forEach(term => list.appendChild(el('li', {}, term.text + ' (' + term.count + ')')));
     wrap.appendChild(list);
     return wrap;
   }
@@ -128,12 +128,12 @@
     const article = el('article', {class: 'card' + (itemId === running ? ' running' : ''), 'data-item': itemId,
       'aria-current': itemId === running ? 'true' : 'false', 'aria-labelledby': 'card-' + itemId});
     const heading = el('h3', {id: 'card-' + itemId}, label(itemId));
-    if (itemId === running) heading.appendChild(el('span', {class: 'badge now-badge'}, 'Now'));
-    if (restricted) heading.appendChild(el('span', {class: 'badge'}, 'Exempt: counts only'));
+    if (itemId === running) heading.appendChild(el('span', {class: 'badge now-badge'}, t('chair.badge.now')));
+    if (restricted) heading.appendChild(el('span', {class: 'badge'}, t('chair.badge.exempt')));
     article.appendChild(heading);
     const stats = el('dl', {class: 'stats'});
-    [['Comments', s ? s.count : 0, 'count'], ['People', s ? s.uniqueAuthors : 0, 'authors'], ['Reposts', s ? s.reposts : 0, 'reposts'],
-      ['Flagged', s ? s.flagged : 0, 'flagged']].forEach(([name, value, cls]) => {
+    [[t('col.comments'), s ? s.count : 0, 'count'], [t('col.people'), s ? s.uniqueAuthors : 0, 'authors'], [t('col.reposts'), s ? s.reposts : 0, 'reposts'],
+      [t('col.flagged'), s ? s.flagged : 0, 'flagged']].forEach(([name, value, cls]) => {
       const div = el('div', {class: cls});
       div.appendChild(el('dt', {}, name));
       div.appendChild(el('dd', {}, value));
@@ -144,8 +144,8 @@
     article.appendChild(volumeChart(s, label(itemId)));
     if (!restricted) {
       const words = el('div', {class: 'words'});
-      words.appendChild(termList('Hashtags', s && s.topHashtags));
-      words.appendChild(termList('Words', s && s.topTerms));
+      words.appendChild(termList(t('chair.hashtags'), s && s.topHashtags));
+      words.appendChild(termList(t('chair.words'), s && s.topTerms));
       article.appendChild(words);
     }
     return article;
@@ -156,7 +156,7 @@
     box.replaceChildren();
     state.alerts.slice(-3).reverse().forEach(a => {
       const p = el('p', {class: 'alert ' + a.kind.toLowerCase()});
-      p.appendChild(el('strong', {}, (a.kind === 'SURGE' ? 'Surge' : 'Mood swing') + ' at ' + time(a.at) + ': '));
+      p.appendChild(el('strong', {}, t('chair.alert.at', a.kind === 'SURGE' ? t('chair.alert.surge') : t('chair.alert.swing'), time(a.at))));
       p.appendChild(document.createTextNode(a.message));
       box.appendChild(p);
     });
@@ -169,20 +169,20 @@
     state.items.forEach((s, itemId) => (s.quotes || []).forEach(q => quotes.push({q, itemId})));
     quotes.sort((a, b) => b.q.at.localeCompare(a.q.at));
     if (quotes.length === 0) {
-      list.appendChild(el('li', {class: 'none'}, 'No comments yet.'));
+      list.appendChild(el('li', {class: 'none'}, t('chair.quotes.none')));
       return;
     }
     quotes.slice(0, 12).forEach(({q, itemId}) => {
       const li = el('li', {class: 'quote ' + q.label, 'data-comment': q.id});
       li.appendChild(el('p', {class: 'quote-text'}, q.text));
-      li.appendChild(el('p', {class: 'quote-meta'}, time(q.at) + ' · ' + label(itemId) + ' · ' + q.label));
+      li.appendChild(el('p', {class: 'quote-meta'}, time(q.at) + ' · ' + label(itemId) + ' · ' + t('label.' + q.label)));
       list.appendChild(li);
     });
   }
 
   function render() {
     if (!state.meeting) {
-      document.getElementById('title').textContent = 'No meeting ' + meetingId + ' yet';
+      document.getElementById('title').textContent = t('chair.none.meeting', meetingId);
       return;
     }
     const m = state.meeting;
@@ -191,8 +191,8 @@
     document.getElementById('meta').textContent = '#' + m.hashtags.join(' #') + ' · ' + window.Pulse.dateTime(m, m.scheduledStart);
     const running = runningItem();
     const total = [...state.items.values()].reduce((sum, s) => sum + s.count, 0);
-    document.getElementById('now').textContent = running ? label(running) : 'The meeting has not started.';
-    document.getElementById('totals').textContent = total + ' comments so far.';
+    document.getElementById('now').textContent = running ? label(running) : t('chair.not.started');
+    document.getElementById('totals').textContent = t('chair.totals', total);
     const items = document.getElementById('items');
     items.querySelectorAll('article').forEach(a => a.remove());
     order().forEach(id => items.appendChild(card(id, running)));
@@ -209,7 +209,7 @@
   /** At most one announcement every 15 seconds, so a screen reader is not flooded. */
   function queueAnnouncement(running, total) {
     const s = running && state.items.get(running);
-    pendingAnnouncement = (running ? 'Now: ' + label(running) + '. ' : '') + (s ? s.count + ' comments on it, ' : '') + total + ' in all.';
+    pendingAnnouncement = (running ? t('chair.announce.now', label(running)) : '') + (s ? t('chair.announce.item', s.count) : '') + t('chair.announce.total', total);
     const wait = ANNOUNCE_EVERY_MS - (Date.now() - lastAnnounced);
     if (wait <= 0) {
       announce(pendingAnnouncement);

@@ -3,7 +3,18 @@
 // outside the agenda, and an item's label. The item running is the server's (each view's runningItem),
 // computed once by the timeline the counts follow.
 window.Pulse = (function () {
-  const BUCKETS = {pre: 'Before the first item', recess: 'Recess', post: 'After the meeting'};
+  // The page's words, in the language the server chose (one set of messages serves Java and the pages).
+  const MESSAGES = JSON.parse((document.getElementById('messages') || {}).textContent || '{}');
+  const LANGUAGE = (document.documentElement.lang || 'en').split('-')[0];
+  const LOCALE = LANGUAGE === 'en' ? 'en-GB' : LANGUAGE + '-GB';
+
+  function t(key, ...values) {
+    let text = MESSAGES[key] || key;
+    values.forEach((value, i) => { text = text.split('{' + i + '}').join(String(value)); });
+    return text;
+  }
+
+  const BUCKETS = {pre: t('bucket.pre'), recess: t('bucket.recess'), post: t('bucket.post')};
 
   function el(tag, attrs, text) {
     const node = document.createElement(tag);
@@ -15,7 +26,7 @@ window.Pulse = (function () {
   function itemLabel(meeting, itemId) {
     if (BUCKETS[itemId]) return BUCKETS[itemId];
     const item = meeting && meeting.items.find(i => i.itemId === itemId);
-    return item ? (item.number ? item.number + '. ' : '') + item.title : 'Item ' + itemId;
+    return item ? (item.number ? item.number + '. ' : '') + item.title : t('item.unnamed', itemId);
   }
 
   // Follows a live stream, each event's data parsed as JSON. The browser reconnects by itself after a network
@@ -39,8 +50,7 @@ window.Pulse = (function () {
     open();
   }
 
-  const STATUS = {live: 'Live', reconnecting: 'Connection lost: reconnecting… The figures shown may be out of date.',
-    refused: 'Not live: trying again shortly… The figures shown may be out of date.'};
+  const STATUS = {live: t('status.live'), reconnecting: t('status.reconnecting'), refused: t('status.refused')};
 
   // Every time is shown on the meeting's own clock (its timezone), whatever the viewer's computer is set to,
   // and the zone is named where it differs from the viewer's: a chair abroad, or a laptop set to UTC.
@@ -60,13 +70,13 @@ window.Pulse = (function () {
   /** A time of day on the meeting's clock: "14:05", or "14:05 GMT" for a viewer elsewhere. */
   function time(meeting, iso, seconds) {
     if (!iso) return '';
-    return new Date(iso).toLocaleTimeString('en-GB', clock(meeting, seconds ? {hour: '2-digit', minute: '2-digit', second: '2-digit'}
+    return new Date(iso).toLocaleTimeString(LOCALE, clock(meeting, seconds ? {hour: '2-digit', minute: '2-digit', second: '2-digit'}
       : {hour: '2-digit', minute: '2-digit'}));
   }
 
   /** A date and time on the meeting's clock. */
   function dateTime(meeting, iso) {
-    return new Date(iso).toLocaleString('en-GB', clock(meeting, {weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
+    return new Date(iso).toLocaleString(LOCALE, clock(meeting, {weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
       hour: '2-digit', minute: '2-digit'}));
   }
 
@@ -90,5 +100,5 @@ window.Pulse = (function () {
     return new Date(guess);
   }
 
-  return {BUCKETS, STATUS, el, follow, itemLabel, time, dateTime, fieldsIn, instantOn, zoneOf, viewerZone};
+  return {BUCKETS, STATUS, el, follow, itemLabel, time, dateTime, fieldsIn, instantOn, zoneOf, viewerZone, t, LOCALE};
 })();

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Messages;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.MeetingView;
 import org.chamberpulse.model.Pseudonyms;
@@ -73,7 +74,7 @@ public final class CommentForm {
     private Optional<Meeting> meeting(Context ctx) {
         Optional<Meeting> meeting = state.meeting(ctx.pathParam("id")).map(MeetingView::meeting);
         if (meeting.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("There is no meeting with that id.");
+            ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result(Language.choose(ctx, null).text("error.no.meeting"));
         }
         return meeting;
     }
@@ -89,7 +90,7 @@ public final class CommentForm {
         String resident = ctx.cookie(COOKIE);
         Optional<String> tokenProblem = tokenProblem(resident, meeting.meetingId(), ctx.formParam("token"));
         if (tokenProblem.isPresent()) {
-            page(ctx, meeting, HttpStatus.BAD_REQUEST, tokenProblem.get(), text, item);
+            page(ctx, meeting, HttpStatus.BAD_REQUEST, messages(ctx, meeting).text(tokenProblem.get()), text, item);
             return;
         }
         if (!Optional.ofNullable(ctx.formParam("website")).orElse("").isEmpty()) {
@@ -99,18 +100,16 @@ public final class CommentForm {
         }
         if (!admit.test(ClientAddress.of(ctx))) {
             ctx.header("Retry-After", "60");
-            page(ctx, meeting, HttpStatus.TOO_MANY_REQUESTS, "Many comments have come from your address just now: please wait a minute and send it again.",
-                    text, item);
+            page(ctx, meeting, HttpStatus.TOO_MANY_REQUESTS, messages(ctx, meeting).text("form.rate"), text, item);
             return;
         }
         if (text.isEmpty() || text.codePointCount(0, text.length()) > MAX_TEXT) {
-            page(ctx, meeting, HttpStatus.BAD_REQUEST, text.isEmpty() ? "Write your comment first." : "A comment may be up to 1,000 characters.",
-                    text, item);
+            page(ctx, meeting, HttpStatus.BAD_REQUEST, messages(ctx, meeting).text(text.isEmpty() ? "form.empty" : "form.long"), text, item);
             return;
         }
         Optional<AgendaItem> chosen = meeting.item(item);
         if (!item.equals(GENERAL) && chosen.isEmpty()) {
-            page(ctx, meeting, HttpStatus.BAD_REQUEST, "Choose an item of the agenda, or general.", text, GENERAL);
+            page(ctx, meeting, HttpStatus.BAD_REQUEST, messages(ctx, meeting).text("form.choose"), text, GENERAL);
             return;
         }
         List<String> hashtags = new ArrayList<>();
@@ -129,26 +128,31 @@ public final class CommentForm {
             throw new IllegalStateException(e);
         }
         if (refused != null) {
-            page(ctx, meeting, HttpStatus.BAD_REQUEST, "Your comment was not taken: " + refused, text, item);
+            page(ctx, meeting, HttpStatus.BAD_REQUEST, messages(ctx, meeting).text("form.refused", refused), text, item);
             return;
         }
         thanks(ctx, meeting, item);
     }
 
     private void thanks(Context ctx, Meeting meeting, String item) {
-        String where = item.equals(GENERAL) ? "the item running now" : meeting.item(item).map(i -> i.number() + ". " + i.title()).orElse(item);
-        page(ctx, meeting, HttpStatus.OK, "Thank you: your comment was received for " + where
-                + ". It counts either way, and may be shown on the chair's screen if it can be quoted. You can send another.", "", GENERAL);
+        Messages messages = messages(ctx, meeting);
+        String where = item.equals(GENERAL) ? messages.text("form.thanks.general") : meeting.item(item).map(i -> i.number() + ". " + i.title()).orElse(item);
+        page(ctx, meeting, HttpStatus.OK, messages.text("form.thanks", where), "", GENERAL);
+    }
+
+    private static Messages messages(Context ctx, Meeting meeting) {
+        return Language.choose(ctx, meeting.language());
     }
 
     private void page(Context ctx, Meeting meeting, HttpStatus status, String message, String text, String item) {
         String resident = ctx.cookie(COOKIE);
         if (resident == null || !resident.matches("[A-Za-z0-9_-]{16,64}")) {
             resident = randomId();
-            ctx.header("Set-Cookie", COOKIE + "=" + resident + "; Path=/meetings; HttpOnly; SameSite=Lax; Max-Age=31536000" + (secureCookies ? "; Secure" : ""));
+            ctx.res().addHeader("Set-Cookie", COOKIE + "=" + resident + "; Path=/meetings; HttpOnly; SameSite=Lax; Max-Age=31536000" + (secureCookies ? "; Secure" : ""));
         }
+        Messages messages = messages(ctx, meeting);
         StringBuilder options = new StringBuilder();
-        options.append(option(GENERAL, "General (the item running when you send it)", item));
+        options.append(option(GENERAL, messages.text("form.general"), item));
         for (AgendaItem agendaItem : meeting.items()) {
             if (!agendaItem.restricted()) {
                 options.append(option(agendaItem.itemId(), agendaItem.number() + ". " + agendaItem.title(), item));
@@ -156,10 +160,11 @@ public final class CommentForm {
         }
         boolean failed = status.getCode() >= 400;
         ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(Pages.render("comment.html",
-                Map.of("meetingId", meeting.meetingId(), "title", meeting.title(), "body", meeting.body() == null ? "" : meeting.body(),
+                Map.of("meetingId", meeting.meetingId(), "formTitle", messages.text("form.title", meeting.title()),
+                        "body", meeting.body() == null ? "" : meeting.body(),
                         "message", message, "messageClass", failed ? "message failed" : "message", "text", text,
                         "token", token(resident, meeting.meetingId(), clock.millis())),
-                Map.of("options", options.toString())));
+                Map.of("options", options.toString()), messages));
     }
 
     private static String option(String value, String label, String selected) {
@@ -171,8 +176,9 @@ public final class CommentForm {
         return at + "." + tokens.of("form", resident + "|" + meetingId + "|" + at);
     }
 
+    /** The key of the message that says what is wrong with the form's token, if anything. */
     private Optional<String> tokenProblem(String resident, String meetingId, String token) {
-        String stale = "The form was open too long or came from elsewhere: it has been renewed, please send your comment again.";
+        String stale = "form.stale";
         if (resident == null || token == null || token.indexOf('.') < 0) {
             return Optional.of(stale);
         }
@@ -187,7 +193,7 @@ public final class CommentForm {
             return Optional.of(stale);
         }
         if (clock.millis() - at < MIN_FILL.toMillis()) {
-            return Optional.of("That was quicker than anyone can type: please check your comment and send it again.");
+            return Optional.of("form.quick");
         }
         return Optional.empty();
     }

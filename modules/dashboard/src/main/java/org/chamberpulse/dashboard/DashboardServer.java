@@ -168,10 +168,15 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private void pages(RoutesConfig routes, LiveState state, boolean commentForm) {
-        routes.get("/", ctx -> html(ctx, Pages.render("index.html", Map.of("page", Integer.toString(page(ctx))))));
-        routes.get("/meetings/{id}", ctx -> html(ctx, Pages.render("chair.html", Map.of("meetingId", ctx.pathParam("id")), Map.of("commentLink",
-                commentForm ? "<a href=\"/meetings/" + Pages.escape(java.net.URLEncoder.encode(ctx.pathParam("id"), java.nio.charset.StandardCharsets.UTF_8))
-                        + "/comment\">Comment on this meeting</a>" : ""))));
+        routes.get("/", ctx -> html(ctx, Pages.render("index.html", Map.of("page", Integer.toString(page(ctx))), Map.of(),
+                Language.choose(ctx, null))));
+        routes.get("/meetings/{id}", ctx -> {
+            String language = state.meeting(ctx.pathParam("id")).map(view -> view.meeting() == null ? null : view.meeting().language()).orElse(null);
+            org.chamberpulse.model.Messages messages = Language.choose(ctx, language);
+            html(ctx, Pages.render("chair.html", Map.of("meetingId", ctx.pathParam("id")), Map.of("commentLink",
+                    commentForm ? "<a href=\"/meetings/" + Pages.escape(java.net.URLEncoder.encode(ctx.pathParam("id"), java.nio.charset.StandardCharsets.UTF_8))
+                            + "/comment\">" + Pages.escape(messages.text("chair.comment")) + "</a>" : ""), messages));
+        });
         routes.get("/api/v1/meetings", ctx -> {
             LiveState.Page page = state.meetings(page(ctx), size(ctx));
             ctx.header("X-Total-Count", Long.toString(page.total())).header("X-Pages", Integer.toString(page.pages())).json(page.meetings());

@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.chamberpulse.model.Messages;
 
 /** The HTML pages, from the class path, with a few values put in, each escaped for HTML. */
 final class Pages {
+
+    private static final java.util.regex.Pattern TEXT = java.util.regex.Pattern.compile("\\{\\{t:([a-z.]+)}}");
 
     private Pages() {
     }
@@ -18,7 +21,23 @@ final class Pages {
 
     /** @param html values that are HTML already, made of escaped parts by the caller */
     static String render(String name, Map<String, String> values, Map<String, String> html) {
+        return render(name, values, html, Messages.of(Messages.ENGLISH));
+    }
+
+    /**
+     * In a language: {@code {{t:key}}} is the key's text, {@code {{lang}}} the language, {@code {{messages}}}
+     * every text for the page's script, {@code {{languages}}} the switch.
+     */
+    static String render(String name, Map<String, String> values, Map<String, String> html, Messages messages) {
         String page = read("/public/" + name);
+        java.util.regex.Matcher keys = TEXT.matcher(page);
+        StringBuilder translated = new StringBuilder(page.length());
+        while (keys.find()) {
+            keys.appendReplacement(translated, java.util.regex.Matcher.quoteReplacement(escape(messages.text(keys.group(1)))));
+        }
+        keys.appendTail(translated);
+        page = translated.toString().replace("{{lang}}", messages.language()).replace("{{messages}}", messages.json())
+                .replace("{{languages}}", Language.switcher(messages));
         for (Map.Entry<String, String> value : html.entrySet()) {
             page = page.replace("{{" + value.getKey() + "}}", value.getValue());
         }

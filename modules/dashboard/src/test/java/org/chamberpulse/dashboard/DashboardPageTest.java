@@ -362,6 +362,41 @@ class DashboardPageTest {
     }
 
     @Test
+    void shouldShowTheChairsPageInWelshToABrowserThatAsksForItAndSwitchBack() {
+        // given a browser that asks for Welsh first
+        String agent = (String) browser.driver.executeScript("return navigator.userAgent");
+        browser.driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "cy,en;q=0.5"));
+        start();
+        topology.meeting(meeting());
+        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        topology.summary(summary("1", 12, 9, List.of(new Quote("x:1", "Da iawn", T, Sentiment.Label.POSITIVE))));
+        topology.summary(summary("pre", 2, 2, List.of()));
+
+        // when
+        browser.driver.get(base() + "/meetings/m1");
+        browser.await(Duration.ofSeconds(10)).until(d -> count(d, "1").equals("12"));
+
+        // then: Welsh throughout, named as Welsh, and accessible
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+        assertThat(browser.driver.findElement(By.id("now-heading")).getAttribute("textContent")).isEqualTo("Nawr");
+        assertThat(browser.driver.findElement(By.id("quotes-heading")).getAttribute("textContent")).isEqualTo("Sylwadau diweddar");
+        browser.await(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("items")).getText().contains("Cyn yr eitem gyntaf"));
+        assertThat(browser.driver.findElement(By.id("items")).getText()).contains("Sylwadau").contains("Pobl").doesNotContain("People");
+        assertThat(browser.driver.findElement(By.cssSelector("article[data-item='1'] .bar")).getAttribute("aria-label")).startsWith("Teimlad:");
+        assertThat(browser.driver.findElement(By.id("quotes")).getText()).contains("cadarnhaol");
+        assertThat(browser.accessibilityViolations("serious", "critical")).as("chair's page in Welsh").isEmpty();
+
+        // when the viewer switches to English, which is then remembered
+        browser.driver.findElement(By.cssSelector("nav.languages a[lang='en']")).click();
+        browser.await(Duration.ofSeconds(10)).until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        browser.driver.get(base() + "/meetings/m1");
+
+        // then
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("now-heading")).getAttribute("textContent").equals("Now"));
+        assertThat(browser.accessibilityViolations("serious", "critical")).as("chair's page in English").isEmpty();
+    }
+
+    @Test
     void shouldHaveNoSeriousAccessibilityViolations() {
         // given
         start();

@@ -137,6 +137,9 @@ public final class Validation {
         if (m.timezone() != null && !m.timezone().isBlank() && !validZone(m.timezone())) {
             return Optional.of("timezone '" + shorten(m.timezone()) + "' is not a time zone such as Europe/London");
         }
+        if (m.language() != null && !m.language().matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?")) {
+            return Optional.of("language '" + shorten(m.language()) + "' is not a language tag such as cy or en");
+        }
         if (m.scheduledStart() == null) {
             return Optional.of("meeting " + m.meetingId() + " has no scheduledStart");
         }
