@@ -23,8 +23,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "The directory to write the files to (default: report-<meetingId>).")
     Path out;
 
-    @Mixin
+    @Option(names = "--language", paramLabel = "LANG", description = "The report's language: en (default) or cy; any language with a messages file.")
+    String language;
 
+    @Mixin
     ClusterOptions cluster;
 
     @Override
@@ -37,7 +39,11 @@ final class ReportCommand implements Callable<Integer> {
             data = reader.read(meetingId);
         }
         err.println("writing the report ...");
-        var files = new Report(data, "").writeTo(directory);
+        String chosen = language != null ? language : data.meeting().language();
+        if (language != null && org.chamberpulse.model.Messages.supported(language).isEmpty()) {
+            err.println("no messages for language '" + language + "': the report is in English (offered: " + org.chamberpulse.model.Messages.languages() + ")");
+        }
+        var files = new Report(data, "", org.chamberpulse.model.Messages.of(chosen)).writeTo(directory);
         ReportData.Totals totals = data.totals();
         System.out.printf(Locale.UK, "Report of %s (%s): %,d comments over an agenda of %d items, %,d reposts%s%n", data.meeting().meetingId(), data.meeting().title(),
                 totals.count(), data.meeting().items().size(), totals.reposts(), data.adjourned() ? "" : "; PROVISIONAL: the meeting has not been adjourned");

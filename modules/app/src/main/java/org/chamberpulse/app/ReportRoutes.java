@@ -99,7 +99,7 @@ final class ReportRoutes implements AutoCloseable, MeetingComments {
             }
         }
         String base = "/meetings/" + URLEncoder.encode(meetingId, StandardCharsets.UTF_8) + "/report/";
-        byte[] body = new Report(data, base).render(file);
+        byte[] body = new Report(data, base, org.chamberpulse.dashboard.Language.choose(ctx, view.get().meeting().language())).render(file);
         ctx.header("Content-Security-Policy", REPORT_POLICY);
         ctx.header("Cache-Control", "no-store");
         if (file != Report.File.HTML) {

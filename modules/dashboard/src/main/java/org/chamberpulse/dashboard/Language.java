@@ -12,14 +12,14 @@ import org.chamberpulse.model.Messages;
  * remembered in a cookie), else the first the browser asks for ({@code Accept-Language}) that is offered,
  * else the meeting's own, else English.
  */
-final class Language {
+public final class Language {
 
     static final String COOKIE = "pulse_lang";
 
     private Language() {
     }
 
-    static Messages choose(Context ctx, String meetingLanguage) {
+    public static Messages choose(Context ctx, String meetingLanguage) {
         Optional<String> asked = Messages.supported(ctx.queryParam("lang"));
         if (asked.isPresent()) {
             ctx.res().addHeader("Set-Cookie", COOKIE + "=" + asked.get() + "; Path=/; SameSite=Lax; Max-Age=31536000");

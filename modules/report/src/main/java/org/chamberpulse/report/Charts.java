@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Messages;
 import org.chamberpulse.model.SentimentSummary;
 import org.chamberpulse.timeline.Buckets;
 import org.chamberpulse.timeline.Segment;
@@ -39,18 +40,17 @@ final class Charts {
     }
 
     /** Horizontal bars: comments per item. */
-    static String commentsPerItem(ReportData data) {
+    static String commentsPerItem(ReportData data, Messages words) {
         List<ItemSummary> rows = data.summaries();
         long max = Math.max(1, rows.stream().mapToLong(ItemSummary::count).max().orElse(1));
         int barSpace = WIDTH - LABEL_WIDTH - 60;
         int height = rows.size() * ROW + 10;
-        StringBuilder svg = open(height, "Comments per item",
-                "A bar for each item of the agenda, as long as the number of comments counted in it.");
+        StringBuilder svg = open(height, "items", words.text("report.chart.items"), words.text("report.chart.items.desc"));
         int y = 5;
         for (ItemSummary s : rows) {
-            String label = data.label(s);
+            String label = HtmlReport.label(data, s, words);
             int length = (int) Math.round((double) s.count() * barSpace / max);
-            svg.append("<g><title>").append(Xml.escape(label + ": " + s.count() + " comments")).append("</title>");
+            svg.append("<g><title>").append(Xml.escape(words.text("report.chart.item.comments", label, s.count()))).append("</title>");
             text(svg, LABEL_WIDTH - 8, y + 15, "end", Xml.shorten(label, LABEL_CHARS));
             svg.append(rect(LABEL_WIDTH, y + 3, Math.max(length, s.count() > 0 ? 1 : 0), ROW - 6, BAR));
             text(svg, LABEL_WIDTH + length + 6, y + 15, "start", Long.toString(s.count()));
@@ -64,14 +64,13 @@ final class Charts {
      * Columns of comments per minute over the whole meeting, by reference time (posting time less the
      * broadcast delay), with a line where each item starts and the recess shaded.
      */
-    static String timeline(ReportData data) {
+    static String timeline(ReportData data, Messages words) {
         NavigableMap<Instant, Long> minutes = data.perMinute();
         List<Segment> segments = data.segments();
         int height = 240;
-        StringBuilder svg = open(height, "Comments per minute",
-                "Comments counted in each minute of the meeting, with the start of each agenda item marked and the recess shaded.");
+        StringBuilder svg = open(height, "timeline", words.text("report.chart.timeline"), words.text("report.chart.timeline.desc"));
         if (minutes.isEmpty()) {
-            text(svg, WIDTH / 2, height / 2, "middle", "No comments were counted.");
+            text(svg, WIDTH / 2, height / 2, "middle", words.text("report.chart.none"));
             return svg.append("</svg>").toString();
         }
         Instant first = minutes.keySet().iterator().next();
@@ -100,8 +99,9 @@ final class Charts {
             }
             Instant until = i + 1 < segments.size() ? segments.get(i + 1).from() : last;
             double x = xOf.apply(segment.from());
-            svg.append("<g><title>Recess</title>").append(rect(x, top, Math.max(1, xOf.apply(until) - x), bottom - top, RECESS_SHADE)).append("</g>");
-            text(svg, x + 3, top + 12, "start", "Recess");
+            svg.append("<g><title>").append(Xml.escape(words.text("bucket.recess"))).append("</title>")
+                    .append(rect(x, top, Math.max(1, xOf.apply(until) - x), bottom - top, RECESS_SHADE)).append("</g>");
+            text(svg, x + 3, top + 12, "start", words.text("bucket.recess"));
         }
         for (long value = 0; value <= yMax; value += yStep) {
             double y = bottom - (double) value * (bottom - top) / yMax;
@@ -126,7 +126,7 @@ final class Charts {
             marked = segment.itemId();
             double x = xOf.apply(segment.from());
             String number = data.agendaItem(segment.itemId()).map(item -> item.number() == null ? item.itemId() : item.number().strip()).orElse(segment.itemId());
-            svg.append("<g><title>").append(Xml.escape("Item " + number + " starts at " + CLOCK.format(segment.from().atZone(zone)))).append("</title>");
+            svg.append("<g><title>").append(Xml.escape(words.text("report.chart.item.starts", number, CLOCK.format(segment.from().atZone(zone))))).append("</title>");
             svg.append(line(x, top - 12 + (row % 2) * 11, x, bottom, INK, 1));
             text(svg, x + 2, top - 14 + (row % 2) * 11, "start", Xml.shorten(number, 8));
             svg.append("</g>");
@@ -142,33 +142,33 @@ final class Charts {
             text(svg, x, bottom + 16, "middle", CLOCK.format(t.atZone(zone)));
         }
         text(svg, (left + right) / 2.0, height - 4, "middle",
-                "Time in the chamber (" + zone.getId() + "): posting time less the " + data.meeting().broadcastDelaySeconds() + " s broadcast delay");
+                words.text("report.chart.axis", zone.getId(), data.meeting().broadcastDelaySeconds()));
         return svg.append("</svg>").toString();
     }
 
     /** A bar for each item that has comments, split by sentiment label, each bar the whole of its item. */
-    static String sentimentPerItem(ReportData data) {
+    static String sentimentPerItem(ReportData data, Messages words) {
         List<ItemSummary> rows = data.summaries().stream().filter(s -> s.count() > 0).toList();
         int barSpace = WIDTH - LABEL_WIDTH - 20;
         int height = rows.size() * ROW + 36;
-        StringBuilder svg = open(height, "Sentiment per item",
-                "For each item with comments, the share of positive, neutral, negative and unscored comments.");
+        StringBuilder svg = open(height, "sentiment", words.text("report.chart.sentiment"), words.text("report.chart.sentiment.desc"));
         int x = LABEL_WIDTH;
-        for (String[] legend : new String[][] {{"Positive", POSITIVE}, {"Neutral", NEUTRAL}, {"Negative", NEGATIVE}, {"Unscored (other language)", UNSCORED}}) {
+        for (String[] legend : new String[][] {{words.text("report.chart.legend.positive"), POSITIVE}, {words.text("report.chart.legend.neutral"), NEUTRAL},
+            {words.text("report.chart.legend.negative"), NEGATIVE}, {words.text("report.chart.legend.unscored"), UNSCORED}}) {
             svg.append(rect(x, 4, 12, 12, legend[1]));
             text(svg, x + 16, 14, "start", legend[0]);
             x += 20 + legend[0].length() * 6;
         }
         if (rows.isEmpty()) {
-            text(svg, WIDTH / 2, 30, "middle", "No comments were counted.");
+            text(svg, WIDTH / 2, 30, "middle", words.text("report.chart.none"));
         }
         int y = 26;
         for (ItemSummary s : rows) {
             SentimentSummary m = s.sentiment();
             long total = m.positive() + m.neutral() + m.negative() + m.unscored();
-            String label = data.label(s);
-            svg.append("<g><title>").append(Xml.escape(label + ": " + m.positive() + " positive, " + m.neutral() + " neutral, "
-                    + m.negative() + " negative, " + m.unscored() + " unscored")).append("</title>");
+            String label = HtmlReport.label(data, s, words);
+            svg.append("<g><title>").append(Xml.escape(words.text("report.chart.item.sentiment", label, m.positive(), m.neutral(), m.negative(),
+                    m.unscored()))).append("</title>");
             text(svg, LABEL_WIDTH - 8, y + 15, "end", Xml.shorten(label, LABEL_CHARS));
             double left = LABEL_WIDTH;
             for (Object[] part : new Object[][] {{m.positive(), POSITIVE}, {m.neutral(), NEUTRAL}, {m.negative(), NEGATIVE}, {m.unscored(), UNSCORED}}) {
@@ -186,8 +186,8 @@ final class Charts {
         return svg.append("</svg>").toString();
     }
 
-    private static StringBuilder open(int height, String title, String description) {
-        String id = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-");
+    private static StringBuilder open(int height, String name, String title, String description) {
+        String id = "chart-" + name;
         return new StringBuilder(4096)
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" aria-labelledby=\"").append(id).append("-title ")

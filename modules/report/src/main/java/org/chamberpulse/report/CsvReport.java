@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Messages;
 
 /**
  * The spreadsheet files of the report: RFC 4180 CSV in UTF-8 with a header row. Times come twice, as
@@ -30,8 +31,13 @@ public final class CsvReport {
 
     /** One row per item (and per pre, recess and post bucket that holds anything), in meeting order. */
     public static String summary(ReportData data) {
+        return summary(data, Messages.of(Messages.ENGLISH));
+    }
+
+    /** With the column names in a language: the English ones are the field names, stable for scripts. */
+    public static String summary(ReportData data, Messages words) {
         StringBuilder out = new StringBuilder();
-        try (CSVPrinter csv = format(SUMMARY_COLUMNS).print(out)) {
+        try (CSVPrinter csv = format(SUMMARY_COLUMNS, words).print(out)) {
             for (ItemSummary s : data.summaries()) {
                 AgendaItem item = data.agendaItem(s.itemId()).orElse(null);
                 csv.printRecord(cells(s.itemId(), item == null ? null : item.externalId(), item == null ? null : item.minutesNumber(),
@@ -47,8 +53,12 @@ public final class CsvReport {
 
     /** One row per counted comment (reposts are figures, not comments), in order of posting. */
     public static String comments(ReportData data) {
+        return comments(data, Messages.of(Messages.ENGLISH));
+    }
+
+    public static String comments(ReportData data, Messages words) {
         StringBuilder out = new StringBuilder();
-        try (CSVPrinter csv = format(COMMENT_COLUMNS).print(out)) {
+        try (CSVPrinter csv = format(COMMENT_COLUMNS, words).print(out)) {
             for (ReportComment c : ReportJson.comments(data)) {
                 csv.printRecord(cells(c.id(), c.source(), c.author(), c.createdAt(), local(c.createdAt(), data.zone()), c.itemId(), c.itemNumber(),
                         c.label() == null ? null : c.label().name().toLowerCase(Locale.ROOT), c.compound(), c.lang(), String.join(" ", c.flags()),
@@ -75,8 +85,11 @@ public final class CsvReport {
         return safe;
     }
 
-    private static CSVFormat format(List<String> header) {
-        return CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
+    private static CSVFormat format(List<String> header, Messages words) {
+        return CSVFormat.RFC4180.builder().setHeader(header.stream().map(column -> {
+            String named = words.text("csv." + column);
+            return named.equals("csv." + column) ? column : named;
+        }).toArray(String[]::new)).get();
     }
 
     private static String local(Instant at, ZoneId zone) {

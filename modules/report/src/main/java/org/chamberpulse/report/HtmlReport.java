@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Messages;
 import org.chamberpulse.model.Quote;
 import org.chamberpulse.model.TermCount;
 import org.chamberpulse.timeline.Buckets;
@@ -20,13 +21,11 @@ public final class HtmlReport {
 
     static final int QUOTES_PER_ITEM = 3;
     static final int THEMES_PER_ITEM = 8;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     private static final String STYLE = """
             @page { size: A4; margin: 16mm 14mm 18mm 14mm;
-              @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #454545; } }
+              @bottom-center { content: PAGE_COUNTER; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #454545; } }
             html { font-family: "DejaVu Sans", Arial, sans-serif; color: #1b1b1b; font-size: 10pt; line-height: 1.4; }
             body { margin: 0 auto; max-width: 190mm; }
             header, section, footer { display: block; }
@@ -56,56 +55,70 @@ public final class HtmlReport {
      *                  the report's URL when served)
      */
     public static String render(ReportData data, String filesBase) {
+        return render(data, filesBase, Messages.of(Messages.ENGLISH));
+    }
+
+    /** The page in a language (issue 21): every word from its messages, dates in its own forms. */
+    public static String render(ReportData data, String filesBase, Messages words) {
         ZoneId zone = data.zone();
         var meeting = data.meeting();
-        String title = "Public comments: " + meeting.title();
+        Locale locale = Locale.forLanguageTag(words.language() + "-GB");
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale);
+        DateTimeFormatter stamp = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale);
+        String title = words.text("report.title", meeting.title());
+        String pageCounter = words.text("report.page", "\" counter(page) \"", "\" counter(pages) \"");
         StringBuilder html = new StringBuilder(64 * 1024);
-        html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\"><head><meta charset=\"utf-8\"/>")
+        html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").append(words.language()).append("\"><head><meta charset=\"utf-8\"/>")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
-                .append("<title>").append(Xml.escape(title)).append("</title><style>").append(STYLE).append("</style></head><body>");
+                .append("<title>").append(Xml.escape(title)).append("</title><style>")
+                .append(STYLE.replace("PAGE_COUNTER", "\"" + pageCounter + "\"")).append("</style></head><body>");
 
         html.append("<header><h1>").append(Xml.escape(title)).append("</h1>");
         if (meeting.body() != null && !meeting.body().isBlank()) {
             html.append("<p>").append(Xml.escape(meeting.body())).append("</p>");
         }
         html.append("<dl class=\"facts\">");
-        fact(html, "Meeting", meeting.meetingId());
-        fact(html, "Date", DAY.format(meeting.scheduledStart().atZone(zone)));
-        fact(html, "Hashtags", meeting.hashtags().stream().map(tag -> "#" + tag).collect(Collectors.joining(" ")));
-        fact(html, "Scheduled start", CLOCK.format(meeting.scheduledStart().atZone(zone)) + " (" + zone.getId() + ")");
-        data.timeline().openedAt().ifPresent(at -> fact(html, "Opened", CLOCK.format(at.atZone(zone))));
-        data.timeline().adjournedAt().ifPresent(at -> fact(html, "Adjourned", CLOCK.format(at.atZone(zone))));
-        fact(html, "Broadcast delay", meeting.broadcastDelaySeconds() + " seconds");
-        fact(html, "Report made", STAMP.format(data.generatedAt().atZone(zone)));
+        fact(html, words.text("report.meeting"), meeting.meetingId());
+        fact(html, words.text("report.date"), day.format(meeting.scheduledStart().atZone(zone)));
+        fact(html, words.text("report.hashtags"), meeting.hashtags().stream().map(tag -> "#" + tag).collect(Collectors.joining(" ")));
+        fact(html, words.text("report.scheduled"), CLOCK.format(meeting.scheduledStart().atZone(zone)) + " (" + zone.getId() + ")");
+        data.timeline().openedAt().ifPresent(at -> fact(html, words.text("report.opened"), CLOCK.format(at.atZone(zone))));
+        data.timeline().adjournedAt().ifPresent(at -> fact(html, words.text("report.adjourned"), CLOCK.format(at.atZone(zone))));
+        fact(html, words.text("report.delay"), words.text("report.delay.value", meeting.broadcastDelaySeconds()));
+        fact(html, words.text("report.made"), stamp.format(data.generatedAt().atZone(zone)));
         html.append("</dl>");
         if (!data.adjourned()) {
-            html.append("<p class=\"status\" role=\"note\"><strong>Provisional.</strong> The meeting has not been adjourned, so these figures may still change.</p>");
+            html.append("<p class=\"status\" role=\"note\"><strong>").append(Xml.escape(words.text("report.provisional.title"))).append("</strong> ")
+                    .append(Xml.escape(words.text("report.provisional"))).append("</p>");
         }
         html.append("</header>");
 
         ReportData.Totals totals = data.totals();
-        html.append("<section aria-labelledby=\"figures\"><h2 id=\"figures\">The meeting in figures</h2><table class=\"figures\"><tbody>");
-        figure(html, "total-count", "Comments counted", totals.count());
-        figure(html, "total-reposts", "Reposts (boosts, retweets; not counted as comments)", totals.reposts());
-        figure(html, "total-flagged", "Comments flagged by moderation (counted, never quoted)", totals.flagged());
-        figure(html, "total-positive", "Positive comments", totals.positive());
-        figure(html, "total-neutral", "Neutral comments", totals.neutral());
-        figure(html, "total-negative", "Negative comments", totals.negative());
-        figure(html, "total-unscored", "Unscored comments (not in English)", totals.unscored());
+        html.append("<section aria-labelledby=\"figures\"><h2 id=\"figures\">").append(Xml.escape(words.text("report.figures")))
+                .append("</h2><table class=\"figures\"><tbody>");
+        figure(html, "total-count", words.text("report.total.count"), totals.count());
+        figure(html, "total-reposts", words.text("report.total.reposts"), totals.reposts());
+        figure(html, "total-flagged", words.text("report.total.flagged"), totals.flagged());
+        figure(html, "total-positive", words.text("report.total.positive"), totals.positive());
+        figure(html, "total-neutral", words.text("report.total.neutral"), totals.neutral());
+        figure(html, "total-negative", words.text("report.total.negative"), totals.negative());
+        figure(html, "total-unscored", words.text("report.total.unscored"), totals.unscored());
         html.append("</tbody></table></section>");
 
-        chart(html, "chart-items", "Comments per item", Charts.commentsPerItem(data));
-        chart(html, "chart-timeline", "Comments per minute", Charts.timeline(data));
-        chart(html, "chart-sentiment", "Sentiment per item", Charts.sentimentPerItem(data));
+        chart(html, "chart-items", words.text("report.chart.items"), Charts.commentsPerItem(data, words));
+        chart(html, "chart-timeline", words.text("report.chart.timeline"), Charts.timeline(data, words));
+        chart(html, "chart-sentiment", words.text("report.chart.sentiment"), Charts.sentimentPerItem(data, words));
 
-        html.append("<section aria-labelledby=\"table\"><h2 id=\"table\">Figures per item</h2><table id=\"items\"><thead><tr>")
-                .append("<th class=\"item\" scope=\"col\">Item</th><th scope=\"col\">Com&#173;ments</th><th scope=\"col\">Re&#173;posts</th>")
-                .append("<th scope=\"col\">Unique authors</th><th scope=\"col\">Flag&#173;ged</th><th scope=\"col\">Posi&#173;tive</th>")
-                .append("<th scope=\"col\">Neu&#173;tral</th><th scope=\"col\">Nega&#173;tive</th><th scope=\"col\">Un&#173;scored</th>")
-                .append("<th scope=\"col\">Mean senti&#173;ment</th><th scope=\"col\">First</th><th scope=\"col\">Last</th></tr></thead><tbody>");
+        // The column names are the messages' own markup: soft hyphens (&#173;) where a narrow column may break them.
+        html.append("<section aria-labelledby=\"table\"><h2 id=\"table\">").append(Xml.escape(words.text("report.table")))
+                .append("</h2><table id=\"items\"><thead><tr><th class=\"item\" scope=\"col\">").append(words.text("report.col.item")).append("</th>");
+        for (String column : List.of("comments", "reposts", "authors", "flagged", "positive", "neutral", "negative", "unscored", "mean", "first", "last")) {
+            html.append("<th scope=\"col\">").append(words.text("report.col." + column)).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
         for (ItemSummary s : data.summaries()) {
             html.append("<tr data-item=\"").append(Xml.escape(s.itemId())).append("\"><th class=\"item\" scope=\"row\">")
-                    .append(Xml.escape(data.label(s))).append(s.restricted() ? " (restricted)" : "").append("</th>");
+                    .append(Xml.escape(label(data, s, words))).append(s.restricted() ? Xml.escape(words.text("report.restricted")) : "").append("</th>");
             cell(html, "count", Long.toString(s.count()));
             cell(html, "reposts", Long.toString(s.reposts()));
             cell(html, "uniqueAuthors", Long.toString(s.uniqueAuthors()));
@@ -119,74 +132,83 @@ public final class HtmlReport {
             cell(html, "lastAt", time(s.lastAt(), zone));
             html.append("</tr>");
         }
-        html.append("</tbody></table><p class=\"meta\">Mean sentiment is the average VADER compound score of the scored comments, from −1 (most negative) to +1 (most positive). Times are ")
-                .append(Xml.escape(zone.getId())).append(".</p></section>");
+        html.append("</tbody></table><p class=\"meta\">").append(Xml.escape(words.text("report.mean.note", zone.getId()))).append("</p></section>");
 
-        html.append("<section aria-labelledby=\"details\"><h2 id=\"details\">Item by item</h2>");
+        html.append("<section aria-labelledby=\"details\"><h2 id=\"details\">").append(Xml.escape(words.text("report.details"))).append("</h2>");
         for (ItemSummary s : data.summaries()) {
-            itemDetail(html, data, s);
+            itemDetail(html, data, s, words);
         }
         html.append("</section>");
 
-        html.append("<section aria-labelledby=\"method\"><h2 id=\"method\">How these figures are made</h2><ul>")
-                .append("<li>A comment is a public post carrying one of the meeting's hashtags. It belongs to the item running when it was posted, less the broadcast delay, as the clerk marked items during the meeting; a hashtag such as #item4 names its item directly.</li>")
-                .append("<li>A post repeated, or the same text posted again by the same person, counts once. Reposts are counted separately. A burst of identical posts by five or more accounts counts as one comment and is flagged.</li>")
-                .append("<li>Comments flagged for profanity or abuse, and comments the clerk hid, are counted but never quoted. Personal details are removed from quotes. Restricted items show no quotes and no themes.</li>")
-                .append("<li>Authors appear only as pseudonyms; unique authors are counted per item.</li>")
-                .append("<li>Sentiment is scored with VADER for comments in English; comments in other languages, Welsh included, are counted as unscored rather than scored wrongly.</li>")
-                .append("</ul></section>");
+        html.append("<section aria-labelledby=\"method\"><h2 id=\"method\">").append(Xml.escape(words.text("report.method"))).append("</h2><ul>");
+        for (int k = 1; k <= 5; k++) {
+            html.append("<li>").append(Xml.escape(words.text("report.method." + k))).append("</li>");
+        }
+        html.append("</ul></section>");
 
-        html.append("<footer><p class=\"meta\">Files of this report: <a href=\"").append(Xml.escape(filesBase)).append("report.pdf\">report.pdf</a>, <a href=\"")
-                .append(Xml.escape(filesBase)).append("summary.csv\">summary.csv</a> (one row per item), <a href=\"").append(Xml.escape(filesBase))
-                .append("comments.csv\">comments.csv</a> (one row per comment), <a href=\"").append(Xml.escape(filesBase))
-                .append("report.json\">report.json</a> (everything). Made by ChamberPulse from the meeting's records in Kafka.</p></footer>");
+        // The links go in after the words are escaped.
+        String files = Xml.escape(words.text("report.files", "%%FILE0%%", "%%FILE1%%", "%%FILE2%%", "%%FILE3%%"));
+        List<String> names = List.of("report.pdf", "summary.csv", "comments.csv", "report.json");
+        for (int k = 0; k < names.size(); k++) {
+            files = files.replace("%%FILE" + k + "%%", link(filesBase, names.get(k)));
+        }
+        html.append("<footer><p class=\"meta\">").append(files).append("</p></footer>");
         return html.append("</body></html>\n").toString();
     }
 
-    private static void itemDetail(StringBuilder html, ReportData data, ItemSummary s) {
-        html.append("<div class=\"item\" id=\"item-").append(Xml.escape(s.itemId())).append("\"><h3>").append(Xml.escape(data.label(s))).append("</h3>");
+    private static String link(String filesBase, String file) {
+        return "<a href=\"" + Xml.escape(filesBase) + file + "\">" + file + "</a>";
+    }
+
+    /** What people call an item, the pre, recess and post buckets in the page's language. */
+    static String label(ReportData data, ItemSummary s, Messages words) {
+        return Buckets.isBucket(s.itemId()) ? words.text("bucket." + s.itemId()) : data.label(s);
+    }
+
+    private static void itemDetail(StringBuilder html, ReportData data, ItemSummary s, Messages words) {
+        html.append("<div class=\"item\" id=\"item-").append(Xml.escape(s.itemId())).append("\"><h3>").append(Xml.escape(label(data, s, words))).append("</h3>");
         AgendaItem agendaItem = data.agendaItem(s.itemId()).orElse(null);
         if (agendaItem != null && (notBlank(agendaItem.minutesNumber()) || notBlank(agendaItem.externalId()))) {
             html.append("<p class=\"meta\">");
             if (notBlank(agendaItem.minutesNumber())) {
-                html.append("Minute ").append(Xml.escape(agendaItem.minutesNumber())).append(". ");
+                html.append(Xml.escape(words.text("report.minute", agendaItem.minutesNumber())));
             }
             if (notBlank(agendaItem.externalId())) {
-                html.append("Agenda item reference ").append(Xml.escape(agendaItem.externalId())).append('.');
+                html.append(Xml.escape(words.text("report.reference", agendaItem.externalId())));
             }
             html.append("</p>");
         }
-        html.append("<p>").append(s.count()).append(s.count() == 1 ? " comment" : " comments");
+        StringBuilder line = new StringBuilder(words.text(s.count() == 1 ? "report.item.comment" : "report.item.comments", s.count()));
         if (s.count() > 0) {
-            html.append(" from ").append(s.uniqueAuthors()).append(s.uniqueAuthors() == 1 ? " author" : " authors")
-                    .append(s.firstAt() != null && s.firstAt().equals(s.lastAt()) ? ", at " + time(s.firstAt(), data.zone())
-                            : ", between " + time(s.firstAt(), data.zone()) + " and " + time(s.lastAt(), data.zone()));
+            line.append(words.text(s.uniqueAuthors() == 1 ? "report.item.author" : "report.item.authors", s.uniqueAuthors()))
+                    .append(s.firstAt() != null && s.firstAt().equals(s.lastAt()) ? words.text("report.item.at", time(s.firstAt(), data.zone()))
+                            : words.text("report.item.between", time(s.firstAt(), data.zone()), time(s.lastAt(), data.zone())));
         }
-        html.append("; ").append(s.reposts()).append(s.reposts() == 1 ? " repost" : " reposts");
+        line.append(words.text(s.reposts() == 1 ? "report.item.repost" : "report.item.reposts", s.reposts()));
         if (s.sentiment().mean() != null) {
-            html.append("; mean sentiment ").append(mean(s.sentiment().mean()));
+            line.append(words.text("report.item.mean", mean(s.sentiment().mean())));
         }
-        html.append(".</p>");
+        html.append("<p>").append(Xml.escape(line.toString())).append(".</p>");
         if (s.restricted()) {
-            html.append("<p><em>Restricted item: comments are counted, but no themes or quotes are shown.</em></p></div>");
+            html.append("<p><em>").append(Xml.escape(words.text("report.item.restricted"))).append("</em></p></div>");
             return;
         }
         List<TermCount> themes = s.topTerms().stream().limit(THEMES_PER_ITEM).toList();
         List<TermCount> hashtags = s.topHashtags().stream().limit(THEMES_PER_ITEM).toList();
         if (!themes.isEmpty()) {
-            html.append("<p><strong>Top themes:</strong> ").append(terms(themes, "")).append("</p>");
+            html.append("<p><strong>").append(Xml.escape(words.text("report.item.themes"))).append("</strong> ").append(terms(themes, "")).append("</p>");
         }
         if (!hashtags.isEmpty()) {
-            html.append("<p><strong>Top hashtags:</strong> ").append(terms(hashtags, "#")).append("</p>");
+            html.append("<p><strong>").append(Xml.escape(words.text("report.item.hashtags"))).append("</strong> ").append(terms(hashtags, "#")).append("</p>");
         }
         List<Quote> quotes = s.quotes().stream().limit(QUOTES_PER_ITEM).toList();
         for (Quote quote : quotes) {
             String label = quote.label() == null ? "neutral" : quote.label().name().toLowerCase(Locale.ROOT);
             html.append("<blockquote class=\"").append(label).append("\"><p>").append(Xml.escape(quote.text())).append("</p><p class=\"meta\">")
-                    .append(time(quote.at(), data.zone())).append(", ").append(label).append("</p></blockquote>");
+                    .append(time(quote.at(), data.zone())).append(", ").append(Xml.escape(words.text("report.label." + label))).append("</p></blockquote>");
         }
         if (quotes.isEmpty() && s.count() > 0 && !Buckets.isBucket(s.itemId())) {
-            html.append("<p class=\"meta\">No comment of this item is fit to quote.</p>");
+            html.append("<p class=\"meta\">").append(Xml.escape(words.text("report.item.unquotable"))).append("</p>");
         }
         html.append("</div>");
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.chamberpulse.model.Messages;
 
 /** The files of a meeting's report, each made on demand from the same {@link ReportData}. */
 public final class Report {
@@ -47,11 +48,18 @@ public final class Report {
 
     private final ReportData data;
     private final String filesBase;
+    private final Messages words;
 
     /** @param filesBase where the files are relative to the HTML page: "" on disk, the report's URL when served */
     public Report(ReportData data, String filesBase) {
+        this(data, filesBase, Messages.of(Messages.ENGLISH));
+    }
+
+    /** The report in a language (issue 21): the HTML, the PDF and the CSV files' headers. */
+    public Report(ReportData data, String filesBase, Messages words) {
         this.data = data;
         this.filesBase = filesBase;
+        this.words = words;
     }
 
     public ReportData data() {
@@ -60,10 +68,10 @@ public final class Report {
 
     public byte[] render(File file) {
         return switch (file) {
-            case HTML -> utf8(HtmlReport.render(data, filesBase));
-            case PDF -> PdfReport.render(HtmlReport.render(data, filesBase), data.generatedAt());
-            case SUMMARY_CSV -> utf8(CsvReport.summary(data));
-            case COMMENTS_CSV -> utf8(CsvReport.comments(data));
+            case HTML -> utf8(HtmlReport.render(data, filesBase, words));
+            case PDF -> PdfReport.render(HtmlReport.render(data, filesBase, words), data.generatedAt());
+            case SUMMARY_CSV -> utf8(CsvReport.summary(data, words));
+            case COMMENTS_CSV -> utf8(CsvReport.comments(data, words));
             case JSON -> utf8(ReportJson.render(data));
         };
     }

@@ -166,6 +166,28 @@ class ReportTest {
     }
 
     @Test
+    void shouldMakeTheWholeReportInWelsh() throws Exception {
+        // given
+        org.chamberpulse.model.Messages welsh = org.chamberpulse.model.Messages.of("cy");
+
+        // when
+        Document html = Jsoup.parse(HtmlReport.render(data, "", welsh));
+        byte[] pdf = new Report(data, "", welsh).render(Report.File.PDF);
+        List<CSVRecord> rows = csv(new String(new Report(data, "", welsh).render(Report.File.SUMMARY_CSV), StandardCharsets.UTF_8));
+
+        // then: the page says it is Welsh and is, with Welsh dates, in the PDF too with ŵ and ŷ
+        assertThat(html.selectFirst("html").attr("lang")).isEqualTo("cy");
+        assertThat(html.select("h2").eachText()).contains("Y cyfarfod mewn ffigurau", "Sylwadau fesul eitem", "Ffigurau fesul eitem", "Eitem wrth eitem");
+        assertThat(html.select("dl.facts").text()).contains("Dyddiad").containsPattern("(?i)dydd (Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul)");
+        assertThat(html.text()).doesNotContain("Comments per item", "Figures per item", "How these figures are made");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Gwasanaethau ŵyr ac ŷd", "Sylwadau fesul munud", "Teimlad fesul eitem", "Tudalen 1 o");
+        }
+        assertThat(rows.get(0).isMapped("sylwadau")).isTrue();
+    }
+
+    @Test
     void shouldPutEverythingInTheJsonDocument() throws Exception {
         // when
         var json = org.chamberpulse.model.Json.MAPPER.readTree(new Report(data, "").render(Report.File.JSON));
