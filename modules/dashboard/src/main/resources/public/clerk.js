@@ -268,6 +268,24 @@
   }
 
   const SOURCE_NAMES = {mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X'};
+  const unmatched = new Map();
+
+  /** Posts with the meeting's hashtags that no window held: a wrong hashtag, or a start time set wrong. */
+  function renderMissed() {
+    const list = document.getElementById('missed');
+    const tags = (state.meeting ? state.meeting.hashtags : []).filter(tag => (unmatched.get(tag) || {count: 0}).count > 0);
+    list.replaceChildren();
+    if (tags.length === 0) {
+      list.appendChild(el('li', {}, 'None so far.'));
+      return;
+    }
+    tags.forEach(tag => {
+      const u = unmatched.get(tag);
+      list.appendChild(el('li', {class: 'missed'}, '#' + tag + ': ' + u.count + (u.count === 1 ? ' post' : ' posts')
+        + (u.reposts ? ' and ' + u.reposts + ' reposts' : '') + ' outside every meeting\'s window. Wrong hashtag or start time? '
+        + 'Check the scheduled start, or open the meeting, and the hashtags people use.'));
+    });
+  }
 
   /** The followers of this meeting's hashtags: connected or not, posts so far, the last post's time. */
   async function loadSources() {
@@ -334,11 +352,14 @@
     let listed = false;
     window.Pulse.follow('/events?meeting=' + encodeURIComponent(meetingId), {
       snapshot: snapshot => {
+        (snapshot.unmatched || []).forEach(u => unmatched.set(u.hashtag, u));
         const view = snapshot.meetings.find(v => v.meetingId === meetingId);
         if (view) apply(view);
+        renderMissed();
         if (!listed) { listed = true; loadComments(); loadSources(); setInterval(loadSources, 10000); }
       },
-      view: view => { if (view.meetingId === meetingId && view.meeting) apply(view); }
+      view: view => { if (view.meetingId === meetingId && view.meeting) { apply(view); renderMissed(); } },
+      unmatched: u => { unmatched.set(u.hashtag, u); renderMissed(); }
     }, stream => {
       // The server refuses the stream of a meeting it does not know (or when it is full); it is tried again.
       if (stream === 'refused' && !state.meeting) sayAt('message', 'No meeting ' + meetingId + ' has been published yet (trying again shortly).', true);

@@ -176,6 +176,25 @@ class DashboardPageTest {
     }
 
     @Test
+    void shouldShowTheClerkThePostsThatMissedEveryWindow() {
+        // given a meeting, and posts with its hashtag outside every window (a start time set a day wrong)
+        start();
+        topology.meeting(meeting());
+        state.unmatched(new org.chamberpulse.model.UnmatchedSummary("testlive", 7, 1, 1));
+
+        // when
+        logIn("/clerk/m1");
+
+        // then
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("missed")).getText()
+                .startsWith("#testlive: 7 posts and 1 reposts outside every meeting's window. Wrong hashtag or start time?"));
+
+        // and live, as more miss
+        state.unmatched(new org.chamberpulse.model.UnmatchedSummary("testlive", 9, 1, 2));
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("missed")).getText().startsWith("#testlive: 9 posts"));
+    }
+
+    @Test
     void shouldRunAMeetingWithARecessAMistakenAdjournmentAndItsUndo() {
         // given: a clerk in the console of a meeting not yet opened
         start();
