@@ -217,22 +217,29 @@
   async function loadComments() {
     const query = document.getElementById('comment-query').value.trim();
     try {
+      const queue = document.getElementById('queue-only').checked;
       const response = await fetch('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId) + '/comments?page=' + commentPage
-        + '&q=' + encodeURIComponent(query), {credentials: 'same-origin'});
+        + '&q=' + encodeURIComponent(query) + (queue ? '&queue=true' : ''), {credentials: 'same-origin'});
       const answer = await response.json();
       if (!response.ok) throw new Error(answer.error || ('HTTP ' + response.status));
       const list = document.getElementById('comments');
       list.replaceChildren();
-      if (answer.comments.length === 0) list.appendChild(el('li', {}, query ? 'No comment holds that.' : 'No comments yet.'));
+      if (answer.comments.length === 0) list.appendChild(el('li', {}, query ? 'No comment holds that.' : queue ? 'Nothing waits for moderation.' : 'No comments yet.'));
       answer.comments.forEach(c => {
         const li = el('li', {'data-comment': c.id, class: c.hidden ? 'hidden-comment' : ''});
         li.appendChild(el('span', {class: 'quote-text'}, c.text || ''));
+        const burst = (answer.bursts || {})[c.id];
         li.appendChild(el('span', {class: 'quote-meta'}, ' (' + (c.itemId ? label(c.itemId) : 'not counted') + ', ' + time(c.at)
-          + (c.flags.length ? ', ' + c.flags.join(' ') : '') + ', id ' + c.id + ') '));
+          + (c.flags.length ? ', ' + c.flags.join(' ') : '') + (burst ? ', a burst of ' + burst + ' copies' : '') + ', id ' + c.id + ') '));
         const shortText = (c.text || c.id).slice(0, 40);
-        const button = el('button', {type: 'button', 'aria-label': (c.hidden ? 'Show again: ' : 'Hide: ') + shortText}, c.hidden ? 'Show again' : 'Hide');
-        button.addEventListener('click', () => moderate(c.id, !c.hidden));
-        li.appendChild(button);
+        const action = (action, text, label) => {
+          const button = el('button', {type: 'button', 'aria-label': label + ': ' + shortText}, text);
+          button.addEventListener('click', () => moderate(c.id, action));
+          li.appendChild(button);
+        };
+        action(c.hidden ? 'SHOW' : 'HIDE', c.hidden ? 'Show again' : 'Hide', c.hidden ? 'Show again' : 'Hide');
+        if (c.flags.includes('cleared')) action('FLAG', 'Flag again', 'Flag again');
+        else if (c.flags.some(f => f === 'profanity' || f === 'abuse')) action('CLEAR', 'Clear the flag', 'Clear the flag (a false positive)');
         list.appendChild(li);
       });
       const pages = document.getElementById('comment-pages');
@@ -246,10 +253,12 @@
     } catch (err) { sayAt('comments-message', 'Comments not listed: ' + err.message, true); }
   }
 
-  async function moderate(commentId, hide) {
+  const DONE = {HIDE: 'Hidden: ', SHOW: 'Shown again: ', CLEAR: 'Flag cleared, it may be quoted: ', FLAG: 'Flagged again: '};
+
+  async function moderate(commentId, action) {
     try {
-      await post('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId) + '/moderation', {commentId, hide});
-      sayAt('comments-message', (hide ? 'Hidden: ' : 'Shown again: ') + commentId + '.');
+      await post('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId) + '/moderation', {commentId, action});
+      sayAt('comments-message', DONE[action] + commentId + '.');
       setTimeout(loadComments, 1500);
     } catch (err) { sayAt('comments-message', 'Not done: ' + err.message, true); }
   }
@@ -330,6 +339,7 @@
       if (next) agendaEvent('ITEM_STARTED', next); else sayAt('message', 'There is no next item.', true);
     });
     document.getElementById('comment-search').addEventListener('submit', e => { e.preventDefault(); commentPage = 1; loadComments(); });
+    document.getElementById('queue-only').addEventListener('change', () => { commentPage = 1; loadComments(); });
     document.getElementById('edit').addEventListener('submit', async e => {
       e.preventDefault();
       const edited = Object.assign({}, state.meeting, {

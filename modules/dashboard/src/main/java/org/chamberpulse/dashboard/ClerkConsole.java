@@ -357,14 +357,22 @@ public final class ClerkConsole {
             return;
         }
         List<MeetingComments.Listed> all = read.get();
+        // The moderation queue (issue 21): what moderation touched, flagged, in a burst, hidden or cleared, newest first.
+        boolean queue = "true".equals(ctx.queryParam("queue"));
         List<MeetingComments.Listed> matching = all.stream()
+                .filter(c -> !queue || c.hidden() || !c.flags().isEmpty())
                 .filter(c -> query.isEmpty() || (c.text() != null && c.text().toLowerCase(java.util.Locale.ROOT).contains(query))
                         || c.id().toLowerCase(java.util.Locale.ROOT).contains(query) || query.equals(c.itemId()))
                 .toList();
+        Map<String, Long> burstSizes = new java.util.HashMap<>();
+        all.stream().filter(c -> c.flags().contains("burst")).forEach(c -> burstSizes.merge(Text.duplicateKey(c.text()), 1L, Long::sum));
         int pages = Math.max(1, (matching.size() + COMMENTS_PAGE - 1) / COMMENTS_PAGE);
         int page = Pages.number(ctx.queryParam("page"), 1, 1, pages);
-        ctx.header("Cache-Control", "no-store").json(Map.of("total", matching.size(), "page", page, "pages", pages,
-                "comments", matching.subList((page - 1) * COMMENTS_PAGE, Math.min(matching.size(), page * COMMENTS_PAGE))));
+        List<MeetingComments.Listed> shown = matching.subList((page - 1) * COMMENTS_PAGE, Math.min(matching.size(), page * COMMENTS_PAGE));
+        Map<String, Long> bursts = new java.util.LinkedHashMap<>();
+        shown.stream().filter(c -> c.flags().contains("burst")).forEach(c -> bursts.put(c.id(), burstSizes.get(Text.duplicateKey(c.text()))));
+        ctx.header("Cache-Control", "no-store").json(Map.of("total", matching.size(), "page", page, "pages", pages, "comments", shown,
+                "bursts", bursts));
     }
 
     /**
@@ -427,7 +435,7 @@ public final class ClerkConsole {
 
     private Map<String, Object> moderate(Context ctx, ClerkSessions.Session session, JsonNode body) throws Exception {
         String meetingId = ctx.pathParam("id");
-        boolean hide = !body.has("hide") || body.path("hide").asBoolean(true);
+        ModerationEvent.Action action = action(body);
         Optional<MeetingView> view = state.meeting(meetingId).filter(v -> v.meeting() != null);
         if (view.isEmpty()) {
             throw new Refused("no meeting " + meetingId + " has been published");
@@ -437,14 +445,30 @@ public final class ClerkConsole {
             throw new Conflict("There is no comment with the id " + Text.forLog(commentId) + " in this meeting: hide from the console's list,"
                     + " whose ids are the ones the chair's page and the report show.");
         }
-        ModerationEvent event = new ModerationEvent(meetingId, body.path("commentId").asText(null),
-                hide ? ModerationEvent.Action.HIDE : ModerationEvent.Action.SHOW, clock.instant(), session.user());
+        ModerationEvent event = new ModerationEvent(meetingId, body.path("commentId").asText(null), action, clock.instant(), session.user());
         Validation.moderationProblem(event).ifPresent(problem -> {
             throw new Refused(problem);
         });
         publisher.publish(event);
-        audit.record(session.user(), hide ? "comment-hidden" : "comment-shown", meetingId, Map.of("commentId", event.commentId()));
+        audit.record(session.user(), AUDITED.get(action), meetingId, Map.of("commentId", event.commentId()));
         return Map.of("event", event);
+    }
+
+    private static final Map<ModerationEvent.Action, String> AUDITED = Map.of(ModerationEvent.Action.HIDE, "comment-hidden",
+            ModerationEvent.Action.SHOW, "comment-shown", ModerationEvent.Action.CLEAR, "comment-flag-cleared",
+            ModerationEvent.Action.FLAG, "comment-flagged-again");
+
+    /**
+     * What the clerk asks: {@code "action": "HIDE" | "SHOW" | "CLEAR" | "FLAG"}, or the older {@code "hide": true|false}.
+     * Erasure is not the console's: it is the erase command's, at a resident's request.
+     */
+    private static ModerationEvent.Action action(JsonNode body) {
+        if (body.hasNonNull("action")) {
+            String asked = body.path("action").asText("");
+            return AUDITED.keySet().stream().filter(a -> a.name().equals(asked)).findFirst()
+                    .orElseThrow(() -> new Refused("action must be HIDE, SHOW, CLEAR or FLAG, not " + Text.forLog(asked)));
+        }
+        return !body.has("hide") || body.path("hide").asBoolean(true) ? ModerationEvent.Action.HIDE : ModerationEvent.Action.SHOW;
     }
 
     private Optional<ClerkSessions.Session> session(Context ctx) {

@@ -262,6 +262,33 @@ class DashboardPageTest {
     }
 
     @Test
+    void shouldClearAFalsePositiveFromTheModerationQueue() {
+        // given: a quote, and a comment flagged as profanity that is not
+        start();
+        topology.meeting(meeting());
+        topology.summary(summary("1", 2, 2, List.of(new Quote("c0123456789abcdef01234567", "Buses are late", T, Sentiment.Label.NEGATIVE))));
+        topology.flagged(new MeetingComments.Listed("cfedcba9876543210fedcba98", "1", T.plusSeconds(30), "Scunthorpe did this better", List.of("profanity"), false));
+        logIn("/clerk/m1");
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("comments")).getText().contains("Buses are late"));
+
+        // when: the queue only
+        click("#queue-only");
+
+        // then: the flagged comment alone, with a way to clear it
+        browser.await(Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("comments")).getText().contains("Buses are late"));
+        assertThat(browser.driver.findElement(By.id("comments")).getText()).contains("Scunthorpe did this better").contains("profanity");
+
+        // when cleared
+        click("#comments li[data-comment='cfedcba9876543210fedcba98'] button:nth-of-type(2)");
+
+        // then: applied through Kafka, and the list offers to flag it again
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("#comments li[data-comment='cfedcba9876543210fedcba98'] button:nth-of-type(2)"))
+                .getText().equals("Flag again"));
+        assertThat(published).filteredOn(ModerationEvent.class::isInstance).extracting(e -> ((ModerationEvent) e).action())
+                .containsExactly(ModerationEvent.Action.CLEAR);
+    }
+
+    @Test
     void shouldRefuseToCreateAMeetingOverOneThatExists() {
         // given
         start();

@@ -70,11 +70,21 @@ final class TopologyStandIn {
     }
 
     void moderate(org.chamberpulse.model.ModerationEvent event) {
-        if (event.action() == org.chamberpulse.model.ModerationEvent.Action.HIDE) {
-            hidden.add(event.commentId());
-        } else {
-            hidden.remove(event.commentId());
+        switch (event.action()) {
+            case HIDE -> hidden.add(event.commentId());
+            case SHOW -> hidden.remove(event.commentId());
+            case CLEAR -> cleared.add(event.commentId());
+            case FLAG -> cleared.remove(event.commentId());
+            default -> { }
         }
+    }
+
+    private final java.util.Set<String> cleared = new java.util.HashSet<>();
+    private final List<MeetingComments.Listed> flagged = new ArrayList<>();
+
+    /** A comment intake flagged: listed with its flags (or, once cleared, the mark), never quoted. */
+    void flagged(MeetingComments.Listed comment) {
+        flagged.add(comment);
     }
 
     /** The meeting's comments as the console lists them: here, the quotes of its items. */
@@ -83,6 +93,8 @@ final class TopologyStandIn {
         for (ItemSummary item : items.getOrDefault(view.meetingId(), Map.of()).values()) {
             item.quotes().forEach(q -> listed.add(new MeetingComments.Listed(q.id(), item.itemId(), q.at(), q.text(), List.of(), hidden.contains(q.id()))));
         }
+        flagged.forEach(c -> listed.add(new MeetingComments.Listed(c.id(), c.itemId(), c.at(), c.text(), cleared.contains(c.id()) ? List.of("cleared") : c.flags(),
+                hidden.contains(c.id()))));
         listed.sort(java.util.Comparator.comparing(MeetingComments.Listed::at).reversed());
         return listed;
     }

@@ -22,10 +22,10 @@ record Contribution(String id, long createdAt, long minute, boolean repost, Stri
         Comment c = placed.comment();
         boolean flagged = false;
         for (String flag : placed.flags()) {
-            flagged |= !flag.equals(Flags.HIDDEN);
+            flagged |= !flag.equals(Flags.HIDDEN) && !flag.equals(Flags.CLEARED);
         }
         // Words and hashtags come only from comments that may be quoted: none flagged, hidden or in a burst.
-        boolean quotable = placed.flags().isEmpty() && !c.isRepost();
+        boolean quotable = (placed.flags().isEmpty() || placed.flags().equals(List.of(Flags.CLEARED))) && !c.isRepost();
         return new Contribution(c.id(), c.createdAt().toEpochMilli(), Math.floorDiv(referenceTime, MINUTE) * MINUTE, c.isRepost(),
                 c.author(), flagged, placed.sentiment(), quotable ? c.hashtags() : List.of(), quotable ? Terms.of(c.text()) : List.of());
     }

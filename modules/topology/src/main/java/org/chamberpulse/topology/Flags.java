@@ -10,16 +10,18 @@ final class Flags {
     static final String HIDDEN = "hidden";
     /** One of the copies of a coordinated burst. */
     static final String BURST = "burst";
+    /** The clerk cleared the comment's moderation flags (a false positive): a mark, not a flag; it may be quoted. */
+    static final String CLEARED = "cleared";
 
     private Flags() {
     }
 
-    /** The intake's flags with burst and hidden as the comment stands now, sorted. */
-    static List<String> of(List<String> intake, boolean burst, boolean hidden) {
-        if (!burst && !hidden) {
+    /** The intake's flags (none once cleared, but the mark) with burst and hidden as the comment stands now, sorted. */
+    static List<String> of(List<String> intake, boolean burst, boolean hidden, boolean cleared) {
+        if (!burst && !hidden && !cleared) {
             return intake;
         }
-        TreeSet<String> flags = new TreeSet<>(intake);
+        TreeSet<String> flags = cleared ? new TreeSet<>(List.of(CLEARED)) : new TreeSet<>(intake);
         if (burst) {
             flags.add(BURST);
         }

@@ -41,6 +41,8 @@ record MeetingRecord(MeetingTimeline timeline, List<String> hidden, String home)
                 ids.remove(event.commentId());
                 ids.add(MeetingState.ERASED + event.commentId());
             }
+            case CLEAR -> ids.add(MeetingState.CLEARED + event.commentId());
+            case FLAG -> ids.remove(MeetingState.CLEARED + event.commentId());
         }
         return new MeetingRecord(timeline, List.copyOf(ids), home);
     }

@@ -52,6 +52,9 @@ final class MeetingState {
     private Placement placement = Placement.of(null);
     /** Marks in a meeting's moderation list that erase a comment rather than hide it. */
     static final String ERASED = "erased:";
+    /** Marks in a meeting's moderation list that clear a comment's moderation flags (issue 21). */
+    static final String CLEARED = "cleared:";
+    private Set<String> cleared = Set.of();
     private Set<String> hidden = Set.of();
     private Set<String> erased = Set.of();
     private final List<Standing> justErased = new ArrayList<>();
@@ -190,6 +193,7 @@ final class MeetingState {
         standing.referenceTime = placement.referenceTime(c);
         standing.itemId = placement.itemFor(c, standing.referenceTime);
         standing.hidden = isHidden(standing.id);
+        standing.cleared = isCleared(standing.id);
         comments.put(standing.id, standing);
         if (standing.withdrawn) {
             return standing;
@@ -282,13 +286,22 @@ final class MeetingState {
         placement = Placement.of(after);
         Set<String> hiddenBefore = hidden;
         Set<String> erasedBefore = erased;
+        Set<String> clearedBefore = cleared;
         Set<String> marksHidden = new java.util.HashSet<>();
         Set<String> marksErased = new java.util.HashSet<>();
+        Set<String> marksCleared = new java.util.HashSet<>();
         for (String mark : hiddenIds) {
-            (mark.startsWith(ERASED) ? marksErased : marksHidden).add(mark.startsWith(ERASED) ? mark.substring(ERASED.length()) : mark);
+            if (mark.startsWith(ERASED)) {
+                marksErased.add(mark.substring(ERASED.length()));
+            } else if (mark.startsWith(CLEARED)) {
+                marksCleared.add(mark.substring(CLEARED.length()));
+            } else {
+                marksHidden.add(mark);
+            }
         }
         hidden = Set.copyOf(marksHidden);
         erased = Set.copyOf(marksErased);
+        cleared = Set.copyOf(marksCleared);
         Set<String> newlyErased = new java.util.HashSet<>(erased);
         newlyErased.removeAll(erasedBefore);
         for (Standing standing : named(newlyErased)) {
@@ -304,12 +317,15 @@ final class MeetingState {
                 inSpan.apply(createdAt(span[0], delayMillis), createdAt(span[1], delayMillis)).forEach(this::placeAgain);
             }
         }
-        for (Standing standing : named(symmetricDifference(hiddenBefore, hidden))) {
+        Set<String> remarked = new TreeSet<>(symmetricDifference(hiddenBefore, hidden));
+        remarked.addAll(symmetricDifference(clearedBefore, cleared));
+        for (Standing standing : named(remarked)) {
             ScoredComment comment = standing.counted ? loader.apply(meetingId, standing) : null;
             if (standing.counted) {
                 countOut(standing, comment, false);
             }
             standing.hidden = isHidden(standing.id);
+            standing.cleared = isCleared(standing.id);
             if (comment != null) {
                 countIn(standing, comment);
             }
@@ -335,6 +351,11 @@ final class MeetingState {
     /** Erased at its author's request, by its source id or its public id. */
     private boolean isErased(String id) {
         return !erased.isEmpty() && (erased.contains(id) || erased.contains(publicId.apply(id)));
+    }
+
+    /** Cleared by the clerk (a false positive), by its source id or its public id. */
+    private boolean isCleared(String id) {
+        return !cleared.isEmpty() && (cleared.contains(id) || cleared.contains(publicId.apply(id)));
     }
 
     /** Hidden by the clerk, by its source id or by its public id (the one the console shows). */
@@ -452,7 +473,7 @@ final class MeetingState {
     }
 
     private ScoredComment asPlaced(Standing standing, ScoredComment comment, String itemId) {
-        return comment.placedIn(meetingId, itemId).withFlags(Flags.of(comment.flags(), standing.burst, standing.hidden));
+        return comment.placedIn(meetingId, itemId).withFlags(Flags.of(comment.flags(), standing.burst, standing.hidden, standing.cleared));
     }
 
     private Copies copiesOf(Standing.TextKey text) {

@@ -21,6 +21,7 @@ final class Standing {
     final TextKey text;
     /** No flag from intake (profanity, abuse), and some text (of the latest edit). */
     final boolean clean;
+    final boolean hasText;
     /** Says enough that copies of it by many people are a campaign, not agreement (Text.isDistinctive). */
     final boolean distinctive;
     /** The post was deleted on its network: the marker stays, so that no version of it counts again. */
@@ -32,11 +33,14 @@ final class Standing {
     boolean counted;
     boolean burst;
     boolean hidden;
+    /** The clerk cleared its moderation flags: a false positive, which may be quoted. */
+    boolean cleared;
     List<String> via;
 
     Standing(ScoredComment scored, String author, TextKey text, List<String> via) {
         Comment comment = scored.comment();
-        this.clean = scored.flags().isEmpty() && !comment.text().isBlank();
+        this.hasText = !comment.text().isBlank();
+        this.clean = scored.flags().isEmpty() && hasText;
         this.withdrawn = comment.withdrawn();
         this.distinctive = text != null && org.chamberpulse.model.Text.isDistinctive(comment.text());
         this.editedAt = comment.editedAt() == null ? Long.MIN_VALUE : comment.editedAt().toEpochMilli();
@@ -60,7 +64,7 @@ final class Standing {
 
     /** What the chair may read out: no flag of any kind, and some text. */
     boolean quotable() {
-        return clean && !burst && !hidden;
+        return (clean || (cleared && hasText)) && !burst && !hidden;
     }
 
     PlacedKey key(String meetingId) {

@@ -418,6 +418,32 @@ class AttributionTest {
     }
 
     @Test
+    void shouldQuoteAFlaggedCommentOnceTheClerkClearsItAndNotOnceFlaggedAgain() {
+        // given: a post flagged as profanity that is not (a false positive from a place name, say)
+        driver.publish(council("m1", START, 0));
+        driver.agenda("m1", ITEM_STARTED, "1", at(0));
+        driver.comment(comment("c1", "a1", "What a load of shit from the planners", at(1)));
+        assertThat(driver.summary("m1", "1").flagged()).isEqualTo(1);
+        assertThat(driver.summary("m1", "1").quotes()).isEmpty();
+
+        // when the clerk clears it
+        driver.moderate("m1", "c1", org.chamberpulse.model.ModerationEvent.Action.CLEAR, at(2));
+
+        // then it is quoted, and no longer counted as flagged
+        ItemSummary cleared = driver.summary("m1", "1");
+        assertThat(cleared.quotes()).extracting(org.chamberpulse.model.Quote::text).containsExactly("What a load of shit from the planners");
+        assertThat(cleared.flagged()).isZero();
+        assertThat(cleared.count()).isEqualTo(1);
+
+        // when flagged again
+        driver.moderate("m1", "c1", org.chamberpulse.model.ModerationEvent.Action.FLAG, at(3));
+
+        // then
+        assertThat(driver.summary("m1", "1").quotes()).isEmpty();
+        assertThat(driver.summary("m1", "1").flagged()).isEqualTo(1);
+    }
+
+    @Test
     void shouldFlagAbuseAndRedactPersonalDataInTheScoredComments() {
         // given
         driver.publish(council("m1", START, 0));

@@ -139,6 +139,10 @@ final class PulseDriver implements AutoCloseable {
                 hide ? ModerationEvent.Action.HIDE : ModerationEvent.Action.SHOW, at, "clerk"), at);
     }
 
+    void moderate(String meetingId, String commentId, ModerationEvent.Action action, Instant at) {
+        moderation.pipeInput(meetingId, new ModerationEvent(meetingId, commentId, action, at, "clerk"), at);
+    }
+
     void erase(String meetingId, String commentId, Instant at) {
         moderation.pipeInput(meetingId, new ModerationEvent(meetingId, commentId, ModerationEvent.Action.ERASE, at, "erase"), at);
     }
