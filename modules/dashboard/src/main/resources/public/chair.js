@@ -266,6 +266,7 @@
     const button = document.getElementById('large-type');
     const apply = on => {
       document.body.classList.toggle('large', on);
+      document.documentElement.classList.toggle('large', on);
       button.setAttribute('aria-pressed', on ? 'true' : 'false');
       try { localStorage.setItem('chamberpulse.large', on ? '1' : '0'); } catch (e) { /* private mode */ }
     };

@@ -40,6 +40,10 @@ public final class ChamberPulse implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ChamberPulse());
+        // Help as wide as the terminal (at least 100 columns), option names never broken, descriptions whole.
+        cli.setUsageHelpAutoWidth(true);
+        cli.setUsageHelpWidth(120);
+        cli.setUsageHelpLongOptionsMaxWidth(36);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("chamberpulse: " + e.getMessage());
             return 1;

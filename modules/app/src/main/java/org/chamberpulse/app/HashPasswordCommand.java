@@ -8,8 +8,9 @@ import org.chamberpulse.dashboard.Passwords;
 import picocli.CommandLine.Command;
 
 @Command(name = "hash-password", mixinStandardHelpOptions = true,
-        description = {"Hash a clerk's password for clerk.users: reads the password (from the terminal without echo, or one line of stdin)",
-            "and prints the hash; configure clerk.users=name:hash (several separated by commas)."})
+        description = {"Hash a clerk's password for clerk.users.",
+            "Reads the password (from the terminal without echo, or one line of stdin) and prints the hash;",
+            "configure clerk.users=name:hash (several separated by commas)."})
 final class HashPasswordCommand implements Callable<Integer> {
 
     @Override

@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write a meeting's report for the record (report.html, report.pdf, summary.csv, comments.csv, report.json), read from Kafka.")
+        description = {"Write a meeting's report for the record (HTML, PDF, two CSV files and JSON), read from Kafka.",
+                "The files: report.html, report.pdf, summary.csv, comments.csv and report.json."})
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--meeting", required = true, paramLabel = "ID", description = "The meetingId, as on pulse.meetings.")

@@ -455,8 +455,12 @@ class DashboardPageTest {
         browser.driver.get(base() + "/meetings/m1");
         browser.await(Duration.ofSeconds(10)).until(d -> count(d, "1").equals("12"));
         assertThat(browser.accessibilityViolations("serious", "critical")).as("chair's page").isEmpty();
+        double heading = fontSize("article[data-item='1'] h3");
+        double label = fontSize("article[data-item='1'] dl.stats dt");
         browser.driver.findElement(By.id("large-type")).click();
         assertThat(browser.accessibilityViolations("serious", "critical")).as("chair's page, large type").isEmpty();
+        assertThat(fontSize("article[data-item='1'] h3")).as("card titles grow with large type").isGreaterThanOrEqualTo(heading * 1.4);
+        assertThat(fontSize("article[data-item='1'] dl.stats dt")).as("labels grow with large type").isGreaterThanOrEqualTo(label * 1.4);
         browser.driver.get(base() + "/");
         browser.await(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("section.meeting")).isEmpty());
         assertThat(browser.accessibilityViolations("serious", "critical")).as("meeting list").isEmpty();
@@ -486,6 +490,10 @@ class DashboardPageTest {
     private static String count(WebDriver driver, String itemId) {
         List<WebElement> cells = driver.findElements(By.cssSelector("article[data-item='" + itemId + "'] .count dd"));
         return cells.isEmpty() ? "" : cells.get(0).getText();
+    }
+
+    private double fontSize(String selector) {
+        return Double.parseDouble(browser.driver.findElement(By.cssSelector(selector)).getCssValue("font-size").replace("px", ""));
     }
 
     private static Meeting meeting() {

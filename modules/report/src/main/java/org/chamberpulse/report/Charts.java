@@ -128,7 +128,9 @@ final class Charts {
             String number = data.agendaItem(segment.itemId()).map(item -> item.number() == null ? item.itemId() : item.number().strip()).orElse(segment.itemId());
             svg.append("<g><title>").append(Xml.escape(words.text("report.chart.item.starts", number, CLOCK.format(segment.from().atZone(zone))))).append("</title>");
             svg.append(line(x, top - 12 + (row % 2) * 11, x, bottom, INK, 1));
-            text(svg, x + 2, top - 14 + (row % 2) * 11, "start", Xml.shorten(number, 8));
+            // Near the right edge the number is written leftwards of its line, so that it is not cut.
+            boolean atEdge = x > WIDTH - 40;
+            text(svg, atEdge ? x - 2 : x + 2, top - 14 + (row % 2) * 11, atEdge ? "end" : "start", Xml.shorten(number, 8));
             svg.append("</g>");
             row++;
         }
@@ -139,7 +141,8 @@ final class Charts {
         for (Instant t = firstTick; !t.isAfter(last); t = t.plus(Duration.ofMinutes(tick))) {
             double x = xOf.apply(t);
             svg.append(line(x, bottom, x, bottom + 4, INK, 1));
-            text(svg, x, bottom + 16, "middle", CLOCK.format(t.atZone(zone)));
+            // A tick's time is centred under it, except at the edges, where a centred label would be cut.
+            text(svg, x, bottom + 16, x > WIDTH - 24 ? "end" : x < 24 ? "start" : "middle", CLOCK.format(t.atZone(zone)));
         }
         text(svg, (left + right) / 2.0, height - 4, "middle",
                 words.text("report.chart.axis", zone.getId(), data.meeting().broadcastDelaySeconds()));
