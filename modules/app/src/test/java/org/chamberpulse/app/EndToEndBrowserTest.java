@@ -68,6 +68,7 @@ class EndToEndBrowserTest {
             // and comments arrive, one of them hostile
             post(base, "[{\"id\":\"1\",\"author\":\"a\",\"text\":\"Apologies from the leader again #e2elive\"},"
                     + "{\"id\":\"2\",\"author\":\"b\",\"text\":\"<img src=x onerror=\\\"window.pwned=1\\\"> #e2elive\"}]");
+            Instant afterFirstComments = Instant.now();
 
             // then the chair's page counts them in item 1, live
             browser.driver.switchTo().window(chair);
@@ -88,10 +89,26 @@ class EndToEndBrowserTest {
             browser.await(Duration.ofSeconds(10)).until(d -> countOf(d, "1").equals("2"));
             browser.screenshot("end-to-end-chair");
 
+            // and when the clerk previews a correction of item 1's start to just after its two comments (typed on the
+            // meeting's clock), then makes it, what moves is what the preview said
+            browser.driver.switchTo().window(console);
+            String corrected = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .format(afterFirstComments.plusSeconds(1).atZone(java.time.ZoneId.of("Europe/London")));
+            browser.driver.executeScript("const input = document.querySelector(\"tr[data-item='1'] form.correct input\"); input.value = arguments[0];"
+                    + " input.dispatchEvent(new Event('input'));", corrected);
+            browser.driver.findElement(By.cssSelector("tr[data-item='1'] form.correct button[type=button]")).click();
+            browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("tr[data-item='1'] .preview")).getText()
+                    .equals("2 from 1. Apologies to Before the first item would move."));
+            browser.driver.findElement(By.cssSelector("tr[data-item='1'] form.correct button[type=submit]")).click();
+            browser.driver.switchTo().window(chair);
+            browser.await(Duration.ofSeconds(30)).until(d -> countOf(d, "pre").equals("2") && countOf(d, "1").equals("0"));
+            assertThat(countOf(browser.driver, "2")).isEqualTo("1");
+
             // and the report for the record shows the same figures, its charts, and nothing axe finds serious
             browser.driver.get(base + "/meetings/e2e/report");
             browser.await(Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("h1")).getText().equals("Public comments: Full Council"));
-            assertThat(browser.driver.findElement(By.cssSelector("#items tr[data-item='1'] td[data-field=count]")).getText()).isEqualTo("2");
+            assertThat(browser.driver.findElement(By.cssSelector("#items tr[data-item='1'] td[data-field=count]")).getText()).isEqualTo("0");
+            assertThat(browser.driver.findElement(By.cssSelector("#items tr[data-item='pre'] td[data-field=count]")).getText()).isEqualTo("2");
             assertThat(browser.driver.findElements(By.cssSelector("svg[role=img]"))).hasSize(3).allSatisfy(svg -> assertThat(svg.isDisplayed()).isTrue());
             assertThat(browser.driver.findElement(By.cssSelector(".status")).getText()).startsWith("Provisional.");
             assertThat(browser.accessibilityViolations("serious", "critical")).isEmpty();
