@@ -35,7 +35,7 @@ public final class HtmlReport {
             table { border-collapse: collapse; width: 100%; font-size: 8pt; }
             #items { table-layout: fixed; } #items th.item { width: 30%; }
             th, td { border-bottom: 1px solid #c8c8c8; padding: 2pt 3pt; text-align: right; vertical-align: top; }
-            th { background: #f0f0f0; } th.item, td.item { text-align: left; }
+            th { background: #f0f0f0; padding-left: 5pt; } th.item, td.item { text-align: left; }
             tr { page-break-inside: avoid; }
             dl.facts { margin: 6pt 0; } dl.facts dt { font-weight: bold; float: left; width: 40mm; clear: left; } dl.facts dd { margin: 0 0 2pt 42mm; }
             .figures td, .figures th { font-size: 10pt; text-align: left; border: none; padding: 1pt 10pt 1pt 0; }
