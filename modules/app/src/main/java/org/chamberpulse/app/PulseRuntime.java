@@ -81,6 +81,7 @@ public final class PulseRuntime implements AutoCloseable {
             PrometheusMeterRegistry metrics = Metrics.registry();
             BooleanSupplier ready;
             if (config.role().runsTopology()) {
+                started.push(ModerationWords.start(config.moderationWords()));
                 streams = new KafkaStreams(PulseTopology.build(config), StreamsProperties.of(config, bootstrapServers));
                 streams.setUncaughtExceptionHandler(exception -> {
                     log.error("a stream thread failed; it is replaced and resumes from its last commit", exception);

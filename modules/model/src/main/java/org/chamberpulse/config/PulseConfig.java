@@ -40,6 +40,7 @@ import java.util.TreeMap;
  * @param sources         the social networks the ingest role follows (an empty setting turns a source off)
  * @param councilTimezone the zone the clerk's create form offers for a new meeting (each meeting keeps its own)
  * @param webhooks        where every alert is also POSTed, signed (none: alerts stay on the pages)
+ * @param moderationWords a council's word lists on top of the shipped ones (null: the shipped ones alone)
  */
 public record PulseConfig(
         String bootstrap,
@@ -66,6 +67,7 @@ public record PulseConfig(
         Sources sources,
         java.time.ZoneId councilTimezone,
         Webhooks webhooks,
+        Path moderationWords,
         Map<String, String> kafka) {
 
     /**
@@ -188,6 +190,7 @@ public record PulseConfig(
         d.put("council.timezone", "Europe/London");
         d.put("alerts.webhook.urls", "");
         d.put("alerts.webhook.secret", "");
+        d.put("moderation.words", "");
         return Map.copyOf(d);
     }
 
@@ -210,7 +213,7 @@ public record PulseConfig(
     public PulseConfig withAuthorSecret(String secret) {
         return new PulseConfig(bootstrap, dataDir, brokerPort, httpPort, applicationId, partitions, replicationFactor, streamThreads, commitInterval,
                 emitInterval, stateRetention, reportGrace, commentRetention, secret, apiKeys, apiRate, clerkUsers, secureCookies, role,
-                dashboardViews, web, sources, councilTimezone, webhooks, kafka);
+                dashboardViews, web, sources, councilTimezone, webhooks, moderationWords, kafka);
     }
 
     public boolean embeddedBroker() {
@@ -288,6 +291,7 @@ public record PulseConfig(
                         p.url("sources.x.endpoint", "http", "https")),
                 p.zone("council.timezone"),
                 new Webhooks(p.endpoints("alerts.webhook.urls"), p.text("alerts.webhook.secret", true)),
+                p.text("moderation.words", true).isEmpty() ? null : Path.of(p.text("moderation.words", true)),
                 kafka);
         if (config.httpPort() != 0 && config.httpPort() == config.web().metricsPort()) {
             problems.add("metrics.port must differ from http.port (" + config.httpPort() + "): the management port serves /metrics apart");

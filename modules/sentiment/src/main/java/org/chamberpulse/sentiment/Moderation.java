@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a post must not show: flags for profanity and abuse (from the documented word lists in
- * docs/MODERATION.md), and the redaction of e-mail addresses and phone numbers. Words are compared
+ * What a post must not show: flags for profanity and abuse (from the word lists, {@link WordLists}: English and
+ * Welsh shipped, a council's file on top; docs/MODERATION.md), and the redaction of e-mail addresses and phone numbers. Words are compared
  * after folding the usual disguises: case, repeated letters, and digits or symbols for letters
  * ("sh1t", "f*ck", "$hit").
  */
@@ -22,51 +22,38 @@ public final class Moderation {
     /** What stands for an @mention or a link to a person's profile: a private individual is never named. */
     public static final String MENTION_REDACTED = "@…";
 
-    /** Swearing: flagged, counted, never quoted. */
-    private static final Set<String> PROFANE = Set.of(
-            "fuck", "fucking", "fucked", "fucker", "fuckers", "fuckin", "fck", "fk", "fuk", "fking", "motherfucker", "mf",
-            "shit", "shitty", "shite", "bullshit", "shithole", "shitshow", "piss", "pissed", "pissing",
-            "bollocks", "bollox", "bugger", "arse", "arsehole", "ass", "asshole", "bastard", "bastards",
-            "bitch", "bitches", "bitching", "cock", "dick", "dickhead", "dickheads", "knob", "knobhead", "prick", "pricks",
-            "twat", "twats", "wanker", "wankers", "wank", "tosser", "tossers", "bellend", "goddamn",
-            "wtf", "stfu", "ffs", "omfg", "jfc", "cunt", "cunts", "slag", "minger", "munter", "douche", "douchebag");
+    /** The lists in use, with what is derived from them; replaced whole when a council's file changes. */
+    private record Active(WordLists lists, java.util.Map<String, String> bySqueezed, List<String[]> foldedThreats) {
+    }
 
-    /** Slurs and attacks on people: flagged as abuse. */
-    private static final Set<String> ABUSIVE = Set.of(
-            "retard", "retarded", "spastic", "spaz", "mong", "nonce", "scum", "scumbag", "scumbags", "vermin", "parasite",
-            "parasites", "subhuman", "faggot", "fag", "dyke", "tranny", "paki", "pakis", "nigger", "nigga", "chink",
-            "gyppo", "pikey", "kike", "wog", "coon", "slut", "whore", "idiot", "idiots", "moron",
-            "morons", "imbecile", "cretin", "halfwit", "lowlife");
+    private static volatile Active active;
 
-    /** Phrases that threaten or wish harm, compared on folded words. */
-    private static final List<String[]> THREATS = List.of(
-            new String[] {"kill", "yourself"}, new String[] {"kill", "urself"}, new String[] {"kys"}, new String[] {"hope", "you", "die"},
-            new String[] {"should", "be", "shot"}, new String[] {"should", "be", "hanged"}, new String[] {"string", "them", "up"},
-            new String[] {"burn", "in", "hell"}, new String[] {"i", "will", "find", "you"}, new String[] {"watch", "your", "back"});
+    static {
+        use(WordLists.shipped());
+    }
+
+    /**
+     * Moderates with these lists from now on (a council's {@code moderation.words}, reloaded when it changes).
+     * Comments already moderated keep their flags: the lists apply to what arrives after.
+     */
+    public static void use(WordLists lists) {
+        java.util.Map<String, String> squeezed = new java.util.HashMap<>();
+        for (Set<String> list : List.of(lists.profane(), lists.abusive())) {
+            for (String word : list) {
+                squeezed.putIfAbsent(squeeze(word), word);
+            }
+        }
+        // Threats are folded as posts will be, with the new lists; readers see the old lists or the new, never a mix.
+        Active without = new Active(lists, java.util.Map.copyOf(squeezed), List.of());
+        active = new Active(lists, without.bySqueezed(), lists.threats().stream()
+                .map(threat -> Arrays.stream(threat).map(word -> fold(word, without)).toArray(String[]::new)).toList());
+    }
 
     private static final Tokenizer TOKENIZER = new Tokenizer();
 
     /** What moderation makes of a post: its flags, and its text with personal data redacted. */
     public record Review(List<String> flags, String redacted) {
     }
-
-    /** Listed words by their squeezed form ("bolocks" finds "bollocks"), for folded words whose repeats were squeezed. */
-    private static final java.util.Map<String, String> BY_SQUEEZED = bySqueezed();
-
-    private static java.util.Map<String, String> bySqueezed() {
-        java.util.Map<String, String> map = new java.util.HashMap<>();
-        for (Set<String> list : List.of(PROFANE, ABUSIVE)) {
-            for (String word : list) {
-                map.putIfAbsent(squeeze(word), word);
-            }
-        }
-        return java.util.Map.copyOf(map);
-    }
-
-    /** The threat phrases folded as the words of a post are, once. */
-    private static final List<String[]> FOLDED_THREATS = THREATS.stream()
-            .map(threat -> Arrays.stream(threat).map(Moderation::fold).toArray(String[]::new))
-            .toList();
 
     private Moderation() {
     }
@@ -83,12 +70,13 @@ public final class Moderation {
     }
 
     private static List<String> flags(String text, List<Token> tokens) {
+        Active now = active;
         TreeSet<String> flags = new TreeSet<>();
         List<String> words = new ArrayList<>();
         for (Token token : tokens) {
             if (token.type() == Token.Type.WORD || token.type() == Token.Type.HASHTAG || token.type() == Token.Type.OTHER
                     || token.type() == Token.Type.PUNCTUATION || token.type() == Token.Type.NUMBER) {
-                String folded = fold(token.type() == Token.Type.HASHTAG ? token.text().substring(1) : token.text());
+                String folded = fold(token.type() == Token.Type.HASHTAG ? token.text().substring(1) : token.text(), now);
                 if (folded.isEmpty()) {
                     continue;
                 }
@@ -96,16 +84,16 @@ public final class Moderation {
             }
         }
         // A disguised word may be cut in pieces by its symbols ("f*ck" is f, *, ck): join such runs too.
-        List<String> joined = joinFragments(text);
+        List<String> joined = joinFragments(text, now);
         for (String word : concat(words, joined)) {
-            if (PROFANE.contains(word)) {
+            if (now.lists().profane().contains(word)) {
                 flags.add(PROFANITY);
             }
-            if (ABUSIVE.contains(word)) {
+            if (now.lists().abusive().contains(word)) {
                 flags.add(ABUSE);
             }
         }
-        for (String[] threat : FOLDED_THREATS) {
+        for (String[] threat : now.foldedThreats()) {
             if (containsSequence(words, threat)) {
                 flags.add(ABUSE);
             }
@@ -216,6 +204,10 @@ public final class Moderation {
      * "as", and 455 is not "ass".
      */
     static String fold(String word) {
+        return fold(word, active);
+    }
+
+    private static String fold(String word, Active with) {
         if (isNumber(word)) {
             return "";
         }
@@ -241,7 +233,7 @@ public final class Moderation {
             previous = letter;
         }
         String folded = out.toString();
-        return folded.indexOf('*') >= 0 ? unmask(folded) : collapse(folded);
+        return folded.indexOf('*') >= 0 ? unmask(folded, with) : collapse(folded, with);
     }
 
     private static boolean isNumber(String word) {
@@ -258,8 +250,8 @@ public final class Moderation {
     }
 
     /** "f*ck" and "sh*t": a star stands for one letter of a listed word of the same shape. */
-    private static String unmask(String masked) {
-        for (Set<String> list : List.of(PROFANE, ABUSIVE)) {
+    private static String unmask(String masked, Active with) {
+        for (Set<String> list : List.of(with.lists().profane(), with.lists().abusive())) {
             for (String word : list) {
                 if (word.length() == masked.length() && matchesMask(masked, word)) {
                     return word;
@@ -279,11 +271,11 @@ public final class Moderation {
     }
 
     /** Repeated letters were folded to one; a listed word with a double letter ("bollocks") is found again. */
-    private static String collapse(String folded) {
-        if (PROFANE.contains(folded) || ABUSIVE.contains(folded)) {
+    private static String collapse(String folded, Active with) {
+        if (with.lists().profane().contains(folded) || with.lists().abusive().contains(folded)) {
             return folded;
         }
-        return BY_SQUEEZED.getOrDefault(folded, folded);
+        return with.bySqueezed().getOrDefault(folded, folded);
     }
 
     private static String squeeze(String word) {
@@ -302,7 +294,7 @@ public final class Moderation {
      * Pieces of text between white space that hold a disguising symbol or digit inside ("f*ck", "sh!t",
      * "$hit", "b1tch"), without the punctuation around them, folded.
      */
-    private static List<String> joinFragments(String text) {
+    private static List<String> joinFragments(String text, Active now) {
         List<String> runs = new ArrayList<>();
         int n = text.length();
         int k = 0;
@@ -323,7 +315,7 @@ public final class Moderation {
                 e--;
             }
             if (disguised(text, s, e)) {
-                String folded = fold(text.substring(s, e));
+                String folded = fold(text.substring(s, e), now);
                 if (!folded.isEmpty()) {
                     runs.add(folded);
                 }
