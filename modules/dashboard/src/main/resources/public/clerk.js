@@ -68,6 +68,31 @@
         location.assign(answer.console);
       } catch (err) { sayAt('create-message', 'Not published: ' + err.message, true); }
     });
+    let previewed = null;
+    document.getElementById('moderngov').addEventListener('submit', async e => {
+      e.preventDefault();
+      document.getElementById('mg-preview').hidden = true;
+      try {
+        const answer = await post('/api/v1/clerk/moderngov/preview', {url: document.getElementById('mg-url').value.trim(),
+          meetingNumber: Number(document.getElementById('mg-number').value),
+          hashtags: document.getElementById('mg-hashtags').value.split(/\s+/).filter(Boolean), timezone: document.getElementById('mg-zone').value.trim()});
+        previewed = answer.meeting;
+        document.getElementById('mg-summary').textContent = previewed.title + ' (' + previewed.meetingId + '), '
+          + window.Pulse.dateTime(previewed, previewed.scheduledStart) + ', #' + previewed.hashtags.join(' #') + ': ' + previewed.items.length + ' items';
+        const items = document.getElementById('mg-items');
+        items.replaceChildren();
+        previewed.items.forEach(i => items.appendChild(el('li', {}, (i.number ? i.number + ' ' : '') + i.title + (i.restricted ? ' (exempt)' : ''))));
+        document.getElementById('mg-preview').hidden = false;
+        sayAt('moderngov-message', 'Read from ModernGov: check the items, then publish.');
+      } catch (err) { sayAt('moderngov-message', 'Not read: ' + err.message, true); }
+    });
+    document.getElementById('mg-publish').addEventListener('click', async () => {
+      try {
+        const answer = await post('/api/v1/clerk/meetings', previewed);
+        sayAt('moderngov-message', 'Published ' + answer.meetingId + '.');
+        location.assign(answer.console);
+      } catch (err) { sayAt('moderngov-message', 'Not published: ' + err.message, true); }
+    });
     document.getElementById('import').addEventListener('submit', async e => {
       e.preventDefault();
       let meeting;

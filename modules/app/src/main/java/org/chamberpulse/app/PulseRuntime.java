@@ -128,6 +128,7 @@ public final class PulseRuntime implements AutoCloseable {
                 ClerkConsole clerk = new ClerkConsole(clerkSessions(config), publisher(producer),
                         new AuditLog(config.dataDir().resolve("audit.log"), Clock.systemUTC()), state, reports, config.secureCookies(), Clock.systemUTC())
                         .councilTimezone(config.councilTimezone())
+                        .agendaSource(PulseRuntime::fromModernGov)
                         .following(followers == null ? FollowedSources.NONE : hashtags -> followers.states(hashtags).stream().map(PulseRuntime::describe).toList());
                 // The residents' form: the API's path, at most a comment a second (two at once) from an address.
                 RateLimiter formRate = new RateLimiter(1, System::nanoTime);
@@ -166,6 +167,14 @@ public final class PulseRuntime implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The console's ModernGov import: the agenda command's client, with the clerk's hashtags and zone. */
+    private static Meeting fromModernGov(String url, long number, List<String> hashtags, String timezone) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        return new org.chamberpulse.ingest.agenda.ModernGovClient(http, url)
+                .meeting(number, new org.chamberpulse.ingest.agenda.MeetingDefaults(null, hashtags, java.time.ZoneId.of(timezone), null, null, null));
     }
 
     /** A follower's state as the console's JSON gives it. */

@@ -48,6 +48,7 @@ public final class ClerkConsole {
     private final Clock clock;
     private volatile FollowedSources sources = FollowedSources.NONE;
     private volatile java.time.ZoneId councilTimezone = java.time.ZoneId.of("Europe/London");
+    private volatile AgendaSource agendas = AgendaSource.NONE;
 
     /** @param comments the meetings' comments, for the console's list to moderate from */
     public ClerkConsole(ClerkSessions sessions, ClerkPublisher publisher, AuditLog audit, LiveState state, MeetingComments comments,
@@ -59,6 +60,12 @@ public final class ClerkConsole {
         this.state = state;
         this.secureCookies = secureCookies;
         this.clock = clock;
+    }
+
+    /** Where the console's "Import from ModernGov" reads a meeting. */
+    public ClerkConsole agendaSource(AgendaSource source) {
+        this.agendas = source;
+        return this;
     }
 
     /** The zone the create form offers for a new meeting (council.timezone). */
@@ -117,6 +124,7 @@ public final class ClerkConsole {
         routes.get("/api/v1/clerk/meetings/{id}/comments", this::listComments);
         routes.get("/api/v1/clerk/meetings/{id}/preview", this::previewCorrection);
         routes.get("/api/v1/clerk/meetings/{id}/sources", this::listSources);
+        routes.post("/api/v1/clerk/moderngov/preview", ctx -> act(ctx, this::previewModernGov));
     }
 
     private void loginPage(Context ctx, String error, HttpStatus status) {
@@ -325,6 +333,35 @@ public final class ClerkConsole {
      * The meeting's comments for the console, newest first, a page at a time; {@code q} keeps those whose text,
      * id or item holds it (case ignored).
      */
+    /**
+     * A meeting read from the council's ModernGov ({@code url}, {@code meetingNumber}, {@code hashtags},
+     * {@code timezone}), for the clerk to check before publishing it with the create call; nothing is published here.
+     */
+    private Map<String, Object> previewModernGov(Context ctx, ClerkSessions.Session session, JsonNode body) throws Exception {
+        String url = body.path("url").asText("").strip();
+        if (!url.matches("(?i)https?://[^\\s/]+.*")) {
+            throw new Refused("the ModernGov address must be a web address such as https://democracy.example.gov.uk");
+        }
+        long number = body.path("meetingNumber").asLong(0);
+        if (number <= 0) {
+            throw new Refused("the meeting number is ModernGov's (lMeetingId in its links), a whole number");
+        }
+        List<String> hashtags = new java.util.ArrayList<>();
+        body.path("hashtags").forEach(tag -> hashtags.add(tag.asText()));
+        if (hashtags.isEmpty()) {
+            throw new Refused("give the hashtag people will use for the meeting");
+        }
+        String timezone = body.path("timezone").asText(councilTimezone.getId());
+        Meeting meeting;
+        try {
+            meeting = agendas.fromModernGov(url, number, hashtags, timezone);
+        } catch (RuntimeException e) {
+            throw new Refused("ModernGov could not be read: " + Text.forLog(e.getMessage()));
+        }
+        audit.record(session.user(), "moderngov-previewed", meeting.meetingId(), Map.of("url", url, "meetingNumber", Long.toString(number)));
+        return Map.of("meeting", meeting);
+    }
+
     /** The sources following the meeting's hashtags; {@code followed: false} where this instance runs no ingest role. */
     private void listSources(Context ctx) {
         if (sessions.find(cookie(ctx.header("Cookie"))).isEmpty()) {

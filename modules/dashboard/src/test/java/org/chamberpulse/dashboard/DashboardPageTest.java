@@ -73,7 +73,14 @@ class DashboardPageTest {
         ClerkSessions sessions = new ClerkSessions(Map.of("ada", Passwords.hash(PASSWORD.toCharArray())), Clock.systemUTC());
         ClerkConsole clerk = new ClerkConsole(sessions, publisher, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), state, topology::comments, false, Clock.systemUTC())
                 .following(hashtags -> hashtags.stream().<Map<String, Object>>map(tag -> new java.util.LinkedHashMap<>(Map.of("source", "mastodon",
-                        "server", "mastodon.example", "hashtag", tag, "connected", true, "published", 3))).toList());
+                        "server", "mastodon.example", "hashtag", tag, "connected", true, "published", 3))).toList())
+                .agendaSource((url, number, hashtags, zone) -> {
+                    if (!url.equals("https://democracy.example.gov.uk")) {
+                        throw new IllegalStateException("the service answered 404");
+                    }
+                    return new Meeting("mg-" + number, "Planning Committee", "Test City Council", hashtags, T, zone, 30, List.of(
+                            new AgendaItem("63001", "1.", "Apologies", false, "63001", null), new AgendaItem("63002", "2.", "Land at Mill Lane", false, "63002", null)));
+                });
         server = new DashboardServer(state, () -> true, DashboardServer.Options.dashboard(clerk, () -> "# metrics\n", routes -> { }), TestWeb.web()).start(0);
         return server;
     }
@@ -286,6 +293,36 @@ class DashboardPageTest {
                 .getText().equals("Flag again"));
         assertThat(published).filteredOn(ModerationEvent.class::isInstance).extracting(e -> ((ModerationEvent) e).action())
                 .containsExactly(ModerationEvent.Action.CLEAR);
+    }
+
+    @Test
+    void shouldImportAMeetingFromModernGovAfterAPreview() {
+        // given
+        start();
+        logIn("/clerk");
+        browser.await(Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("mg-url")).isEmpty());
+
+        // when: a wrong address first, then the council's
+        browser.driver.findElement(By.id("mg-url")).sendKeys("https://wrong.example.gov.uk");
+        browser.driver.findElement(By.id("mg-number")).sendKeys("12345");
+        browser.driver.findElement(By.id("mg-hashtags")).sendKeys("planninglive");
+        browser.driver.findElement(By.cssSelector("#moderngov button[type=submit]")).click();
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("moderngov-message")).getText().contains("the service answered 404"));
+        browser.driver.findElement(By.id("mg-url")).clear();
+        browser.driver.findElement(By.id("mg-url")).sendKeys("https://democracy.example.gov.uk");
+        browser.driver.findElement(By.cssSelector("#moderngov button[type=submit]")).click();
+
+        // then: a preview, nothing published yet
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("mg-summary")).getText().startsWith("Planning Committee (mg-12345)"));
+        assertThat(browser.driver.findElement(By.id("mg-items")).getText()).contains("1. Apologies").contains("2. Land at Mill Lane");
+        assertThat(published).isEmpty();
+
+        // when published
+        click("#mg-publish");
+
+        // then
+        browser.await(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/clerk/mg-12345"));
+        assertThat(published).filteredOn(Meeting.class::isInstance).extracting(m -> ((Meeting) m).hashtags()).containsExactly(List.of("planninglive"));
     }
 
     @Test
