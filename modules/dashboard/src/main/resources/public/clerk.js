@@ -4,7 +4,7 @@
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const page = document.body.dataset.page;
   const meetingId = document.body.dataset.meeting;
-  const {el} = window.Pulse;
+  const {el, t} = window.Pulse;
   const state = {meeting: null, runningItem: null, items: new Map()};
 
   /** Says it next to the control that caused it, announced to screen readers (role=alert). */
@@ -49,7 +49,7 @@
     const list = document.getElementById('meetings');
     const meetings = await (await fetch('/api/v1/meetings')).json();
     list.replaceChildren();
-    if (meetings.length === 0) list.appendChild(el('li', {}, 'No meetings yet.'));
+    if (meetings.length === 0) list.appendChild(el('li', {}, t('console.no.meetings')));
     meetings.forEach(view => {
       const li = el('li');
       li.appendChild(el('a', {href: '/clerk/' + encodeURIComponent(view.meeting.meetingId)}, view.meeting.title + ' (' + view.meeting.meetingId + ')'));
@@ -112,7 +112,8 @@
 
   // ---- one meeting: run the agenda ---------------------------------------------------------------------
 
-  const PHASES = {SCHEDULED: 'Not opened yet.', OPEN: 'Open; no item started.', IN_ITEM: 'In an item.', RECESS: 'In recess.', ADJOURNED: 'Adjourned.'};
+  const PHASES = {SCHEDULED: t('console.phase.scheduled'), OPEN: t('console.phase.open'), IN_ITEM: t('console.phase.item'),
+    RECESS: t('console.phase.recess'), ADJOURNED: t('console.phase.adjourned')};
   let itemsKey = null;
 
   function label(itemId) {
@@ -177,7 +178,7 @@
       tr.classList.toggle('running', item.itemId === state.runningItem);
       const s = state.items.get(item.itemId);
       tr.querySelector('.count').textContent = s ? s.count : 0;
-      tr.querySelector('.started').textContent = first.has(item.itemId) ? time(first.get(item.itemId)) : 'not yet';
+      tr.querySelector('.started').textContent = first.has(item.itemId) ? time(first.get(item.itemId)) : t('console.not.yet');
       tr.querySelector('button.start').disabled = !allowed.has('ITEM_STARTED') || item.itemId === state.runningItem;
     });
   }
@@ -189,15 +190,15 @@
     tr.appendChild(el('td', {class: 'count'}, 0));
     tr.appendChild(el('td', {class: 'started'}, ''));
     const start = el('td');
-    const button = el('button', {type: 'button', class: 'start', 'aria-label': 'Start ' + name}, 'Start');
+    const button = el('button', {type: 'button', class: 'start', 'aria-label': 'Start ' + name}, t('console.start'));
     button.addEventListener('click', () => agendaEvent('ITEM_STARTED', item.itemId, null, 'agenda-message'));
     start.appendChild(button);
     tr.appendChild(start);
     const correct = el('td');
     const form = el('form', {class: 'correct'});
     const input = el('input', {type: 'time', step: '1', 'aria-label': 'Actual start of ' + name, required: ''});
-    const preview = el('button', {type: 'button'}, 'Preview');
-    const submit = el('button', {type: 'submit'}, 'Correct');
+    const preview = el('button', {type: 'button'}, t('console.preview.button'));
+    const submit = el('button', {type: 'submit'}, t('console.correct.button'));
     const outcome = el('span', {class: 'preview', role: 'status'});
     form.append(input, preview, submit, outcome);
     // The time typed is on the meeting's clock, on the day the item started (else the meeting's day).
@@ -208,13 +209,13 @@
       return window.Pulse.instantOn(state.meeting, day.year, day.month, day.day, h, m, sec || 0).toISOString();
     };
     preview.addEventListener('click', async () => {
-      if (!input.value) { outcome.textContent = 'Type the time first.'; return; }
+      if (!input.value) { outcome.textContent = t('console.type.time'); return; }
       try {
         const response = await fetch('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId) + '/preview?itemId=' + encodeURIComponent(item.itemId)
           + '&at=' + encodeURIComponent(corrected()), {credentials: 'same-origin'});
         const answer = await response.json();
         if (!response.ok) throw new Error(answer.error || ('HTTP ' + response.status));
-        outcome.textContent = answer.moves.length === 0 ? 'No comment would move.'
+        outcome.textContent = answer.moves.length === 0 ? t('console.no.move')
           : answer.moves.map(m => m.comments + ' from ' + label(m.from) + ' to ' + label(m.to)).join('; ') + ' would move.';
       } catch (err) { outcome.textContent = 'No preview: ' + err.message; }
     });
@@ -249,7 +250,7 @@
       if (!response.ok) throw new Error(answer.error || ('HTTP ' + response.status));
       const list = document.getElementById('comments');
       list.replaceChildren();
-      if (answer.comments.length === 0) list.appendChild(el('li', {}, query ? 'No comment holds that.' : queue ? 'Nothing waits for moderation.' : 'No comments yet.'));
+      if (answer.comments.length === 0) list.appendChild(el('li', {}, query ? t('console.no.match') : queue ? t('console.nothing.waits') : t('console.no.comments')));
       answer.comments.forEach(c => {
         const li = el('li', {'data-comment': c.id, class: c.hidden ? 'hidden-comment' : ''});
         li.appendChild(el('span', {class: 'quote-text'}, c.text || ''));
@@ -262,18 +263,18 @@
           button.addEventListener('click', () => moderate(c.id, action));
           li.appendChild(button);
         };
-        action(c.hidden ? 'SHOW' : 'HIDE', c.hidden ? 'Show again' : 'Hide', c.hidden ? 'Show again' : 'Hide');
-        if (c.flags.includes('cleared')) action('FLAG', 'Flag again', 'Flag again');
-        else if (c.flags.some(f => f === 'profanity' || f === 'abuse')) action('CLEAR', 'Clear the flag', 'Clear the flag (a false positive)');
+        action(c.hidden ? 'SHOW' : 'HIDE', c.hidden ? t('console.show') : t('console.hide'), c.hidden ? t('console.show') : t('console.hide'));
+        if (c.flags.includes('cleared')) action('FLAG', t('console.flag'), t('console.flag'));
+        else if (c.flags.some(f => f === 'profanity' || f === 'abuse')) action('CLEAR', t('console.clear'), 'Clear the flag (a false positive)');
         list.appendChild(li);
       });
       const pages = document.getElementById('comment-pages');
       pages.replaceChildren();
       if (answer.pages > 1) {
         const go = (n, text) => { const b = el('button', {type: 'button'}, text); b.addEventListener('click', () => { commentPage = n; loadComments(); }); return b; };
-        if (answer.page > 1) pages.appendChild(go(answer.page - 1, 'Newer'));
+        if (answer.page > 1) pages.appendChild(go(answer.page - 1, t('console.newer')));
         pages.appendChild(el('span', {}, ' Page ' + answer.page + ' of ' + answer.pages + ' (' + answer.total + ') '));
-        if (answer.page < answer.pages) pages.appendChild(go(answer.page + 1, 'Older'));
+        if (answer.page < answer.pages) pages.appendChild(go(answer.page + 1, t('console.older')));
       }
     } catch (err) { sayAt('comments-message', 'Comments not listed: ' + err.message, true); }
   }
@@ -361,7 +362,7 @@
     });
     document.getElementById('next-item').addEventListener('click', () => {
       const next = state.phase && state.phase.nextItem;
-      if (next) agendaEvent('ITEM_STARTED', next); else sayAt('message', 'There is no next item.', true);
+      if (next) agendaEvent('ITEM_STARTED', next); else sayAt('message', t('console.no.next'), true);
     });
     document.getElementById('comment-search').addEventListener('submit', e => { e.preventDefault(); commentPage = 1; loadComments(); });
     document.getElementById('queue-only').addEventListener('change', () => { commentPage = 1; loadComments(); });
@@ -373,7 +374,7 @@
         items: itemsFrom(document.getElementById('eitems').value)});
       try {
         await put('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId), edited);
-        sayAt('edit-message', 'Saved.');
+        sayAt('edit-message', t('console.saved'));
       } catch (err) { sayAt('edit-message', 'Not saved: ' + err.message, true); }
     });
     const apply = view => {

@@ -130,7 +130,7 @@ public final class ClerkConsole {
     private void loginPage(Context ctx, String error, HttpStatus status) {
         String next = safeNext(ctx.queryParam("next"));
         ctx.status(status).contentType("text/html; charset=utf-8")
-                .result(Pages.render("login.html", Map.of("next", next, "error", error)));
+                .result(Pages.render("login.html", Map.of("next", next, "error", error), Map.of(), Language.choose(ctx, null)));
     }
 
     private void login(Context ctx) {
@@ -142,16 +142,18 @@ public final class ClerkConsole {
             audit.record(user == null ? "" : user, "login-throttled", "", Map.of("address", ClientAddress.of(ctx)));
             long minutes = Math.max(1, (attempt.retryAfter().toSeconds() + 59) / 60);
             ctx.header("Retry-After", Long.toString(Math.max(1, attempt.retryAfter().toSeconds())));
+            org.chamberpulse.model.Messages words = Language.choose(ctx, null);
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).contentType("text/html; charset=utf-8")
                     .result(Pages.render("login.html", Map.of("next", next, "error",
-                            "Too many failed attempts. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes."))));
+                            words.text(minutes == 1 ? "login.throttled.minute" : "login.throttled", minutes)), Map.of(), words));
             return;
         }
         Optional<ClerkSessions.Session> session = attempt.session();
         if (session.isEmpty()) {
             audit.record(user == null ? "" : user, "login-failed", "", Map.of("address", ClientAddress.of(ctx)));
+            org.chamberpulse.model.Messages words = Language.choose(ctx, null);
             ctx.status(HttpStatus.UNAUTHORIZED).contentType("text/html; charset=utf-8")
-                    .result(Pages.render("login.html", Map.of("next", next, "error", "That name and password do not match.")));
+                    .result(Pages.render("login.html", Map.of("next", next, "error", words.text("login.mismatch")), Map.of(), words));
             return;
         }
         audit.record(user, "login", "", Map.of("address", ClientAddress.of(ctx)));
@@ -182,8 +184,11 @@ public final class ClerkConsole {
             return;
         }
         ctx.header("Cache-Control", "no-store");
+        String language = meetingId.isEmpty() ? null
+                : state.meeting(meetingId).map(view -> view.meeting() == null ? null : view.meeting().language()).orElse(null);
         ctx.contentType("text/html; charset=utf-8").result(Pages.render(page,
-                Map.of("csrf", session.get().csrfToken(), "meetingId", meetingId, "user", session.get().user(), "timezone", councilTimezone.getId())));
+                Map.of("csrf", session.get().csrfToken(), "meetingId", meetingId, "user", session.get().user(), "timezone", councilTimezone.getId()),
+                Map.of(), Language.choose(ctx, language)));
     }
 
     /** One clerk action: a session and its CSRF token first, then the action's own checks. */

@@ -480,6 +480,31 @@ class DashboardPageTest {
     }
 
     @Test
+    void shouldRunTheConsoleInWelsh() {
+        // given a clerk whose browser asks for Welsh
+        String agent = (String) browser.driver.executeScript("return navigator.userAgent");
+        browser.driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "cy"));
+        start();
+        topology.meeting(meeting());
+
+        // when
+        browser.driver.get(base() + "/login?next=/clerk/m1");
+        assertThat(browser.driver.findElement(By.tagName("h2")).getText()).isEqualTo("Mewngofnodi");
+        assertThat(browser.accessibilityViolations("serious", "critical")).as("login in Welsh").isEmpty();
+        browser.driver.findElement(By.id("user")).sendKeys("ada");
+        browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // then
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("phase")).getText().equals("Heb agor eto."));
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+        assertThat(button("[data-action=OPENED]").getText()).isEqualTo("Agor y cyfarfod");
+        browser.await(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("tr[data-item='1'] button.start")).isEmpty());
+        assertThat(button("tr[data-item='1'] button.start").getText()).isEqualTo("Dechrau");
+        assertThat(browser.accessibilityViolations("serious", "critical")).as("console in Welsh").isEmpty();
+    }
+
+    @Test
     void shouldHaveNoSeriousAccessibilityViolations() {
         // given
         start();
