@@ -113,6 +113,13 @@ class EndToEndBrowserTest {
             assertThat(browser.driver.findElement(By.cssSelector(".status")).getText()).startsWith("Provisional.");
             assertThat(browser.accessibilityViolations("serious", "critical")).isEmpty();
             browser.screenshot("end-to-end-report");
+
+            // and in Welsh, from the switch's ?lang=cy
+            browser.driver.get(base + "/meetings/e2e/report?lang=cy");
+            browser.await(Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("h1")).getText().equals("Sylwadau'r cyhoedd: Full Council"));
+            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+            assertThat(browser.driver.findElement(By.cssSelector(".status")).getText()).startsWith("Dros dro.");
+            assertThat(browser.accessibilityViolations("serious", "critical")).as("the report in Welsh").isEmpty();
         }
     }
 
