@@ -108,12 +108,25 @@ public final class Text {
         if (text == null) {
             return false;
         }
+        // A scan rather than a split: this runs for every comment.
         int words = 0;
-        for (String token : text.strip().split("\\s+")) {
-            if (token.isEmpty() || token.charAt(0) == '#' || token.charAt(0) == '@' || startsUrl(token, 0)) {
-                continue;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
             }
-            if (token.codePoints().anyMatch(Character::isLetterOrDigit) && ++words >= DISTINCTIVE_WORDS) {
+            int start = i;
+            boolean letterOrDigit = false;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                letterOrDigit |= Character.isLetterOrDigit(text.charAt(i));
+                i++;
+            }
+            if (i == start) {
+                break;
+            }
+            char first = text.charAt(start);
+            if (letterOrDigit && first != '#' && first != '@' && !startsUrl(text, start) && ++words >= DISTINCTIVE_WORDS) {
                 return true;
             }
         }
