@@ -350,7 +350,9 @@ public final class MastodonClient implements Runnable {
         JsonNode reblog = status.path("reblog");
         boolean boost = reblog.isObject();
         JsonNode original = boost ? reblog : status;
-        String uri = status.path("uri").asText(null);
+        // The URI names a post on every server alike; a server that leaves it out is asked for its URL, then its own id.
+        String uri = status.hasNonNull("uri") ? status.path("uri").asText() : status.hasNonNull("url") ? status.path("url").asText()
+                : status.hasNonNull("id") ? "https://" + host + "/statuses/" + status.path("id").asText() : null;
         if (uri == null || !status.hasNonNull("created_at")) {
             return null;
         }
@@ -373,7 +375,7 @@ public final class MastodonClient implements Runnable {
                 createdAt,
                 receivedAt,
                 original.path("language").isTextual() ? original.path("language").asText() : null,
-                boost ? "mastodon:" + reblog.path("uri").asText() : null);
+                boost ? "mastodon:" + (reblog.hasNonNull("uri") ? reblog.path("uri").asText() : reblog.path("url").asText()) : null);
     }
 
     /** Mastodon ids are numbers too long for a long; compare them as numbers. */

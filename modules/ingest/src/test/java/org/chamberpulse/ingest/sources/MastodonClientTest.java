@@ -122,4 +122,20 @@ class MastodonClientTest {
         assertThat(comments).filteredOn(Comment::withdrawn).hasSize(1);
         assertThat(timelineQueries.get(0)).isEqualTo("limit=40&since_id=110000000000000002");
     }
+
+    @Test
+    void shouldNameAPostByItsUrlOrItsIdWhereTheServerGivesNoUri() throws Exception {
+        // given statuses from a minimal server
+        var withUrl = org.chamberpulse.model.Json.MAPPER.readTree(
+                "{\"id\":\"7\",\"url\":\"https://small.example/@ann/7\",\"created_at\":\"2026-11-27T14:21:05Z\",\"content\":\"<p>Hi</p>\",\"account\":{\"acct\":\"ann\"}}");
+        var withIdOnly = org.chamberpulse.model.Json.MAPPER.readTree(
+                "{\"id\":\"8\",\"created_at\":\"2026-11-27T14:21:05Z\",\"content\":\"<p>Hi</p>\",\"account\":{\"acct\":\"bob\"}}");
+        Pseudonyms pseudonyms = new Pseudonyms("s".getBytes(StandardCharsets.UTF_8));
+
+        // when / then
+        assertThat(MastodonClient.toComment(withUrl, "small.example", pseudonyms, java.time.Instant.now()).id())
+                .isEqualTo("mastodon:https://small.example/@ann/7");
+        assertThat(MastodonClient.toComment(withIdOnly, "small.example", pseudonyms, java.time.Instant.now()).id())
+                .isEqualTo("mastodon:https://small.example/statuses/8");
+    }
 }
