@@ -367,15 +367,23 @@ public final class ClerkConsole {
         return Map.of("meeting", meeting);
     }
 
-    /** The sources following the meeting's hashtags; {@code followed: false} where this instance runs no ingest role. */
-    private void listSources(Context ctx) {
-        if (sessions.find(cookie(ctx.header("Cookie"))).isEmpty()) {
+    /** The meeting of the path for a logged-in clerk; empty once 401 or 404 has been answered. */
+    private Optional<MeetingView> meetingForClerk(Context ctx) {
+        if (session(ctx).isEmpty()) {
             ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in to the clerk console first"));
-            return;
+            return Optional.empty();
         }
         Optional<MeetingView> view = state.meeting(ctx.pathParam("id")).filter(v -> v.meeting() != null);
         if (view.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "There is no meeting with that id."));
+        }
+        return view;
+    }
+
+    /** The sources following the meeting's hashtags; {@code followed: false} where this instance runs no ingest role. */
+    private void listSources(Context ctx) {
+        Optional<MeetingView> view = meetingForClerk(ctx);
+        if (view.isEmpty()) {
             return;
         }
         List<Map<String, Object>> followers = sources.of(view.get().meeting().hashtags());
@@ -383,14 +391,8 @@ public final class ClerkConsole {
     }
 
     private void listComments(Context ctx) {
-        Optional<ClerkSessions.Session> session = session(ctx);
-        if (session.isEmpty()) {
-            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in to the clerk console first"));
-            return;
-        }
-        Optional<MeetingView> view = state.meeting(ctx.pathParam("id")).filter(v -> v.meeting() != null);
+        Optional<MeetingView> view = meetingForClerk(ctx);
         if (view.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "There is no meeting with that id."));
             return;
         }
         String query = Optional.ofNullable(ctx.queryParam("q")).map(q -> q.strip().toLowerCase(java.util.Locale.ROOT)).orElse("");

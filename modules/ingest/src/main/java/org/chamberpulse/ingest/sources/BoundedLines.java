@@ -61,4 +61,15 @@ public final class BoundedLines {
         String text = line.toString(StandardCharsets.UTF_8);
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
+
+    /** Closes a stream being read on another thread, which then ends its read; null and errors are ignored. */
+    static void close(InputStream stream) {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (IOException ignored) {
+                // closing is all that is wanted
+            }
+        }
+    }
 }

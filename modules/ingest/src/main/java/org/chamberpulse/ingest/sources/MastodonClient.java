@@ -142,14 +142,7 @@ public final class MastodonClient implements Runnable {
     }
 
     private void closeCurrent() {
-        InputStream stream = current;
-        if (stream != null) {
-            try {
-                stream.close();
-            } catch (IOException ignored) {
-                // closing is all that is wanted
-            }
-        }
+        BoundedLines.close(current);
     }
 
     private void follow() throws IOException, InterruptedException {

@@ -156,14 +156,7 @@ public final class XStreamClient implements Runnable {
     }
 
     private void closeCurrent() {
-        InputStream stream = current;
-        if (stream != null) {
-            try {
-                stream.close();
-            } catch (IOException ignored) {
-                // closing is all that is wanted
-            }
-        }
+        BoundedLines.close(current);
     }
 
     private void disconnected(String why) {
