@@ -199,7 +199,7 @@ final class MeetingState {
             return standing;
         }
         if (standing.repost) {
-            countIn(standing, comment);
+            countIn(standing, comment, true);
         } else {
             Copies before = copiesOf(standing.text);
             Copies after = before.with(standing);
@@ -327,7 +327,7 @@ final class MeetingState {
             standing.hidden = isHidden(standing.id);
             standing.cleared = isCleared(standing.id);
             if (comment != null) {
-                countIn(standing, comment);
+                countIn(standing, comment, false);
             }
         }
         List<String> republish = new ArrayList<>();
@@ -415,7 +415,7 @@ final class MeetingState {
         standing.itemId = itemId;
         standing.referenceTime = referenceTime;
         if (counted) {
-            countIn(standing, comment);
+            countIn(standing, comment, false);
         }
     }
 
@@ -440,16 +440,21 @@ final class MeetingState {
             }
             standing.burst = now.burst().contains(id);
             if (now.counted().contains(id)) {
-                countIn(standing, comment);
+                countIn(standing, comment, standing == arriving);
             }
         }
     }
 
-    private void countIn(Standing standing, ScoredComment comment) {
+    /**
+     * @param arriving whether the comment is counted on its arrival: only then does its receivedAt go with the
+     *        item's next summary (a comment moved or recounted later already reached the chair once)
+     */
+    private void countIn(Standing standing, ScoredComment comment, boolean arriving) {
         standing.counted = true;
         ScoredComment placed = asPlaced(standing, comment, standing.itemId);
         apply(standing, placed, +1);
-        effects.dirty(standing.itemId, comment.comment().receivedAt() == null ? 0 : comment.comment().receivedAt().toEpochMilli());
+        Instant receivedAt = comment.comment().receivedAt();
+        effects.dirty(standing.itemId, arriving && receivedAt != null ? receivedAt.toEpochMilli() : 0);
         effects.scored(placed);
     }
 

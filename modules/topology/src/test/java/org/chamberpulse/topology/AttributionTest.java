@@ -79,6 +79,22 @@ class AttributionTest {
     }
 
     @Test
+    void shouldNotCarryTheReceivedTimeOfACommentMovedByALateAgendaEvent() {
+        // given: the comment reached the chair once, in the pre bucket, before the clerk's mark arrived
+        driver.publish(council("m1", START, 0));
+        driver.comment(comment("c1", "a1", "Fix the potholes", at(2)));
+        ItemSummary first = driver.summary("m1", "pre");
+
+        // when
+        driver.agenda("m1", ITEM_STARTED, "1", at(1));
+
+        // then: its move is a new count for item 1 but no new arrival (a latency is measured once per post)
+        assertThat(first.lastReceivedAt()).isEqualTo(at(2).plusSeconds(1));
+        assertThat(driver.summary("m1", "1").count()).isEqualTo(1);
+        assertThat(driver.summary("m1", "1").lastReceivedAt()).isNull();
+    }
+
+    @Test
     void shouldPlaceCommentsByTheirReferenceTimeAfterTheBroadcastDelay() {
         // given: viewers see the chamber 30 seconds late
         driver.publish(council("m1", START, 30));
