@@ -17,7 +17,12 @@ public final class ChamberPulse implements Runnable {
 
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("score")) {
-            System.exit(score());
+            System.exit(score(new ScoreCommand()));
+        }
+        if (args.length == 3 && args[0].equals("score") && args[1].equals("--model")) {
+            ScoreCommand command = new ScoreCommand();
+            command.model = args[2];
+            System.exit(score(command));
         }
         System.exit(commandLine().execute(args));
     }
@@ -27,11 +32,11 @@ public final class ChamberPulse implements Runnable {
      * a tenth of a second to every run, and configuring Logback from its XML (for the language detector's
      * debug lines) 0.15 s more (docs/BENCHMARKS.md). Scoring logs nothing; a failure is one line on stderr.
      */
-    private static int score() {
+    private static int score(ScoreCommand command) {
         System.setProperty("slf4j.provider", System.getProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider"));
         System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "WARN"));
         try {
-            return new ScoreCommand().call();
+            return command.call();
         } catch (Exception e) {
             System.err.println("chamberpulse: " + e.getMessage());
             return 1;

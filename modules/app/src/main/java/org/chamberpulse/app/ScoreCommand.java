@@ -25,11 +25,18 @@ import org.chamberpulse.sentiment.Analysis;
 import org.chamberpulse.sentiment.SentimentAnalyzer;
 import org.chamberpulse.sentiment.VaderScores;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Score sentiment: one text a line on stdin (UTF-8), one JSON object a line on stdout, in input order:",
-            "{\"neg\",\"neu\",\"pos\",\"compound\",\"label\",\"lang\"}; compound is null for a text not in English (unscored)."})
+            "{\"neg\",\"neu\",\"pos\",\"compound\",\"label\",\"lang\",\"model\"}; compound is null for a text not in English (unscored).",
+            "With the tuned model neg, neu and pos are the class probabilities, compound is pos - neg and the label the most",
+            "probable class; with vader they are VADER 3.3.1's own numbers, its label the compound at +/-0.05."})
 final class ScoreCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "tuned|vader",
+            description = "the model: tuned (the default, as sentiment.model) or vader (VADER 3.3.1 exactly)")
+    String model = Sentiment.Model.DEFAULT.wireName();
 
     /** About this many bytes of input are scored together by one worker. */
     private static final int CHUNK = 1 << 18;
@@ -42,12 +49,23 @@ final class ScoreCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
+        Sentiment.Model chosen = switch (model) {
+            case "tuned" -> Sentiment.Model.TUNED;
+            case "vader" -> Sentiment.Model.VADER;
+            default -> throw new IllegalArgumentException("--model must be tuned or vader, got '" + model + "'");
+        };
         SentimentAnalyzer.warmUpInBackground();
-        return score(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+        return score(new Scorer(chosen), new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
     }
 
-    private static int score(InputStream in, OutputStream out) throws IOException, InterruptedException {
-        SentimentAnalyzer analyzer = new SentimentAnalyzer();
+    /** The analyzer of the chosen model, and the model's name for every line. */
+    record Scorer(SentimentAnalyzer analyzer, byte[] name) {
+        Scorer(Sentiment.Model model) {
+            this(model == Sentiment.Model.TUNED ? SentimentAnalyzer.tuned() : SentimentAnalyzer.vader(), ascii(model.wireName()));
+        }
+    }
+
+    private static int score(Scorer scorer, InputStream in, OutputStream out) throws IOException, InterruptedException {
         int workers = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "score");
@@ -71,13 +89,13 @@ final class ScoreCommand implements Callable<Integer> {
                     continue;
                 }
                 byte[] chunk = Arrays.copyOf(buffer, lastNewline + 1);
-                writer.results.put(pool.submit(() -> score(analyzer, chunk, chunk.length)));
+                writer.results.put(pool.submit(() -> score(scorer, chunk, chunk.length)));
                 filled -= lastNewline + 1;
                 System.arraycopy(buffer, lastNewline + 1, buffer, 0, filled);
             }
             if (filled > 0 && !writer.failed()) {
                 byte[] rest = Arrays.copyOf(buffer, filled);
-                writer.results.put(pool.submit(() -> score(analyzer, rest, rest.length)));
+                writer.results.put(pool.submit(() -> score(scorer, rest, rest.length)));
             }
         } finally {
             writer.results.put(InOrderWriter.END);
@@ -143,7 +161,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Scores every line of the chunk (a last line without a newline included); "\r\n" ends a line too. */
-    static AsciiOutput score(SentimentAnalyzer analyzer, byte[] chunk, int length) {
+    static AsciiOutput score(Scorer scorer, byte[] chunk, int length) {
         AsciiOutput out = new AsciiOutput(length + length / 2);
         int start = 0;
         while (start < length) {
@@ -152,14 +170,14 @@ final class ScoreCommand implements Callable<Integer> {
                 end++;
             }
             int textEnd = end > start && chunk[end - 1] == '\r' ? end - 1 : end;
-            write(analyzer.analyse(new String(chunk, start, textEnd - start, StandardCharsets.UTF_8)), out);
+            write(scorer.analyzer().analyse(new String(chunk, start, textEnd - start, StandardCharsets.UTF_8)), scorer.name(), out);
             start = end + 1;
         }
         return out;
     }
 
     /** One result as a JSON line. */
-    static void write(Analysis analysis, AsciiOutput out) {
+    static void write(Analysis analysis, byte[] model, AsciiOutput out) {
         VaderScores scores = analysis.scores();
         out.append(NEG);
         out.number(scores == null ? 0.0 : scores.neg(), 3);
@@ -173,9 +191,11 @@ final class ScoreCommand implements Callable<Integer> {
         } else {
             out.number(scores.compound(), 4);
         }
-        Sentiment.Label label = scores == null ? Sentiment.Label.UNSCORED : Sentiment.labelFor(scores.compound());
+        Sentiment.Label label = scores == null ? Sentiment.Label.UNSCORED : Sentiment.Label.valueOf(analysis.polarity().name());
         out.append(LABELS[label.ordinal()]);
         out.append(LANGUAGE_BYTES.computeIfAbsent(analysis.lang(), ScoreCommand::ascii));
+        out.append(MODEL);
+        out.append(model);
         out.append(END);
     }
 
@@ -184,6 +204,7 @@ final class ScoreCommand implements Callable<Integer> {
     private static final byte[] POS = ascii(",\"pos\":");
     private static final byte[] COMPOUND = ascii(",\"compound\":");
     private static final byte[] NULL = ascii("null");
+    private static final byte[] MODEL = ascii("\",\"model\":\"");
     private static final byte[] END = ascii("\"}\n");
     private static final byte[][] LABELS = Arrays.stream(Sentiment.Label.values())
             .map(label -> ascii(",\"label\":\"" + label.name().toLowerCase(Locale.ROOT) + "\",\"lang\":\""))

@@ -18,15 +18,16 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.sentiment.Analysis;
-import org.chamberpulse.sentiment.SentimentAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScoreCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final SentimentAnalyzer analyzer = new SentimentAnalyzer();
+    private final ScoreCommand.Scorer vader = new ScoreCommand.Scorer(Sentiment.Model.VADER);
+    private final ScoreCommand.Scorer tuned = new ScoreCommand.Scorer(Sentiment.Model.TUNED);
 
     @Test
     void shouldWriteOneJsonObjectPerLineWithTheScoresOfItsText() throws IOException {
@@ -34,7 +35,7 @@ class ScoreCommandTest {
         String input = "I love this plan!\r\nMae'r cyngor yn gwneud penderfyniad gwael iawn heddiw\n\nThis is TERRIBLE :(\nno newline at the end";
 
         // when
-        String output = ScoreCommand.score(analyzer, bytes(input), bytes(input).length).toString();
+        String output = ScoreCommand.score(vader, bytes(input), bytes(input).length).toString();
 
         // then
         String[] lines = output.split("\n", -1);
@@ -43,8 +44,9 @@ class ScoreCommandTest {
         List<String> texts = List.of("I love this plan!", "Mae'r cyngor yn gwneud penderfyniad gwael iawn heddiw", "", "This is TERRIBLE :(", "no newline at the end");
         for (int k = 0; k < texts.size(); k++) {
             JsonNode result = JSON.readTree(lines[k]);
-            assertThat(result.fieldNames()).toIterable().containsExactly("neg", "neu", "pos", "compound", "label", "lang");
-            assertThatAgrees(result, analyzer.analyse(texts.get(k)));
+            assertThat(result.fieldNames()).toIterable().containsExactly("neg", "neu", "pos", "compound", "label", "lang", "model");
+            assertThatAgrees(result, vader.analyzer().analyse(texts.get(k)));
+            assertThat(result.get("model").asText()).isEqualTo("vader");
         }
         assertThat(JSON.readTree(lines[0]).get("label").asText()).isEqualTo("positive");
         assertThat(JSON.readTree(lines[1]).get("compound").isNull()).isTrue();
@@ -103,7 +105,7 @@ class ScoreCommandTest {
         assertThat(lines).as("seed %d", seed).hasSize(texts.size());
         for (int k = 0; k < texts.size(); k++) {
             ScoreCommand.AsciiOutput expected = new ScoreCommand.AsciiOutput(128);
-            ScoreCommand.write(analyzer.analyse(texts.get(k)), expected);
+            ScoreCommand.write(tuned.analyzer().analyse(texts.get(k)), tuned.name(), expected);
             assertThat(lines.get(k) + "\n").as("line %d of seed %d: %s", k, seed, texts.get(k)).isEqualTo(expected.toString());
         }
     }
@@ -111,7 +113,7 @@ class ScoreCommandTest {
     @Test
     void shouldAnswerEachLineBeforeTheNextArrives() throws Exception {
         // given: a caller that writes one line and waits for its answer, as a co-process does
-        Process process = scoreCommand().redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = scoreCommand("--model", "vader").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         Writer questions = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         try {
@@ -123,7 +125,7 @@ class ScoreCommandTest {
 
                 // then
                 ScoreCommand.AsciiOutput expected = new ScoreCommand.AsciiOutput(128);
-                ScoreCommand.write(analyzer.analyse(text), expected);
+                ScoreCommand.write(vader.analyzer().analyse(text), vader.name(), expected);
                 assertThat(answer + "\n").isEqualTo(expected.toString());
             }
             questions.close();
@@ -134,10 +136,24 @@ class ScoreCommandTest {
         }
     }
 
+    @Test
+    void shouldRefuseAnUnknownModelWithTheChoices(@TempDir Path dir) throws Exception {
+        // when
+        Process process = scoreCommand("--model", "bert").redirectError(dir.resolve("errors.txt").toFile()).start();
+        process.getOutputStream().close();
+
+        // then
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(Files.readString(dir.resolve("errors.txt"))).contains("--model must be tuned or vader, got 'bert'");
+    }
+
     /** {@code chamberpulse score} in a JVM of its own, from this test's class path. */
-    private static ProcessBuilder scoreCommand() {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), ChamberPulse.class.getName(), "score");
+    private static ProcessBuilder scoreCommand(String... options) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), ChamberPulse.class.getName(), "score"));
+        command.addAll(List.of(options));
+        return new ProcessBuilder(command);
     }
 
     private static String readLine(BufferedReader reader) {

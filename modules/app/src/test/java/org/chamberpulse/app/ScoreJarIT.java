@@ -12,7 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.chamberpulse.sentiment.SentimentAnalyzer;
+import org.chamberpulse.model.Sentiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +44,10 @@ class ScoreJarIT {
         assertThat(errors).as("stderr").isEmpty();
         List<String> lines = Files.readAllLines(dir.resolve("scores.jsonl"), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(texts.size());
-        SentimentAnalyzer analyzer = new SentimentAnalyzer();
+        ScoreCommand.Scorer tuned = new ScoreCommand.Scorer(Sentiment.Model.TUNED);
         for (int k = 0; k < texts.size(); k++) {
             ScoreCommand.AsciiOutput expected = new ScoreCommand.AsciiOutput(128);
-            ScoreCommand.write(analyzer.analyse(texts.get(k)), expected);
+            ScoreCommand.write(tuned.analyzer().analyse(texts.get(k)), tuned.name(), expected);
             assertThat(lines.get(k) + "\n").as(texts.get(k)).isEqualTo(expected.toString());
         }
         assertThat(lines.get(1)).contains("\"lang\":\"cy\"");

@@ -566,7 +566,7 @@ class DashboardPageTest {
     }
 
     private static ItemSummary summary(String itemId, long count, long version, List<Quote> quotes) {
-        return new ItemSummary("m1", itemId, itemId, "Questions", count, 1, count - 1, new SentimentSummary(0.2, count / 2, count / 4, count / 4, 0),
+        return new ItemSummary("m1", itemId, itemId, "Questions", count, 1, count - 1, new SentimentSummary(0.2, count / 2, count / 4, count / 4, 0, "tuned"),
                 List.of(new org.chamberpulse.model.MinuteCount(T, count / 2), new org.chamberpulse.model.MinuteCount(T.plusSeconds(60), count - count / 2)),
                 List.of(new org.chamberpulse.model.TermCount("buses", 2)), List.of(new org.chamberpulse.model.TermCount("lanes", 2)), 0, false,
                 T, T.plusSeconds(60), quotes, version, null);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.chamberpulse.model.Sentiment;
 
 /**
  * The one typed configuration of ChamberPulse. Values come, each overriding the one before, from the
@@ -41,6 +42,8 @@ import java.util.TreeMap;
  * @param councilTimezone the zone the clerk's create form offers for a new meeting (each meeting keeps its own)
  * @param webhooks        where every alert is also POSTed, signed (none: alerts stay on the pages)
  * @param moderationWords a council's word lists on top of the shipped ones (null: the shipped ones alone)
+ * @param sentimentModel  the model that scores English comments: the tuned one (default: the better on
+ *                        labelled tweets) or VADER
  */
 public record PulseConfig(
         String bootstrap,
@@ -68,6 +71,7 @@ public record PulseConfig(
         java.time.ZoneId councilTimezone,
         Webhooks webhooks,
         Path moderationWords,
+        Sentiment.Model sentimentModel,
         Map<String, String> kafka) {
 
     /**
@@ -191,6 +195,7 @@ public record PulseConfig(
         d.put("alerts.webhook.urls", "");
         d.put("alerts.webhook.secret", "");
         d.put("moderation.words", "");
+        d.put("sentiment.model", Sentiment.Model.DEFAULT.wireName());
         return Map.copyOf(d);
     }
 
@@ -213,7 +218,7 @@ public record PulseConfig(
     public PulseConfig withAuthorSecret(String secret) {
         return new PulseConfig(bootstrap, dataDir, brokerPort, httpPort, applicationId, partitions, replicationFactor, streamThreads, commitInterval,
                 emitInterval, stateRetention, reportGrace, commentRetention, secret, apiKeys, apiRate, clerkUsers, secureCookies, role,
-                dashboardViews, web, sources, councilTimezone, webhooks, moderationWords, kafka);
+                dashboardViews, web, sources, councilTimezone, webhooks, moderationWords, sentimentModel, kafka);
     }
 
     public boolean embeddedBroker() {
@@ -292,6 +297,7 @@ public record PulseConfig(
                 p.zone("council.timezone"),
                 new Webhooks(p.endpoints("alerts.webhook.urls"), p.text("alerts.webhook.secret", true)),
                 p.text("moderation.words", true).isEmpty() ? null : Path.of(p.text("moderation.words", true)),
+                p.choice("sentiment.model", Sentiment.Model.class),
                 kafka);
         if (config.httpPort() != 0 && config.httpPort() == config.web().metricsPort()) {
             problems.add("metrics.port must differ from http.port (" + config.httpPort() + "): the management port serves /metrics apart");

@@ -21,9 +21,9 @@ class JsonSerdeTest {
         AgendaEvent event = new AgendaEvent("bcc-2026-11-27-council", AgendaEventType.ITEM_STARTED, "4", T, "clerk");
         Comment comment = new Comment("mastodon:112233", "mastodon", "a1b2c3", "Great point #bcclive", List.of("bcclive"),
                 T, T.plusSeconds(1), "en", null);
-        ScoredComment scored = new ScoredComment(comment, "m", "4", new Sentiment(0.6249, 0.0, 0.5, 0.5, Sentiment.Label.POSITIVE, "en"), List.of());
+        ScoredComment scored = new ScoredComment(comment, "m", "4", new Sentiment(0.6249, 0.0, 0.5, 0.5, Sentiment.Label.POSITIVE, "en", Sentiment.Model.VADER), List.of());
         ItemSummary summary = new ItemSummary("m", "4", "4", "Public questions", 3, 1, 2,
-                new SentimentSummary(0.25, 1, 1, 0, 1), List.of(new MinuteCount(T, 3)), List.of(new TermCount("buses", 2)),
+                new SentimentSummary(0.25, 1, 1, 0, 1, "tuned"), List.of(new MinuteCount(T, 3)), List.of(new TermCount("buses", 2)),
                 List.of(new TermCount("lane", 1)), 0, false, T, T,
                 List.of(new Quote("x:1", "Buses!", T, Sentiment.Label.NEUTRAL)), 7, T);
         DeadLetter dead = new DeadLetter("missing id", "pulse.comments.raw", 2, 41, T, "{}", null);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.SentimentSummary;
 import org.chamberpulse.model.Messages;
 import org.chamberpulse.model.Quote;
 import org.chamberpulse.model.TermCount;
@@ -141,9 +142,10 @@ public final class HtmlReport {
         html.append("</section>");
 
         html.append("<section aria-labelledby=\"method\"><h2 id=\"method\">").append(Xml.escape(words.text("report.method"))).append("</h2><ul>");
-        for (int k = 1; k <= 5; k++) {
+        for (int k = 1; k <= 4; k++) {
             html.append("<li>").append(Xml.escape(words.text("report.method." + k))).append("</li>");
         }
+        html.append("<li id=\"sentiment-model\">").append(Xml.escape(words.text("report.method.5", words.text("report.model." + scoredBy(data))))).append("</li>");
         html.append("</ul></section>");
 
         // The links go in after the words are escaped.
@@ -244,5 +246,25 @@ public final class HtmlReport {
 
     private static boolean notBlank(String text) {
         return text != null && !text.isBlank();
+    }
+
+    /**
+     * Which model scored the meeting's comments, as the item summaries say: tuned, vader, mixed or none (a
+     * summary from before summaries named the model was VADER's).
+     */
+    static String scoredBy(ReportData data) {
+        java.util.Set<String> models = new java.util.TreeSet<>();
+        for (ItemSummary s : data.summaries()) {
+            SentimentSummary sentiment = s.sentiment();
+            if (sentiment.model() != null) {
+                models.addAll(List.of(sentiment.model().split("\\+")));
+            } else if (sentiment.positive() + sentiment.neutral() + sentiment.negative() > 0) {
+                models.add("vader");
+            }
+        }
+        if (models.size() > 1) {
+            return "mixed";
+        }
+        return models.isEmpty() ? "none" : models.iterator().next();
     }
 }

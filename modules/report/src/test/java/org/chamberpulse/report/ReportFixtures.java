@@ -52,15 +52,15 @@ final class ReportFixtures {
 
     static Map<String, ItemSummary> summaries() {
         Map<String, ItemSummary> byItem = new LinkedHashMap<>();
-        byItem.put("1", summary("1", "1.", "Apologies", 2, 0, 2, new SentimentSummary(0.1, 1, 1, 0, 0), false,
+        byItem.put("1", summary("1", "1.", "Apologies", 2, 0, 2, new SentimentSummary(0.1, 1, 1, 0, 0, "tuned"), false,
                 List.of(new MinuteCount(at(2), 1), new MinuteCount(at(3), 1)), List.of(new Quote("web:1", "Who sent apologies?", at(2), Sentiment.Label.NEUTRAL))));
-        byItem.put("2", summary("2", "2.", "Gwasanaethau ŵyr ac ŷd: bus & tram services", 5, 3, 4, new SentimentSummary(-0.25, 1, 1, 2, 1), false,
+        byItem.put("2", summary("2", "2.", "Gwasanaethau ŵyr ac ŷd: bus & tram services", 5, 3, 4, new SentimentSummary(-0.25, 1, 1, 2, 1, "tuned"), false,
                 List.of(new MinuteCount(at(11), 3), new MinuteCount(at(20), 2)),
                 List.of(new Quote("web:5", "Buses <always> late & crowded", at(20), Sentiment.Label.NEGATIVE),
                         new Quote("web:4", "Mae'r bysiau'n hwyr", at(11), Sentiment.Label.UNSCORED))));
-        byItem.put("3", summary("3", "3.", "Exempt: land purchase", 1, 0, 1, new SentimentSummary(0.0, 0, 1, 0, 0), true,
+        byItem.put("3", summary("3", "3.", "Exempt: land purchase", 1, 0, 1, new SentimentSummary(0.0, 0, 1, 0, 0, "tuned"), true,
                 List.of(new MinuteCount(at(55), 1)), List.of()));
-        byItem.put("recess", summary("recess", null, "Recess", 1, 0, 1, new SentimentSummary(0.6, 1, 0, 0, 0), false,
+        byItem.put("recess", summary("recess", null, "Recess", 1, 0, 1, new SentimentSummary(0.6, 1, 0, 0, 0, "tuned"), false,
                 List.of(new MinuteCount(at(35), 1)), List.of()));
         return byItem;
     }

@@ -76,6 +76,25 @@ class ReportTest {
     }
 
     @Test
+    void shouldNameTheModelThatScoredTheComments() {
+        // given: the same meeting with its recess scored by VADER (the setting changed during the meeting)
+        Map<String, ItemSummary> changed = new java.util.LinkedHashMap<>(summaries);
+        ItemSummary recess = changed.get("recess");
+        changed.put("recess", new ItemSummary(recess.meetingId(), recess.itemId(), recess.number(), recess.title(), recess.count(), recess.reposts(),
+                recess.uniqueAuthors(), new org.chamberpulse.model.SentimentSummary(0.6, 1, 0, 0, 0, "vader"), recess.perMinute(), recess.topHashtags(),
+                recess.topTerms(), recess.flagged(), recess.restricted(), recess.firstAt(), recess.lastAt(), recess.quotes(), recess.version(),
+                recess.lastReceivedAt()));
+
+        // when
+        Document tuned = Jsoup.parse(HtmlReport.render(data, ""));
+        Document mixed = Jsoup.parse(HtmlReport.render(ReportData.of(ReportFixtures.timeline(), changed, List.of(), data.generatedAt()), ""));
+
+        // then
+        assertThat(tuned.select("#sentiment-model").text()).contains("tuned model, trained on tweets labelled by people");
+        assertThat(mixed.select("#sentiment-model").text()).contains("partly by ChamberPulse's tuned model and partly by VADER 3.3.1");
+    }
+
+    @Test
     void shouldMarkAReportOfAMeetingNotYetAdjournedAsProvisional() {
         // given
         var timeline = new org.chamberpulse.timeline.MeetingTimeline(ReportFixtures.MEETING_ID, ReportFixtures.meeting(), List.of());

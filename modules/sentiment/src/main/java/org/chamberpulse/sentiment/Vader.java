@@ -35,6 +35,8 @@ public final class Vader {
     private double[] sentiments = new double[64];
     /** Per token, its word's {@link Lexicon#wordFlags} (0 for a token not in the vocabulary). */
     private byte[] flags = new byte[64];
+    /** Each token's hash in lower case (ASCII letters folded), or 0 for a token with other letters (hashed when asked). */
+    private long[] hashes = new long[64];
     private int count;
     private boolean capDifferential;
 
@@ -106,6 +108,47 @@ public final class Vader {
             }
         }
         return ((long) wordTokens << 32) | ((long) englishWords << 1) | (welshWord ? 1 : 0);
+    }
+
+    // ---- the tokens as the tuned model reads them ------------------------------------------------------------
+
+    /** How many tokens the text last prepared has (emoji read as their descriptions). */
+    int tokens() {
+        return count;
+    }
+
+    /** Token i's hash in lower case; every link has one hash, as a link's address says nothing of its mood. */
+    long tokenHash(int i) {
+        if (startsLink(start[i])) {
+            return LINK_HASH;
+        }
+        long hash = hashes[i];
+        return hash != 0 ? hash : Vocabulary.hash64(text, start[i], end[i], true);
+    }
+
+    private static final long LINK_HASH = 0x6c696e6b6c696e6bL;
+
+    /** Whether token i negates what follows ("not", "never", "isn't"...), as VADER's rules read it. */
+    boolean negates(int i) {
+        return negated(i);
+    }
+
+    /** Whether token i ends a clause: it ends with . , ; : ! or ? (a negation's reach ends there). */
+    boolean endsClause(int i) {
+        int e = end[i];
+        while (e < length && !isPythonSpace(text[e])) {
+            e++;
+        }
+        char last = text[e - 1];
+        return last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?';
+    }
+
+    int exclamations() {
+        return exclamations;
+    }
+
+    int questions() {
+        return questions;
     }
 
     // ---- text preparation -----------------------------------------------------------------------------
@@ -288,6 +331,7 @@ public final class Vader {
             upper[count] = isUpper(s, e);
         }
         ids[count] = id;
+        hashes[count] = ascii ? hash : 0;
         hasNt[count] = nt;
         flags[count] = id >= 0 ? lexicon.wordFlags[id] : 0;
         count++;
@@ -454,6 +498,7 @@ public final class Vader {
         hasNt = Arrays.copyOf(hasNt, size);
         sentiments = Arrays.copyOf(sentiments, size);
         flags = Arrays.copyOf(flags, size);
+        hashes = Arrays.copyOf(hashes, size);
         pendingStart = Arrays.copyOf(pendingStart, size);
         pendingEnd = Arrays.copyOf(pendingEnd, size);
         pendingRawStart = Arrays.copyOf(pendingRawStart, size);

@@ -39,7 +39,7 @@ class LanguageRatesTest {
     private static final List<String> ENGLISH_TAILS = List.of("", "!", "!!", "?", " lol", " 😡", " 👏", " #bcclive", " #brum #bcclive",
             ". Shocking.", ", again.", " tbh", " @cllr_smith");
 
-    private final SentimentAnalyzer analyzer = new SentimentAnalyzer();
+    private final SentimentAnalyzer analyzer = SentimentAnalyzer.vader();
 
     @Test
     void shouldLeaveWelshPostsOfSixWordsOrMoreUnscored() {

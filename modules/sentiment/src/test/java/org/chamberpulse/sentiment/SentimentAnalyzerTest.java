@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SentimentAnalyzerTest {
 
-    private final SentimentAnalyzer analyzer = new SentimentAnalyzer();
+    private final SentimentAnalyzer analyzer = SentimentAnalyzer.vader();
 
     @Test
     void shouldLeaveTheWelshProbesOfTheReferenceUnscored() {

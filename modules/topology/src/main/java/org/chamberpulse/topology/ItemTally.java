@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.chamberpulse.model.Sentiment;
 
 /**
  * The running figures of one item, as counters that take deltas, so that a comment moves in or out of the
@@ -23,6 +24,9 @@ final class ItemTally {
     long neutral;
     long negative;
     long unscored;
+    /** Scored comments by the model that scored them (a comment from before the field: VADER). */
+    long scoredByTuned;
+    long scoredByVader;
     final Map<String, Integer> authors = new HashMap<>();
     final TreeMap<Long, Long> minutes = new TreeMap<>();
     final Map<Long, Mood> moods = new HashMap<>();
@@ -31,6 +35,17 @@ final class ItemTally {
     final Map<String, Use> terms = new HashMap<>();
     /** The counted comments in time order (newest last; ties by id): first and last, and the quotes. */
     final NavigableSet<Standing> counted = new TreeSet<>(Copies.ORDER);
+
+    /** The model that scored the counted comments, as {@link org.chamberpulse.model.SentimentSummary} names it. */
+    String model() {
+        if (scoredByTuned > 0 && scoredByVader > 0) {
+            return "tuned+vader";
+        }
+        if (scoredByTuned > 0) {
+            return Sentiment.Model.TUNED.wireName();
+        }
+        return scoredByVader > 0 ? Sentiment.Model.VADER.wireName() : null;
+    }
 
     /** Adds (+1) or takes away (-1) one comment's share. */
     void apply(Standing standing, Contribution c, int sign) {
@@ -50,6 +65,11 @@ final class ItemTally {
         compoundSumE4 += sign * c.compoundE4();
         minutes.merge(c.minute(), (long) sign, (a, b) -> a + b == 0 ? null : a + b);
         if (c.scored()) {
+            if (c.sentiment().model() == Sentiment.Model.TUNED) {
+                scoredByTuned += sign;
+            } else {
+                scoredByVader += sign;
+            }
             Mood mood = moods.getOrDefault(c.minute(), Mood.NONE).plus(sign, c.compoundE4());
             if (mood.scored() == 0) {
                 moods.remove(c.minute());

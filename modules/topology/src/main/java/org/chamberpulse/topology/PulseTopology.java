@@ -58,7 +58,7 @@ public final class PulseTopology {
      *               resolves it before (the configured one, or the data directory's, {@link Pseudonyms#resolve})
      */
     public static Topology build(PulseConfig config) {
-        return build(config, new CommentScorer());
+        return build(config, new CommentScorer(config.sentimentModel()));
     }
 
     static Topology build(PulseConfig config, Function<Comment, Sentiment> scorer) {

@@ -49,7 +49,7 @@ final class Summaries {
                 tally.reposts,
                 tally.authors.size(),
                 // Rule 5: a restricted item publishes counts only (comments, people, reposts, flagged).
-                restricted ? SentimentSummary.EMPTY : new SentimentSummary(tally.meanCompound(), tally.positive, tally.neutral, tally.negative, tally.unscored),
+                restricted ? SentimentSummary.EMPTY : new SentimentSummary(tally.meanCompound(), tally.positive, tally.neutral, tally.negative, tally.unscored, tally.model()),
                 restricted ? List.of() : perMinute,
                 restricted ? List.of() : top(tally.hashtags, tag -> !own.contains(tag) && !Text.isItemTag(tag)),
                 restricted ? List.of() : top(tally.terms, term -> !own.contains(term)),

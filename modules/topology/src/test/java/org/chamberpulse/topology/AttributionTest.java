@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.model.Sentiment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -279,6 +281,30 @@ class AttributionTest {
         assertThat(item.sentiment().unscored()).isEqualTo(1);
         assertThat(item.sentiment().mean()).isEqualTo(Math.round((0.6249 - 0.6249) / 3 * 10_000) / 10_000.0);
         assertThat(item.topTerms()).as("each word used by one person").isEmpty();
+        assertThat(item.sentiment().model()).isEqualTo("vader");
+    }
+
+    @Test
+    void shouldCountTheTunedModelsLabelsAndNameTheModel() {
+        // given: the product's default model, which reads "great, another cut" as people do
+        try (PulseDriver tuned = new PulseDriver(new CommentScorer(Sentiment.Model.TUNED))) {
+            tuned.publish(council("m1", START, 0));
+            tuned.agenda("m1", ITEM_STARTED, "2", at(0));
+
+            // when
+            tuned.comment(comment("c1", "a1", "great, another cut to the bus service. not happy", at(1)));
+            tuned.comment(comment("c2", "a2", "Mae'r cyngor yn gwneud penderfyniad gwael", at(2)));
+
+            // then
+            ItemSummary item = tuned.summary("m1", "2");
+            List<ScoredComment> scored = tuned.scored();
+            assertThat(item.sentiment().negative()).isEqualTo(1);
+            assertThat(item.sentiment().unscored()).isEqualTo(1);
+            assertThat(item.sentiment().mean()).isNegative();
+            assertThat(item.sentiment().model()).isEqualTo("tuned");
+            assertThat(scored).extracting(c -> c.comment().id() + "=" + c.sentiment().model())
+                    .containsExactlyInAnyOrder("c1=TUNED", "c2=null");
+        }
     }
 
     @Test

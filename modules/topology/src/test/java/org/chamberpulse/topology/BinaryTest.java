@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 /** The format of the topology's own state and topics: versioned, and readable after an upgrade. */
 class BinaryTest {
 
-    /** What {@code formats/v1-*.b64} hold, as written by format version 1. */
+    /** What {@code formats/v1-*.b64} hold, as written by format version 1 (before a sentiment named its model). */
     static final ScoredComment COMMENT = new ScoredComment(new Comment("mastodon:112233", "mastodon", "a1b2c3",
             "Great point on the bus lanes 😀 #bcclive", List.of("bcclive"), Instant.parse("2026-11-27T14:21:05.123456789Z"),
             Instant.parse("2026-11-27T14:21:06Z"), "en", null), null, null,
-            new Sentiment(0.6249, 0.0, 0.714, 0.286, Sentiment.Label.POSITIVE, "en"), List.of("profanity"));
+            new Sentiment(0.6249, 0.0, 0.714, 0.286, Sentiment.Label.POSITIVE, "en", null), List.of("profanity"));
     static final PlacedComment PLACED = new PlacedComment(COMMENT, List.of("bcclive", "buses"));
     static final DeskMessage WINDOW = new DeskMessage.WindowChanged(new MeetingWindow("bcc-2026-11-27-council", List.of("bcclive"),
             Instant.parse("2026-11-27T14:00:00Z"), Instant.parse("2026-11-27T13:00:00Z"), Instant.parse("2026-11-28T02:00:00Z")), "bcclive");
@@ -33,7 +33,9 @@ class BinaryTest {
     void shouldReadEveryKindOfValueBackAsWritten() {
         // given
         Binary<DeskMessage> messages = Binary.of(DeskMessage.class);
-        List<DeskMessage> values = List.of(new DeskMessage.CommentArrived(COMMENT), WINDOW, new DeskMessage.WindowWithdrawn("m1"),
+        ScoredComment tuned = new ScoredComment(COMMENT.comment(), null, null,
+                new Sentiment(-0.4, 0.5, 0.4, 0.1, Sentiment.Label.NEGATIVE, "en", Sentiment.Model.TUNED), List.of());
+        List<DeskMessage> values = List.of(new DeskMessage.CommentArrived(COMMENT), new DeskMessage.CommentArrived(tuned), WINDOW, new DeskMessage.WindowWithdrawn("m1"),
                 new DeskMessage.Place("m1", COMMENT, "buses"), new DeskMessage.Withdraw("m1", "mastodon:112233", "buses"));
 
         // when / then

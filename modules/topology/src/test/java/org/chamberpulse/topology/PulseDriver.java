@@ -60,8 +60,9 @@ final class PulseDriver implements AutoCloseable {
     private final Map<String, ItemSummary> latestSummaries = new java.util.TreeMap<>();
     private final Map<String, UnmatchedSummary> latestUnmatched = new java.util.TreeMap<>();
 
+    /** With VADER, whose numbers the tests of the rules were written with (the tuned model has a test of its own). */
     PulseDriver() {
-        this(new CommentScorer());
+        this(new CommentScorer(Sentiment.Model.VADER));
     }
 
     PulseDriver(Function<Comment, Sentiment> scorer) {

@@ -99,7 +99,7 @@ final class History {
                     String item = Integer.toString(1 + (int) (Duration.between(start, at).toMinutes() / 15));
                     Comment comment = new Comment("web:" + id + "-" + c, "web", "p" + random.nextInt(3_000), text.append("#histlive").toString(),
                             List.of("histlive"), at, at.plusSeconds(1), "en", null);
-                    ScoredComment scored = new ScoredComment(comment, id, item, new Sentiment(0.3, 0.1, 0.6, 0.3, Sentiment.Label.POSITIVE, "en"), List.of());
+                    ScoredComment scored = new ScoredComment(comment, id, item, new Sentiment(0.3, 0.1, 0.6, 0.3, Sentiment.Label.POSITIVE, "en", Sentiment.Model.TUNED), List.of());
                     comments.add(scored);
                     send(producer, Topics.COMMENTS_SCORED, id, scored, at.toEpochMilli());
                 }
@@ -132,7 +132,7 @@ final class History {
                 terms.add(new TermCount(WORDS[k], each / (k + 2)));
             }
             summaries.add(new ItemSummary(meetingId, item.itemId(), item.number(), item.title(), each, each / 10, each / 2,
-                    new SentimentSummary(0.3, each, 0, 0, 0), minutes, List.of(), terms, 0, false, start, start.plus(Duration.ofMinutes(15)),
+                    new SentimentSummary(0.3, each, 0, 0, 0, "tuned"), minutes, List.of(), terms, 0, false, start, start.plus(Duration.ofMinutes(15)),
                     List.of(new Quote("web:q", "A point worth quoting about the buses", start, Sentiment.Label.POSITIVE)), 40, null));
         }
         return summaries;

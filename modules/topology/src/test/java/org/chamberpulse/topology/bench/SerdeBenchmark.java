@@ -66,7 +66,7 @@ public class SerdeBenchmark {
         comment = new ScoredComment(new Comment("mastodon:112233445566", "mastodon", "a1b2c3d4e5f6a7b8",
                 "Great point on the bus lanes, but what about the number 45 route that was cut last spring? #bcclive #buses",
                 List.of("bcclive", "buses"), at, at.plusSeconds(1), "en", null), null, null,
-                new Sentiment(0.6249, 0.0, 0.714, 0.286, Sentiment.Label.POSITIVE, "en"), List.of());
+                new Sentiment(0.6249, 0.0, 0.714, 0.286, Sentiment.Label.POSITIVE, "en", Sentiment.Model.TUNED), List.of());
         bytes = format.equals("binary") ? binary.toBytes(comment) : writer.writeValueAsBytes(comment);
         System.out.printf("%n%s: %d bytes%n", format, bytes.length);
     }
