@@ -64,9 +64,9 @@
         broadcastDelaySeconds: Number(document.getElementById('delay').value || 0), items};
       try {
         const answer = await post('/api/v1/clerk/meetings', meeting);
-        sayAt('create-message', 'Published ' + answer.meetingId + '.');
+        sayAt('create-message', t('console.js.published', answer.meetingId));
         location.assign(answer.console);
-      } catch (err) { sayAt('create-message', 'Not published: ' + err.message, true); }
+      } catch (err) { sayAt('create-message', t('console.js.not.published', err.message), true); }
     });
     let previewed = null;
     document.getElementById('moderngov').addEventListener('submit', async e => {
@@ -78,20 +78,20 @@
           hashtags: document.getElementById('mg-hashtags').value.split(/\s+/).filter(Boolean), timezone: document.getElementById('mg-zone').value.trim()});
         previewed = answer.meeting;
         document.getElementById('mg-summary').textContent = previewed.title + ' (' + previewed.meetingId + '), '
-          + window.Pulse.dateTime(previewed, previewed.scheduledStart) + ', #' + previewed.hashtags.join(' #') + ': ' + previewed.items.length + ' items';
+          + window.Pulse.dateTime(previewed, previewed.scheduledStart) + ', #' + previewed.hashtags.join(' #') + ': ' + t('console.js.items', previewed.items.length);
         const items = document.getElementById('mg-items');
         items.replaceChildren();
-        previewed.items.forEach(i => items.appendChild(el('li', {}, (i.number ? i.number + ' ' : '') + i.title + (i.restricted ? ' (exempt)' : ''))));
+        previewed.items.forEach(i => items.appendChild(el('li', {}, (i.number ? i.number + ' ' : '') + i.title + (i.restricted ? ' ' + t('console.js.exempt') : ''))));
         document.getElementById('mg-preview').hidden = false;
-        sayAt('moderngov-message', 'Read from ModernGov: check the items, then publish.');
-      } catch (err) { sayAt('moderngov-message', 'Not read: ' + err.message, true); }
+        sayAt('moderngov-message', t('console.js.mg.read'));
+      } catch (err) { sayAt('moderngov-message', t('console.js.mg.not.read', err.message), true); }
     });
     document.getElementById('mg-publish').addEventListener('click', async () => {
       try {
         const answer = await post('/api/v1/clerk/meetings', previewed);
-        sayAt('moderngov-message', 'Published ' + answer.meetingId + '.');
+        sayAt('moderngov-message', t('console.js.published', answer.meetingId));
         location.assign(answer.console);
-      } catch (err) { sayAt('moderngov-message', 'Not published: ' + err.message, true); }
+      } catch (err) { sayAt('moderngov-message', t('console.js.not.published', err.message), true); }
     });
     document.getElementById('import').addEventListener('submit', async e => {
       e.preventDefault();
@@ -99,14 +99,14 @@
       try {
         meeting = JSON.parse(document.getElementById('json').value);
       } catch (err) {
-        sayAt('import-message', 'Not imported: the text is not a whole JSON object (' + err.message + '). Paste the meeting as pulse.meetings holds it.', true);
+        sayAt('import-message', t('console.js.not.json', err.message), true);
         return;
       }
       try {
         const answer = await post('/api/v1/clerk/meetings', meeting);
-        sayAt('import-message', 'Imported ' + answer.meetingId + '.');
+        sayAt('import-message', t('console.js.imported', answer.meetingId));
         location.assign(answer.console);
-      } catch (err) { sayAt('import-message', 'Not imported: ' + err.message, true); }
+      } catch (err) { sayAt('import-message', t('console.js.not.imported', err.message), true); }
     });
   }
 
@@ -127,10 +127,10 @@
       if (itemId) body.itemId = itemId;
       if (at) body.at = at;
       await post('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId) + '/events', body);
-      sayAt(place, 'Done: ' + type.toLowerCase().replace('_', ' ') + (itemId ? ' ' + label(itemId) : '') + '.');
+      sayAt(place, t('console.js.done.' + type, itemId ? label(itemId) : ''));
       return true;
     } catch (err) {
-      sayAt(place, err.message.startsWith('Not done') ? err.message : 'Not done: ' + err.message, true);
+      sayAt(place, t('console.js.not.done', err.message), true);
       return false;
     }
   }
@@ -151,11 +151,11 @@
     const allowed = new Set(phase.allowed);
     document.getElementById('phase').textContent = PHASES[phase.state] || '';
     const current = state.runningItem;
-    document.getElementById('running').textContent = current ? label(current) : 'Not started.';
+    document.getElementById('running').textContent = current ? label(current) : t('console.not.started');
     document.querySelectorAll('.actions [data-action]').forEach(b => { b.disabled = !allowed.has(b.dataset.action); });
     const next = document.getElementById('next-item');
     next.disabled = !phase.nextItem || !allowed.has('ITEM_STARTED');
-    next.textContent = phase.nextItem ? 'Start the next item: ' + label(phase.nextItem) : 'Start the next item (none left)';
+    next.textContent = phase.nextItem ? t('console.js.next', label(phase.nextItem)) : t('console.js.next.none');
     document.getElementById('adjourn').disabled = !allowed.has('ADJOURNED');
     document.getElementById('reopen').hidden = !allowed.has('REOPENED');
     if (!allowed.has('ADJOURNED')) document.getElementById('confirm-adjourn').hidden = true;
@@ -186,17 +186,17 @@
   function agendaRow(item) {
     const name = item.number + '. ' + item.title;
     const tr = el('tr', {'data-item': item.itemId});
-    tr.appendChild(el('th', {scope: 'row'}, name + (item.restricted && !/exempt/i.test(item.title) ? ' (exempt)' : '')));
+    tr.appendChild(el('th', {scope: 'row'}, name + (item.restricted && !/exempt/i.test(item.title) ? ' ' + t('console.js.exempt') : '')));
     tr.appendChild(el('td', {class: 'count'}, 0));
     tr.appendChild(el('td', {class: 'started'}, ''));
     const start = el('td');
-    const button = el('button', {type: 'button', class: 'start', 'aria-label': 'Start ' + name}, t('console.start'));
+    const button = el('button', {type: 'button', class: 'start', 'aria-label': t('console.js.start.label', name)}, t('console.start'));
     button.addEventListener('click', () => agendaEvent('ITEM_STARTED', item.itemId, null, 'agenda-message'));
     start.appendChild(button);
     tr.appendChild(start);
     const correct = el('td');
     const form = el('form', {class: 'correct'});
-    const input = el('input', {type: 'time', step: '1', 'aria-label': 'Actual start of ' + name, required: ''});
+    const input = el('input', {type: 'time', step: '1', 'aria-label': t('console.js.actual.start', name), required: ''});
     const preview = el('button', {type: 'button'}, t('console.preview.button'));
     const submit = el('button', {type: 'submit'}, t('console.correct.button'));
     const outcome = el('span', {class: 'preview', role: 'status'});
@@ -216,8 +216,8 @@
         const answer = await response.json();
         if (!response.ok) throw new Error(answer.error || ('HTTP ' + response.status));
         outcome.textContent = answer.moves.length === 0 ? t('console.no.move')
-          : answer.moves.map(m => m.comments + ' from ' + label(m.from) + ' to ' + label(m.to)).join('; ') + ' would move.';
-      } catch (err) { outcome.textContent = 'No preview: ' + err.message; }
+          : t('console.js.would.move', answer.moves.map(m => t('console.js.move', m.comments, label(m.from), label(m.to))).join('; '));
+      } catch (err) { outcome.textContent = t('console.js.no.preview', err.message); }
     });
     form.addEventListener('submit', async e => {
       e.preventDefault();
@@ -255,8 +255,8 @@
         const li = el('li', {'data-comment': c.id, class: c.hidden ? 'hidden-comment' : ''});
         li.appendChild(el('span', {class: 'quote-text'}, c.text || ''));
         const burst = (answer.bursts || {})[c.id];
-        li.appendChild(el('span', {class: 'quote-meta'}, ' (' + (c.itemId ? label(c.itemId) : 'not counted') + ', ' + time(c.at)
-          + (c.flags.length ? ', ' + c.flags.join(' ') : '') + (burst ? ', a burst of ' + burst + ' copies' : '') + ', id ' + c.id + ') '));
+        li.appendChild(el('span', {class: 'quote-meta'}, ' (' + (c.itemId ? label(c.itemId) : t('console.js.not.counted')) + ', ' + time(c.at)
+          + (c.flags.length ? ', ' + c.flags.join(' ') : '') + (burst ? ', ' + t('console.js.burst', burst) : '') + ', ' + t('console.js.id', c.id) + ') '));
         const shortText = (c.text || c.id).slice(0, 40);
         const action = (action, text, label) => {
           const button = el('button', {type: 'button', 'aria-label': label + ': ' + shortText}, text);
@@ -265,7 +265,7 @@
         };
         action(c.hidden ? 'SHOW' : 'HIDE', c.hidden ? t('console.show') : t('console.hide'), c.hidden ? t('console.show') : t('console.hide'));
         if (c.flags.includes('cleared')) action('FLAG', t('console.flag'), t('console.flag'));
-        else if (c.flags.some(f => f === 'profanity' || f === 'abuse')) action('CLEAR', t('console.clear'), 'Clear the flag (a false positive)');
+        else if (c.flags.some(f => f === 'profanity' || f === 'abuse')) action('CLEAR', t('console.clear'), t('console.js.clear.label'));
         list.appendChild(li);
       });
       const pages = document.getElementById('comment-pages');
@@ -273,20 +273,19 @@
       if (answer.pages > 1) {
         const go = (n, text) => { const b = el('button', {type: 'button'}, text); b.addEventListener('click', () => { commentPage = n; loadComments(); }); return b; };
         if (answer.page > 1) pages.appendChild(go(answer.page - 1, t('console.newer')));
-        pages.appendChild(el('span', {}, ' Page ' + answer.page + ' of ' + answer.pages + ' (' + answer.total + ') '));
+        pages.appendChild(el('span', {}, ' ' + t('console.js.page', answer.page, answer.pages, answer.total) + ' '));
         if (answer.page < answer.pages) pages.appendChild(go(answer.page + 1, t('console.older')));
       }
-    } catch (err) { sayAt('comments-message', 'Comments not listed: ' + err.message, true); }
+    } catch (err) { sayAt('comments-message', t('console.js.not.listed', err.message), true); }
   }
 
-  const DONE = {HIDE: 'Hidden: ', SHOW: 'Shown again: ', CLEAR: 'Flag cleared, it may be quoted: ', FLAG: 'Flagged again: '};
-
+  
   async function moderate(commentId, action) {
     try {
       await post('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId) + '/moderation', {commentId, action});
-      sayAt('comments-message', DONE[action] + commentId + '.');
+      sayAt('comments-message', t('console.js.moderated.' + action, commentId));
       setTimeout(loadComments, 1500);
-    } catch (err) { sayAt('comments-message', 'Not done: ' + err.message, true); }
+    } catch (err) { sayAt('comments-message', t('console.js.not.done', err.message), true); }
   }
 
   // ---- edit the meeting -------------------------------------------------------------------------------
@@ -305,20 +304,28 @@
   const SOURCE_NAMES = {mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X'};
   const unmatched = new Map();
 
+  /** "Now" for the clerk: posts whose own time lies in these last hours (the summary keeps a day, hour by hour). */
+  const RECENT_HOURS = 3;
+
+  function recent(u) {
+    const since = Date.now() - RECENT_HOURS * 3600 * 1000;
+    return (u.perHour || []).filter(h => Date.parse(h.hour) + 3600 * 1000 > since).reduce((sum, h) => sum + h.count, 0);
+  }
+
   /** Posts with the meeting's hashtags that no window held: a wrong hashtag, or a start time set wrong. */
   function renderMissed() {
     const list = document.getElementById('missed');
     const tags = (state.meeting ? state.meeting.hashtags : []).filter(tag => (unmatched.get(tag) || {count: 0}).count > 0);
     list.replaceChildren();
     if (tags.length === 0) {
-      list.appendChild(el('li', {}, 'None so far.'));
+      list.appendChild(el('li', {}, t('console.none.so.far')));
       return;
     }
     tags.forEach(tag => {
       const u = unmatched.get(tag);
-      list.appendChild(el('li', {class: 'missed'}, '#' + tag + ': ' + u.count + (u.count === 1 ? ' post' : ' posts')
-        + (u.reposts ? ' and ' + u.reposts + ' reposts' : '') + ' outside every meeting\'s window. Wrong hashtag or start time? '
-        + 'Check the scheduled start, or open the meeting, and the hashtags people use.'));
+      list.appendChild(el('li', {class: 'missed'}, '#' + tag + ': ' + t(u.count === 1 ? 'console.js.missed.one' : 'console.js.missed', u.count)
+        + (u.reposts ? ' ' + t('console.js.missed.reposts', u.reposts) : '') + ' ' + t('console.js.missed.hint')
+        + ' ' + t('console.js.missed.recent', recent(u), RECENT_HOURS)));
     });
   }
 
@@ -331,15 +338,15 @@
       const answer = await response.json();
       list.replaceChildren();
       const line = text => { const li = document.createElement('li'); li.textContent = text; list.appendChild(li); };
-      if (!answer.followed) line('This instance does not follow social networks (run it with the ingest role and sources.* settings); the comment form and the API still take comments.');
-      else if (answer.sources.length === 0) line('No source follows this meeting\'s hashtags now: none is configured, or the meeting\'s window is not open.');
+      if (!answer.followed) line(t('console.js.sources.off'));
+      else if (answer.sources.length === 0) line(t('console.js.sources.none'));
       answer.sources.forEach(s => line((SOURCE_NAMES[s.source] || s.source) + ' ' + s.server + ' #' + s.hashtag + ': '
-        + (s.connected ? 'connected' : 'not connected' + (s.problem ? ' (' + s.problem + ')' : '')) + ', ' + s.published + ' posts'
-        + (s.lastPostAt ? ', the last at ' + time(s.lastPostAt) : '')));
+        + (s.connected ? t('console.js.connected') : t('console.js.not.connected') + (s.problem ? ' (' + s.problem + ')' : '')) + ', '
+        + t('console.js.posts', s.published) + (s.lastPostAt ? ', ' + t('console.js.last.at', time(s.lastPostAt)) : '')));
     } catch (err) {
       list.replaceChildren();
       const li = document.createElement('li');
-      li.textContent = 'The sources could not be read: ' + err.message;
+      li.textContent = t('console.js.sources.failed', err.message);
       list.appendChild(li);
     }
   }
@@ -375,7 +382,7 @@
       try {
         await put('/api/v1/clerk/meetings/' + encodeURIComponent(meetingId), edited);
         sayAt('edit-message', t('console.saved'));
-      } catch (err) { sayAt('edit-message', 'Not saved: ' + err.message, true); }
+      } catch (err) { sayAt('edit-message', t('console.js.not.saved', err.message), true); }
     });
     const apply = view => {
       state.meeting = view.meeting;
@@ -398,7 +405,7 @@
       unmatched: u => { unmatched.set(u.hashtag, u); renderMissed(); }
     }, stream => {
       // The server refuses the stream of a meeting it does not know (or when it is full); it is tried again.
-      if (stream === 'refused' && !state.meeting) sayAt('message', 'No meeting ' + meetingId + ' has been published yet (trying again shortly).', true);
+      if (stream === 'refused' && !state.meeting) sayAt('message', t('console.js.no.meeting.yet', meetingId), true);
     });
   }
 

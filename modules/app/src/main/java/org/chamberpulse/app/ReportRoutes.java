@@ -66,12 +66,16 @@ final class ReportRoutes implements AutoCloseable, MeetingComments {
         routes.get("/meetings/{id}/report/{file}", ctx -> {
             var file = Report.File.named(ctx.pathParam("file"));
             if (file.isEmpty()) {
-                ctx.status(404).contentType("text/plain; charset=utf-8")
-                        .result("A report has report.html, report.pdf, summary.csv, comments.csv and report.json; there is no other file.");
+                ctx.status(404).contentType("text/plain; charset=utf-8").result(words(ctx).text("report.error.file"));
                 return;
             }
             serve(ctx, file.get());
         });
+    }
+
+    /** A refusal in the viewer's language (the switch, then Accept-Language), as the pages choose it. */
+    private static org.chamberpulse.model.Messages words(Context ctx) {
+        return org.chamberpulse.dashboard.Language.choose(ctx, null);
     }
 
     private void serve(Context ctx, Report.File file) {
@@ -79,14 +83,14 @@ final class ReportRoutes implements AutoCloseable, MeetingComments {
         // Only a meeting the dashboard knows is looked for in Kafka; the answer names nothing of the server's.
         Optional<MeetingView> view = views.meeting(meetingId);
         if (view.isEmpty() || view.get().meeting() == null) {
-            ctx.status(404).contentType("text/plain; charset=utf-8").result("There is no meeting with that id.");
+            ctx.status(404).contentType("text/plain; charset=utf-8").result(words(ctx).text("error.no.meeting"));
             return;
         }
         ReportData data = fresh(view.get());
         if (data == null) {
             if (!readings.tryAcquire(ClientAddress.of(ctx))) {
                 ctx.header("Retry-After", Long.toString(readings.retryAfterSeconds()));
-                ctx.status(429).contentType("text/plain; charset=utf-8").result("Too many reports asked for from your address; try again shortly.");
+                ctx.status(429).contentType("text/plain; charset=utf-8").result(words(ctx).text("report.error.busy"));
                 return;
             }
             try {
@@ -94,7 +98,7 @@ final class ReportRoutes implements AutoCloseable, MeetingComments {
             } catch (ReportException | org.apache.kafka.common.KafkaException e) {
                 log.warn("report of {} failed: {}", Text.forLog(meetingId), Text.forLog(e.getMessage()));
                 ctx.status(503).header("Retry-After", "30").contentType("text/plain; charset=utf-8")
-                        .result("The report cannot be made just now; try again in a minute.");
+                        .result(words(ctx).text("report.error.unavailable"));
                 return;
             }
         }

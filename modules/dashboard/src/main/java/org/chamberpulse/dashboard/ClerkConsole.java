@@ -167,7 +167,7 @@ public final class ClerkConsole {
         Optional<ClerkSessions.Session> session = session(ctx);
         if (session.isPresent()) {
             if (!csrfOk(ctx, session.get())) {
-                ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", "log out from the console's own button (missing or wrong CSRF token)"));
+                refuse(ctx, HttpStatus.FORBIDDEN, "clerk.error.logout.csrf");
                 return;
             }
             sessions.logout(session.get().id());
@@ -221,11 +221,11 @@ public final class ClerkConsole {
     private void act(Context ctx, Action action) throws Exception {
         Optional<ClerkSessions.Session> session = session(ctx);
         if (session.isEmpty()) {
-            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in to the clerk console first"));
+            refuse(ctx, HttpStatus.UNAUTHORIZED, "clerk.error.login");
             return;
         }
         if (!csrfOk(ctx, session.get())) {
-            ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", "missing or wrong " + CSRF_HEADER));
+            refuse(ctx, HttpStatus.FORBIDDEN, "clerk.error.csrf", CSRF_HEADER);
             return;
         }
         try {
@@ -242,7 +242,7 @@ public final class ClerkConsole {
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", firstLine(e.getMessage())));
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | InterruptedException
                  | org.apache.kafka.common.KafkaException e) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", "Kafka did not take the action; try again: " + firstLine(e.getMessage())));
+            refuse(ctx, HttpStatus.SERVICE_UNAVAILABLE, "clerk.error.kafka", firstLine(e.getMessage()));
         }
     }
 
@@ -370,12 +370,12 @@ public final class ClerkConsole {
     /** The meeting of the path for a logged-in clerk; empty once 401 or 404 has been answered. */
     private Optional<MeetingView> meetingForClerk(Context ctx) {
         if (session(ctx).isEmpty()) {
-            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in to the clerk console first"));
+            refuse(ctx, HttpStatus.UNAUTHORIZED, "clerk.error.login");
             return Optional.empty();
         }
         Optional<MeetingView> view = state.meeting(ctx.pathParam("id")).filter(v -> v.meeting() != null);
         if (view.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "There is no meeting with that id."));
+            refuse(ctx, HttpStatus.NOT_FOUND, "error.no.meeting");
         }
         return view;
     }
@@ -426,13 +426,13 @@ public final class ClerkConsole {
      */
     private void previewCorrection(Context ctx) {
         if (session(ctx).isEmpty()) {
-            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in to the clerk console first"));
+            refuse(ctx, HttpStatus.UNAUTHORIZED, "clerk.error.login");
             return;
         }
         Optional<MeetingView> view = state.meeting(ctx.pathParam("id")).filter(v -> v.meeting() != null);
         String itemId = ctx.queryParam("itemId");
         if (view.isEmpty() || itemId == null || view.get().meeting().item(itemId).isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "There is no such meeting or item."));
+            refuse(ctx, HttpStatus.NOT_FOUND, "clerk.error.no.item");
             return;
         }
         Instant at;
@@ -472,7 +472,8 @@ public final class ClerkConsole {
         try {
             return Optional.of(comments.of(view));
         } catch (org.apache.kafka.common.KafkaException e) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10").json(Map.of("error", "The comments cannot be read just now; try again shortly."));
+            ctx.header("Retry-After", "10");
+            refuse(ctx, HttpStatus.SERVICE_UNAVAILABLE, "clerk.error.comments.unavailable");
             return Optional.empty();
         }
     }
@@ -584,6 +585,11 @@ public final class ClerkConsole {
         } catch (RuntimeException e) {
             throw new Refused("at must be an ISO-8601 instant such as 2026-11-27T14:20:00Z");
         }
+    }
+
+    /** A refusal the console shows as it is: in the clerk's language (the switch, then Accept-Language). */
+    private static void refuse(Context ctx, HttpStatus status, String key, Object... values) {
+        ctx.status(status).json(Map.of("error", Language.choose(ctx, null).text(key, values)));
     }
 
     private static String firstLine(String message) {

@@ -184,6 +184,14 @@ public final class DashboardServer implements AutoCloseable {
         routes.get("/api/v1/meetings/{id}/summary", ctx -> state.meeting(ctx.pathParam("id"))
                 .ifPresentOrElse(ctx::json, () -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "There is no meeting with that id."))));
         routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("/public/openapi.yaml")));
+        // A browser that meets a missing page or a failure gets a page in its language; API clients keep their JSON.
+        routes.error(HttpStatus.NOT_FOUND.getCode(), "html", ctx -> errorPage(ctx, "error.page.title", "error.page.missing"));
+        routes.error(HttpStatus.INTERNAL_SERVER_ERROR.getCode(), "html", ctx -> errorPage(ctx, "error.page.failed.title", "error.page.failed"));
+    }
+
+    private static void errorPage(Context ctx, String title, String message) {
+        org.chamberpulse.model.Messages words = Language.choose(ctx, null);
+        html(ctx, Pages.render("error.html", Map.of("title", words.text(title), "message", words.text(message)), Map.of(), words));
     }
 
     /** The page asked for (from 1); anything else is the first. */

@@ -187,7 +187,10 @@ class DashboardPageTest {
         // given a meeting, and posts with its hashtag outside every window (a start time set a day wrong)
         start();
         topology.meeting(meeting());
-        state.unmatched(new org.chamberpulse.model.UnmatchedSummary("testlive", 7, 1, 1));
+        // (the browser's "now" is the machine's: the recent hours are made from it)
+        Instant thisHour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        state.unmatched(new org.chamberpulse.model.UnmatchedSummary("testlive", 7, 1, 1, List.of(
+                new org.chamberpulse.model.HourCount(thisHour.minus(Duration.ofHours(20)), 3), new org.chamberpulse.model.HourCount(thisHour, 4))));
 
         // when
         logIn("/clerk/m1");
@@ -195,10 +198,17 @@ class DashboardPageTest {
         // then
         browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("missed")).getText()
                 .startsWith("#testlive: 7 posts and 1 reposts outside every meeting's window. Wrong hashtag or start time?"));
+        assertThat(browser.driver.findElement(By.id("missed")).getText()).endsWith("Of these, 4 in the last 3 hours.");
 
         // and live, as more miss
-        state.unmatched(new org.chamberpulse.model.UnmatchedSummary("testlive", 9, 1, 2));
+        state.unmatched(new org.chamberpulse.model.UnmatchedSummary("testlive", 9, 1, 2, java.util.List.of()));
         browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("missed")).getText().startsWith("#testlive: 9 posts"));
+
+        // and in Welsh, from the switch, with the console's own sentences
+        browser.driver.get(base() + "/clerk/m1?lang=cy");
+        browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("missed")).getText()
+                .startsWith("#testlive: 9 o bostiadau a 1 o ailbostiadau y tu allan i ffenestr pob cyfarfod."));
+        assertThat(browser.driver.findElement(By.id("next-item")).getText()).isEqualTo("Dechrau'r eitem nesaf: 1. Questions");
     }
 
     @Test

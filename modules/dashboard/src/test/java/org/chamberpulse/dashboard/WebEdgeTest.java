@@ -93,6 +93,26 @@ class WebEdgeTest {
     }
 
     @Test
+    void shouldAnswerABrowserWithAMissingPageInItsLanguageAndAnApiClientWithJson() throws Exception {
+        // given
+        start();
+
+        // when
+        Answer welsh = request("GET /no/such/page HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nAccept-Language: cy-GB,cy;q=0.9\r\n\r\n");
+        Answer english = request("GET /no/such/page HTTP/1.1\r\nHost: x\r\nAccept: text/html,*/*;q=0.8\r\n\r\n");
+        Answer api = request("GET /api/v1/meetings/zz/summary HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\nAccept-Language: cy\r\n\r\n");
+
+        // then
+        assertThat(welsh.status()).isEqualTo(404);
+        assertThat(welsh.headers().get("content-type")).startsWith("text/html");
+        assertThat(welsh.headers()).containsKey("content-security-policy");
+        assertThat(welsh.body()).contains("<html lang=\"cy\">", "Heb ddod o hyd i&#39;r dudalen", "Pob cyfarfod").doesNotContain("no/such");
+        assertThat(english.body()).contains("<html lang=\"en\">", "Page not found", "There is no page at this address");
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.body()).isEqualTo("{\"error\":\"There is no meeting with that id.\"}");
+    }
+
+    @Test
     void shouldRefuseStreamsOverTheCapOfAnAddressWith429AndRetryAfter() throws Exception {
         // given
         start("sse.per.address", "2");

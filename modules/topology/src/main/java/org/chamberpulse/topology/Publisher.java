@@ -76,7 +76,7 @@ final class Publisher {
         for (String hashtag : hashtags) {
             stores.dirtyHashtags().delete(hashtag);
             UnmatchedSummary before = stores.unmatched().get(hashtag);
-            UnmatchedSummary after = new UnmatchedSummary(hashtag, before.count(), before.reposts(), before.version() + 1);
+            UnmatchedSummary after = before.withVersion(before.version() + 1);
             stores.unmatched().put(hashtag, after);
             sink.unmatched(after);
         }

@@ -201,10 +201,8 @@ final class Router {
         if (comment.comment().withdrawn()) {
             return; // a post deleted on its network counts nowhere
         }
-        UnmatchedSummary before = Objects.requireNonNullElse(stores.unmatched().get(hashtag), new UnmatchedSummary(hashtag, 0, 0, 0));
-        boolean repost = comment.comment().isRepost();
-        stores.unmatched().put(hashtag, new UnmatchedSummary(hashtag, before.count() + (repost ? 0 : delta),
-                before.reposts() + (repost ? delta : 0), before.version()));
+        UnmatchedSummary before = Objects.requireNonNullElse(stores.unmatched().get(hashtag), UnmatchedSummary.none(hashtag));
+        stores.unmatched().put(hashtag, before.counted(comment.comment().createdAt(), comment.comment().isRepost(), delta));
         stores.dirtyHashtags().put(hashtag, 0L);
         // The views of the meetings at home here carry their hashtag's unmatched figures.
         for (DeskMessage.WindowChanged window : windows(hashtag)) {

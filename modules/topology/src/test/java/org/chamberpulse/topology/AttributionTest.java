@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.HourCount;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.ScoredComment;
@@ -209,6 +211,28 @@ class AttributionTest {
         assertThat(driver.unmatched().get("othercouncil").count()).isEqualTo(1);
         assertThat(driver.unmatched().get("").count()).isEqualTo(1);
         assertThat(counts("m1")).containsOnly(Map.entry("1", 0L), Map.entry("2", 0L), Map.entry("3", 0L));
+    }
+
+    @Test
+    void shouldKeepTheUnmatchedPostsOfTheLastDayHourByHour() {
+        // given: a hashtag no meeting lists
+        driver.publish(council("m1", START, 0));
+
+        // when: posts over two days, one of them withdrawn by its author, and a repost
+        driver.comment(comment("c1", "a1", "Two days ago", START.minus(Duration.ofHours(47)), List.of("elsewhere")));
+        driver.comment(comment("c2", "a2", "Yesterday", START.minus(Duration.ofMinutes(22 * 60 + 30)), List.of("elsewhere")));
+        driver.comment(comment("c3", "a3", "Now", START.plusSeconds(60), List.of("elsewhere")));
+        driver.comment(comment("c4", "a4", "Now again", START.plusSeconds(120), List.of("elsewhere")));
+        driver.comment(comment("c5", "a5", "Changed my mind", START.plusSeconds(180), List.of("elsewhere")));
+        driver.comment(Comment.withdrawal("c5", "mastodon", "a5", List.of("elsewhere"), START.plusSeconds(180), START.plusSeconds(300)));
+        driver.comment(repost("r1", "a6", "c3", START.plusSeconds(240)).withHashtags(List.of("elsewhere")));
+
+        // then: the last 24 hours up to the newest, by each post's own hour; the totals since the start
+        var elsewhere = driver.unmatched().get("elsewhere");
+        assertThat(elsewhere.count()).isEqualTo(4);
+        assertThat(elsewhere.reposts()).isEqualTo(1);
+        assertThat(elsewhere.perHour()).containsExactly(
+                new HourCount(START.minus(Duration.ofHours(23)), 1), new HourCount(START, 2));
     }
 
     @Test

@@ -67,7 +67,7 @@ class OrderIndependenceTest {
             Map<String, ItemSummary> summaries = new TreeMap<>();
             driver.summaries().forEach((key, s) -> summaries.put(key, withoutVersion(s)));
             Map<String, UnmatchedSummary> unmatched = new TreeMap<>();
-            driver.unmatched().forEach((key, u) -> unmatched.put(key, new UnmatchedSummary(u.hashtag(), u.count(), u.reposts(), 0)));
+            driver.unmatched().forEach((key, u) -> unmatched.put(key, u.withVersion(0)));
             return new Result(summaries, unmatched);
         }
     }
