@@ -17,9 +17,11 @@ import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.model.Messages;
 import org.chamberpulse.model.ModerationEvent;
 import org.chamberpulse.model.Text;
 import org.chamberpulse.model.Validation;
+import org.chamberpulse.timeline.MeetingPhase;
 import org.chamberpulse.timeline.MeetingTimeline;
 import org.chamberpulse.timeline.TimelineEvent;
 
@@ -197,24 +199,56 @@ public final class ClerkConsole {
         Map<String, Object> apply(Context ctx, ClerkSessions.Session session, JsonNode body) throws Exception;
     }
 
+    /**
+     * Why the console refuses, as a message key and its values, said in the clerk's language when answered;
+     * a value that is a {@link Words} is itself a key. A reason the model's validation wrote is passed as
+     * it is ({@link #because}).
+     */
+    abstract static class Refusal extends RuntimeException {
+        final String key;
+        final transient Object[] values;
+
+        Refusal(String key, Object... values) {
+            super(key, null, false, false);
+            this.key = key;
+            this.values = values;
+        }
+
+        String in(Messages words) {
+            Object[] said = new Object[values.length];
+            for (int k = 0; k < values.length; k++) {
+                said[k] = values[k] instanceof Words w ? words.text(w.key()) : values[k];
+            }
+            return words.text(key, said);
+        }
+    }
+
+    /** A value of a refusal that is a message key of its own. */
+    record Words(String key) {
+    }
+
     /** A bad request from the console: answered 400 with the reason. */
-    static final class Refused extends RuntimeException {
-        Refused(String reason) {
-            super(reason);
+    static final class Refused extends Refusal {
+        Refused(String key, Object... values) {
+            super(key, values);
+        }
+
+        static Refused because(String reason) {
+            return new Refused("clerk.reason", reason);
         }
     }
 
     /** An action the meeting's state does not allow now (or an id that exists): answered 409 with the reason. */
-    static final class Conflict extends RuntimeException {
-        Conflict(String reason) {
-            super(reason);
+    static final class Conflict extends Refusal {
+        Conflict(String key, Object... values) {
+            super(key, values);
         }
     }
 
     /** A request no retry can mend: answered 413 with the limit. */
-    static final class TooLarge extends RuntimeException {
-        TooLarge(String reason) {
-            super(reason);
+    static final class TooLarge extends Refusal {
+        TooLarge(String key, Object... values) {
+            super(key, values);
         }
     }
 
@@ -231,14 +265,13 @@ public final class ClerkConsole {
         try {
             JsonNode body = Json.MAPPER.readTree(ctx.bodyAsBytes());
             if (body == null || !body.isObject()) {
-                throw new Refused("send a JSON object");
+                throw new Refused("clerk.refused.json");
             }
             ctx.status(HttpStatus.ACCEPTED).json(action.apply(ctx, session.get(), body));
-        } catch (TooLarge e) {
-            ctx.status(HttpStatus.CONTENT_TOO_LARGE).json(Map.of("error", e.getMessage()));
-        } catch (Conflict e) {
-            ctx.status(HttpStatus.CONFLICT).json(Map.of("error", e.getMessage()));
-        } catch (Refused | com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (Refusal e) {
+            HttpStatus status = e instanceof TooLarge ? HttpStatus.CONTENT_TOO_LARGE : e instanceof Conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+            ctx.status(status).json(Map.of("error", e.in(Language.choose(ctx, null))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | java.time.DateTimeException e) {
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", firstLine(e.getMessage())));
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | InterruptedException
                  | org.apache.kafka.common.KafkaException e) {
@@ -251,8 +284,7 @@ public final class ClerkConsole {
         Meeting meeting = Json.MAPPER.treeToValue(body, Meeting.class);
         Optional<Meeting> existing = state.meeting(meeting.meetingId() == null ? "" : meeting.meetingId()).map(MeetingView::meeting);
         if (existing.isPresent()) {
-            throw new Conflict("A meeting with the id " + meeting.meetingId() + " exists (" + existing.get().title()
-                    + "): choose another id, or edit that meeting from its console.");
+            throw new Conflict("clerk.refused.exists", meeting.meetingId(), existing.get().title());
         }
         return publish(session, meeting, "meeting-published");
     }
@@ -265,14 +297,14 @@ public final class ClerkConsole {
         String meetingId = ctx.pathParam("id");
         Meeting meeting = Json.MAPPER.treeToValue(body, Meeting.class);
         if (!meetingId.equals(meeting.meetingId())) {
-            throw new Refused("the meetingId in the body must be " + meetingId + ": a meeting's id cannot change");
+            throw new Refused("clerk.refused.id.change", meetingId);
         }
         MeetingView before = state.meeting(meetingId).filter(v -> v.meeting() != null)
-                .orElseThrow(() -> new Refused("no meeting " + meetingId + " has been published"));
+                .orElseThrow(() -> new Refused("clerk.refused.unpublished", meetingId));
         for (var item : before.meeting().items()) {
             long count = before.items().stream().filter(s -> s.itemId().equals(item.itemId())).mapToLong(s -> s.count() + s.reposts()).sum();
             if (meeting.item(item.itemId()).isEmpty() && count > 0) {
-                throw new Conflict("Item " + item.number() + " (" + item.title() + ") has " + count + " comments and cannot be removed.");
+                throw new Conflict("clerk.refused.item.comments", item.number(), item.title(), count);
             }
         }
         return publish(session, meeting, "meeting-edited");
@@ -280,12 +312,11 @@ public final class ClerkConsole {
 
     private Map<String, Object> publish(ClerkSessions.Session session, Meeting meeting, String action) throws Exception {
         Validation.meetingProblem(meeting).ifPresent(problem -> {
-            throw new Refused(problem);
+            throw Refused.because(problem);
         });
         int size = Json.MAPPER.writeValueAsBytes(meeting).length;
         if (size > Validation.MAX_MEETING_BYTES) {
-            throw new TooLarge("the meeting is " + size + " bytes as JSON; a meeting may be at most " + Validation.MAX_MEETING_BYTES
-                    + " bytes (shorten item titles or split the agenda)");
+            throw new TooLarge("clerk.refused.too.large", size, Validation.MAX_MEETING_BYTES);
         }
         publisher.publish(meeting);
         audit.record(session.user(), action, meeting.meetingId(), Map.of("items", Integer.toString(meeting.items().size())));
@@ -300,24 +331,27 @@ public final class ClerkConsole {
         try {
             type = AgendaEventType.valueOf(body.path("type").asText());
         } catch (IllegalArgumentException e) {
-            throw new Refused("type must be one of " + List.of(AgendaEventType.values()));
+            throw new Refused("clerk.refused.type", List.of(AgendaEventType.values()));
         }
         String itemId = body.hasNonNull("itemId") ? body.path("itemId").asText() : null;
         Instant at = body.hasNonNull("at") ? parse(body.path("at").asText()) : clock.instant();
         AgendaEvent event = new AgendaEvent(meetingId, type, type.needsItem() ? itemId : null, at, session.user());
         Validation.agendaProblem(event).ifPresent(problem -> {
-            throw new Refused(problem);
+            throw Refused.because(problem);
         });
         Optional<MeetingView> view = state.meeting(meetingId).filter(v -> v.meeting() != null);
         if (view.isEmpty()) {
-            throw new Refused("no meeting " + meetingId + " has been published");
+            throw new Refused("clerk.refused.unpublished", meetingId);
         }
         if (type.needsItem() && view.get().meeting().item(itemId).isEmpty()) {
-            throw new Refused("meeting " + meetingId + " has no item " + itemId);
+            throw new Refused("clerk.refused.no.item", meetingId, itemId);
         }
-        Optional<String> refusal = view.get().phase().refusal(type, itemId);
+        Optional<MeetingPhase.Refusal> refusal = view.get().phase().whyNot(type, itemId);
         if (refusal.isPresent()) {
-            throw new Conflict(refusal.get());
+            MeetingPhase.Refusal why = refusal.get();
+            throw why.alreadyRunning() ? new Conflict("phase.running")
+                    : new Conflict("phase.refused", new Words("phase.event." + why.event()), new Words("phase.now." + why.state()),
+                            new Words("phase.hint." + why.event()));
         }
         publisher.publish(event);
         // The moment of the action and, for a correction, the time it sets.
@@ -345,23 +379,23 @@ public final class ClerkConsole {
     private Map<String, Object> previewModernGov(Context ctx, ClerkSessions.Session session, JsonNode body) throws Exception {
         String url = body.path("url").asText("").strip();
         if (!url.matches("(?i)https?://[^\\s/]+.*")) {
-            throw new Refused("the ModernGov address must be a web address such as https://democracy.example.gov.uk");
+            throw new Refused("clerk.refused.mg.url");
         }
         long number = body.path("meetingNumber").asLong(0);
         if (number <= 0) {
-            throw new Refused("the meeting number is ModernGov's (lMeetingId in its links), a whole number");
+            throw new Refused("clerk.refused.mg.number");
         }
         List<String> hashtags = new java.util.ArrayList<>();
         body.path("hashtags").forEach(tag -> hashtags.add(tag.asText()));
         if (hashtags.isEmpty()) {
-            throw new Refused("give the hashtag people will use for the meeting");
+            throw new Refused("clerk.refused.mg.hashtag");
         }
         String timezone = body.path("timezone").asText(councilTimezone.getId());
         Meeting meeting;
         try {
             meeting = agendas.fromModernGov(url, number, hashtags, timezone);
         } catch (RuntimeException e) {
-            throw new Refused("ModernGov could not be read: " + Text.forLog(e.getMessage()));
+            throw new Refused("clerk.refused.mg.failed", Text.forLog(e.getMessage()));
         }
         audit.record(session.user(), "moderngov-previewed", meeting.meetingId(), Map.of("url", url, "meetingNumber", Long.toString(number)));
         return Map.of("meeting", meeting);
@@ -483,16 +517,15 @@ public final class ClerkConsole {
         ModerationEvent.Action action = action(body);
         Optional<MeetingView> view = state.meeting(meetingId).filter(v -> v.meeting() != null);
         if (view.isEmpty()) {
-            throw new Refused("no meeting " + meetingId + " has been published");
+            throw new Refused("clerk.refused.unpublished", meetingId);
         }
         String commentId = body.path("commentId").asText("");
         if (comments.of(view.get()).stream().noneMatch(c -> c.id().equals(commentId))) {
-            throw new Conflict("There is no comment with the id " + Text.forLog(commentId) + " in this meeting: hide from the console's list,"
-                    + " whose ids are the ones the chair's page and the report show.");
+            throw new Conflict("clerk.refused.no.comment", Text.forLog(commentId));
         }
         ModerationEvent event = new ModerationEvent(meetingId, body.path("commentId").asText(null), action, clock.instant(), session.user());
         Validation.moderationProblem(event).ifPresent(problem -> {
-            throw new Refused(problem);
+            throw Refused.because(problem);
         });
         publisher.publish(event);
         audit.record(session.user(), AUDITED.get(action), meetingId, Map.of("commentId", event.commentId()));
@@ -511,7 +544,7 @@ public final class ClerkConsole {
         if (body.hasNonNull("action")) {
             String asked = body.path("action").asText("");
             return AUDITED.keySet().stream().filter(a -> a.name().equals(asked)).findFirst()
-                    .orElseThrow(() -> new Refused("action must be HIDE, SHOW, CLEAR or FLAG, not " + Text.forLog(asked)));
+                    .orElseThrow(() -> new Refused("clerk.refused.action", Text.forLog(asked)));
         }
         return !body.has("hide") || body.path("hide").asBoolean(true) ? ModerationEvent.Action.HIDE : ModerationEvent.Action.SHOW;
     }
@@ -583,7 +616,7 @@ public final class ClerkConsole {
         try {
             return Instant.parse(text);
         } catch (RuntimeException e) {
-            throw new Refused("at must be an ISO-8601 instant such as 2026-11-27T14:20:00Z");
+            throw new Refused("clerk.refused.at");
         }
     }
 

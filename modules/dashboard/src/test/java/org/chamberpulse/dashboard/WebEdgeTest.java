@@ -337,6 +337,34 @@ class WebEdgeTest {
     }
 
     @Test
+    void shouldGiveTheConsolesRefusalsInTheClerksLanguage() throws Exception {
+        // given: a signed-in clerk and a meeting not yet opened
+        start();
+        topology.meeting(meeting("m1", "Cabinet"));
+        ClerkSessions.Session session = sessions.login("ada", PASSWORD.toCharArray(), "127.0.0.1").session().orElseThrow();
+        String resume = "{\"type\":\"RESUMED\"}";
+        String again = org.chamberpulse.model.Json.MAPPER.writeValueAsString(meeting("m1", "Cabinet"));
+
+        // when
+        Answer welsh = request(consolePost(session, "/api/v1/clerk/meetings/m1/events", resume, "cy"));
+        Answer english = request(consolePost(session, "/api/v1/clerk/meetings/m1/events", resume, "en-GB"));
+        Answer exists = request(consolePost(session, "/api/v1/clerk/meetings", again, "cy"));
+
+        // then
+        assertThat(welsh.status()).isEqualTo(409);
+        assertThat(welsh.body()).contains("Heb ei wneud (ailddechrau): nid yw'r cyfarfod wedi agor eto: dim ond egwyl y gellir ei hailddechrau.");
+        assertThat(english.body()).contains("Not done (resumed): the meeting has not opened yet: only a recess can be resumed.");
+        assertThat(exists.status()).isEqualTo(409);
+        assertThat(exists.body()).contains("Mae cyfarfod gyda'r id m1 yn bodoli (Cabinet)");
+    }
+
+    private static String consolePost(ClerkSessions.Session session, String path, String json, String language) {
+        return "POST " + path + " HTTP/1.1\r\nHost: x\r\nCookie: " + ClerkConsole.COOKIE + "=" + session.id() + "\r\nX-CSRF-Token: "
+                + session.csrfToken() + "\r\nAccept-Language: " + language + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + json.length() + "\r\n\r\n" + json;
+    }
+
+    @Test
     void shouldRefuseAMeetingOverTheLimitWith413AndTheLimit() throws Exception {
         // given: a signed-in clerk and an agenda of 300 KB
         start();

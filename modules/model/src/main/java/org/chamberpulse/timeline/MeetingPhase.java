@@ -2,7 +2,6 @@ package org.chamberpulse.timeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.AgendaItem;
@@ -73,34 +72,33 @@ public record MeetingPhase(State state, String runningItem, String lastItem, Str
     private static List<AgendaEventType> allowed(State state) {
         List<AgendaEventType> allowed = new ArrayList<>();
         for (AgendaEventType type : AgendaEventType.values()) {
-            if (refusal(state, type).isEmpty()) {
+            if (allowedIn(state, type)) {
                 allowed.add(type);
             }
         }
         return allowed;
     }
 
-    /** Why the clerk may not send this now, in words for the console; empty when they may. */
-    public Optional<String> refusal(AgendaEventType type, String itemId) {
-        Optional<String> byState = refusal(state, type);
-        if (byState.isPresent()) {
-            return byState;
+    /**
+     * Why the clerk may not send this now: the event refused and the meeting's state (names the console's
+     * messages know: phase.event.*, phase.now.*, phase.hint.*), or that the item is the running one.
+     */
+    public record Refusal(AgendaEventType event, State state, boolean alreadyRunning) {
+    }
+
+    /** Why the clerk may not send this now; empty when they may. */
+    public Optional<Refusal> whyNot(AgendaEventType type, String itemId) {
+        if (!allowedIn(state, type)) {
+            return Optional.of(new Refusal(type, state, false));
         }
         if (type == AgendaEventType.ITEM_STARTED && itemId != null && itemId.equals(runningItem)) {
-            return Optional.of("that item is already running");
+            return Optional.of(new Refusal(type, state, true));
         }
         return Optional.empty();
     }
 
-    private static Optional<String> refusal(State state, AgendaEventType type) {
-        String now = switch (state) {
-            case SCHEDULED -> "the meeting has not opened yet";
-            case OPEN -> "the meeting is open, no item has started";
-            case IN_ITEM -> "an item is running";
-            case RECESS -> "the meeting is in recess";
-            case ADJOURNED -> "the meeting is adjourned";
-        };
-        boolean allowed = switch (type) {
+    private static boolean allowedIn(State state, AgendaEventType type) {
+        return switch (type) {
             case OPENED -> state == State.SCHEDULED;
             case ITEM_STARTED -> state != State.ADJOURNED;
             case RECESS -> state == State.OPEN || state == State.IN_ITEM;
@@ -109,16 +107,5 @@ public record MeetingPhase(State state, String runningItem, String lastItem, Str
             case REOPENED -> state == State.ADJOURNED;
             case CORRECTION -> true;
         };
-        if (allowed) {
-            return Optional.empty();
-        }
-        String what = type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        String hint = switch (type) {
-            case ITEM_STARTED -> ": undo the adjournment first";
-            case RESUMED -> ": only a recess can be resumed";
-            case REOPENED -> ": only an adjourned meeting can be reopened";
-            default -> "";
-        };
-        return Optional.of("Not done (" + what + "): " + now + hint + ".");
     }
 }

@@ -27,7 +27,7 @@ class MeetingPhaseTest {
         // then
         assertThat(phase.state()).isEqualTo(MeetingPhase.State.SCHEDULED);
         assertThat(phase.allowed()).containsExactlyInAnyOrder(AgendaEventType.OPENED, AgendaEventType.ITEM_STARTED, AgendaEventType.CORRECTION);
-        assertThat(phase.refusal(AgendaEventType.ADJOURNED, null)).hasValueSatisfying(reason -> assertThat(reason).contains("not opened"));
+        assertThat(phase.whyNot(AgendaEventType.ADJOURNED, null)).contains(new MeetingPhase.Refusal(AgendaEventType.ADJOURNED, MeetingPhase.State.SCHEDULED, false));
         assertThat(phase.nextItem()).isEqualTo("1");
     }
 
@@ -64,14 +64,14 @@ class MeetingPhaseTest {
         assertThat(reopened.segments()).extracting(Segment::itemId).containsExactly("1", "2", "3");
         assertThat(adjourned.adjournedAt()).hasValue(START.plusSeconds(40 * 60));
         assertThat(MeetingPhase.of(adjourned).allowed()).containsExactlyInAnyOrder(AgendaEventType.REOPENED, AgendaEventType.CORRECTION);
-        assertThat(MeetingPhase.of(adjourned).refusal(AgendaEventType.ITEM_STARTED, "1")).hasValueSatisfying(reason -> assertThat(reason).contains("undo"));
+        assertThat(MeetingPhase.of(adjourned).whyNot(AgendaEventType.ITEM_STARTED, "1")).contains(new MeetingPhase.Refusal(AgendaEventType.ITEM_STARTED, MeetingPhase.State.ADJOURNED, false));
     }
 
     @Test
     void shouldRefuseToStartTheItemAlreadyRunning() {
         MeetingPhase phase = phase(event(AgendaEventType.ITEM_STARTED, "2", 1));
-        assertThat(phase.refusal(AgendaEventType.ITEM_STARTED, "2")).isPresent();
-        assertThat(phase.refusal(AgendaEventType.ITEM_STARTED, "3")).isEmpty();
+        assertThat(phase.whyNot(AgendaEventType.ITEM_STARTED, "2")).contains(new MeetingPhase.Refusal(AgendaEventType.ITEM_STARTED, MeetingPhase.State.IN_ITEM, true));
+        assertThat(phase.whyNot(AgendaEventType.ITEM_STARTED, "3")).isEmpty();
     }
 
     private static MeetingPhase phase(TimelineEvent... events) {
