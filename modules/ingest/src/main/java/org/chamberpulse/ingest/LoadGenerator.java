@@ -27,6 +27,8 @@ public final class LoadGenerator {
     private final PulseProducer producer;
     private final Clock clock;
     private final Random random;
+    /** Posts sent by every run of this generator: a post's number, so that a second run never repeats an id (a repeated id is a duplicate, not counted). */
+    private long issued;
 
     public LoadGenerator(PulseProducer producer, Clock clock, long seed) {
         this.producer = producer;
@@ -77,10 +79,11 @@ public final class LoadGenerator {
                 int meeting = random.nextInt(meetings);
                 PostWriter.Post post = writer.write(TOPICS[random.nextInt(TOPICS.length)], 0.4, hashtag(run, meeting), null);
                 Instant now = clock.instant();
-                String id = "load:" + run + "-" + sent;
+                long number = issued++;
+                String id = "load:" + run + "-" + number;
                 // A reference number keeps each text distinct: many people posting the same words within
                 // minutes is a coordinated burst, which would count as one comment.
-                String text = post.text() + " (ref " + run + "-" + sent + ")";
+                String text = post.text() + " (ref " + run + "-" + number + ")";
                 producer.send(Topics.COMMENTS_RAW, id, new Comment(id, "load", "u" + random.nextInt(5_000), text,
                         Text.hashtagsIn(text), now, now, post.lang(), null));
                 sent++;

@@ -50,13 +50,16 @@ class SentimentAnalyzerTest {
     }
 
     @Test
-    void shouldNeverThrowOnHostileText() {
+    void shouldNeverThrowOnHostileTextWithEitherModel() {
         long seed = System.nanoTime();
         Random random = new Random(seed);
+        SentimentAnalyzer tuned = SentimentAnalyzer.tuned();
         for (int i = 0; i < 20_000; i++) {
             String text = RandomText.next(random);
             assertThatCode(() -> analyzer.analyse(text)).as("seed %d", seed).doesNotThrowAnyException();
+            assertThatCode(() -> tuned.analyse(text)).as("tuned, seed %d", seed).doesNotThrowAnyException();
         }
         assertThatCode(() -> analyzer.analyse("word ".repeat(20_000))).doesNotThrowAnyException();
+        assertThatCode(() -> tuned.analyse("word ".repeat(20_000))).doesNotThrowAnyException();
     }
 }

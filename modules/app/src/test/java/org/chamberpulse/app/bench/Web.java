@@ -318,6 +318,8 @@ public final class Web {
         private final long opened = System.nanoTime();
         private final Socket socket;
         private final List<Long> latencies = new CopyOnWriteArrayList<>();
+        private final Map<String, Integer> events = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private volatile String status;
         private final Thread reader;
 
         NormalViewer(int port, String meetingId) throws IOException {
@@ -329,10 +331,12 @@ public final class Web {
 
         private void read() {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
+                String line = in.readLine();
+                status = line;
                 boolean summary = false;
                 while ((line = in.readLine()) != null) {
                     if (line.startsWith("event:")) {
+                        events.merge(line.substring(6).strip(), 1, Integer::sum);
                         summary = line.equals("event: summary");
                     } else if (summary && line.startsWith("data:") && System.nanoTime() - opened > WARM_UP.toNanos()) {
                         long now = System.currentTimeMillis();
@@ -348,7 +352,7 @@ public final class Web {
         }
 
         String latencies() {
-            return "summaries " + percentiles(latencies);
+            return "summaries " + percentiles(latencies) + " (answer " + status + ", events " + events + ")";
         }
 
         @Override
