@@ -71,6 +71,9 @@ final class MeetingState {
     private final MessageDigest sha256;
     private Effects effects = Effects.NONE;
     private final Map<String, ItemSummary> published = new HashMap<>();
+    /** Comments counted on arrival so far, and how many of them each item's last published summary showed. */
+    private long arrivals;
+    private final Map<String, Long> shownUpTo = new HashMap<>();
     /** The alerts' memory, as stored; read once. */
     private Signals signals;
     private boolean signalsRead;
@@ -147,6 +150,12 @@ final class MeetingState {
         return asPlaced(standing, stored, standing.itemId);
     }
 
+    /** An item's summary went out: every comment that had arrived in it by now has reached the chair. */
+    void shown(String itemId, ItemSummary summary) {
+        published.put(itemId, summary);
+        shownUpTo.put(itemId, arrivals);
+    }
+
     /** The summaries last published of this meeting's items (a cache: rebuilt from the versions when missing). */
     Map<String, ItemSummary> published() {
         return published;
@@ -199,7 +208,7 @@ final class MeetingState {
             return standing;
         }
         if (standing.repost) {
-            countIn(standing, comment, true);
+            countIn(standing, comment, true, standing.itemId);
         } else {
             Copies before = copiesOf(standing.text);
             Copies after = before.with(standing);
@@ -327,7 +336,7 @@ final class MeetingState {
             standing.hidden = isHidden(standing.id);
             standing.cleared = isCleared(standing.id);
             if (comment != null) {
-                countIn(standing, comment, false);
+                countIn(standing, comment, false, standing.itemId);
             }
         }
         List<String> republish = new ArrayList<>();
@@ -409,13 +418,14 @@ final class MeetingState {
             return;
         }
         boolean counted = standing.counted;
+        String wasIn = standing.itemId;
         if (counted) {
             countOut(standing, comment, false);
         }
         standing.itemId = itemId;
         standing.referenceTime = referenceTime;
         if (counted) {
-            countIn(standing, comment, false);
+            countIn(standing, comment, false, wasIn);
         }
     }
 
@@ -440,21 +450,28 @@ final class MeetingState {
             }
             standing.burst = now.burst().contains(id);
             if (now.counted().contains(id)) {
-                countIn(standing, comment, standing == arriving);
+                countIn(standing, comment, standing == arriving, standing.itemId);
             }
         }
     }
 
     /**
-     * @param arriving whether the comment is counted on its arrival: only then does its receivedAt go with the
-     *        item's next summary (a comment moved or recounted later already reached the chair once)
+     * The comment's receivedAt goes with its item's next summary only while the chair has not seen it: on its
+     * arrival, or when it moves or is recounted before {@code wasIn}, the item it was in, was published since
+     * it arrived (an agenda event that came right behind it); a post's latency is measured once.
+     *
+     * @param arriving whether the comment is counted on its arrival
      */
-    private void countIn(Standing standing, ScoredComment comment, boolean arriving) {
+    private void countIn(Standing standing, ScoredComment comment, boolean arriving, String wasIn) {
+        if (arriving) {
+            standing.arrival = ++arrivals;
+        }
+        boolean unseen = standing.arrival > shownUpTo.getOrDefault(wasIn, 0L);
         standing.counted = true;
         ScoredComment placed = asPlaced(standing, comment, standing.itemId);
         apply(standing, placed, +1);
         Instant receivedAt = comment.comment().receivedAt();
-        effects.dirty(standing.itemId, arriving && receivedAt != null ? receivedAt.toEpochMilli() : 0);
+        effects.dirty(standing.itemId, unseen && receivedAt != null ? receivedAt.toEpochMilli() : 0);
         effects.scored(placed);
     }
 

@@ -66,7 +66,7 @@ final class Publisher {
             }
             stores.versions().put(entry.key, version + 1);
             ItemSummary summary = summary(state, itemId, version + 1, lastReceivedAt == 0 ? null : Instant.ofEpochMilli(lastReceivedAt));
-            state.published().put(itemId, summary);
+            state.shown(itemId, summary);
             sink.summary(summary);
         }
         List<String> hashtags = new ArrayList<>();

@@ -35,6 +35,8 @@ final class Standing {
     boolean hidden;
     /** The clerk cleared its moderation flags: a false positive, which may be quoted. */
     boolean cleared;
+    /** Its number among the meeting's arrivals in memory (0: restored from the store): whether the chair has seen it yet. */
+    long arrival;
     List<String> via;
 
     Standing(ScoredComment scored, String author, TextKey text, List<String> via) {

@@ -99,6 +99,21 @@ class AttributionTest {
     }
 
     @Test
+    void shouldCarryTheReceivedTimeOfACommentMovedBeforeTheChairSawIt() {
+        // given: the clerk's mark arrives right behind the comment, before any summary went out
+        driver.publish(council("m1", START, 0));
+        driver.emit();
+        driver.comment(comment("c1", "a1", "Fix the potholes", at(2)));
+
+        // when
+        driver.agenda("m1", ITEM_STARTED, "1", at(1));
+
+        // then: its first appearance, in item 1, measures its latency; the pre bucket never showed it
+        assertThat(driver.summary("m1", "1").lastReceivedAt()).isEqualTo(at(2).plusSeconds(1));
+        assertThat(driver.summary("m1", "pre")).isNull();
+    }
+
+    @Test
     void shouldPlaceCommentsByTheirReferenceTimeAfterTheBroadcastDelay() {
         // given: viewers see the chamber 30 seconds late
         driver.publish(council("m1", START, 30));
