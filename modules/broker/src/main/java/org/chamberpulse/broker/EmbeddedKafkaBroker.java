@@ -194,21 +194,31 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * Returns once every partition of the topics answers from its leader. A partition is created before its
      * broker serves it as leader; an idempotent producer that writes in between meets NOT_LEADER_OR_FOLLOWER
      * and, seen here under load, can lose its sequence with the broker for good (OUT_OF_ORDER_SEQUENCE_NUMBER
-     * on every retry). Asking each partition's latest offset succeeds only from its serving leader (the admin
-     * client retries until then).
+     * on every retry). Asking each partition's latest offset succeeds only from its serving leader; until
+     * then the broker answers with a retriable error (unknown partition, not the leader), asked again here.
      */
     private static void awaitLeaders(Admin admin, Collection<NewTopic> topics) {
-        try {
-            Map<String, org.apache.kafka.clients.admin.TopicDescription> described = admin.describeTopics(
-                    topics.stream().map(NewTopic::name).toList()).allTopicNames().get(60, TimeUnit.SECONDS);
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
-            described.values().forEach(topic -> topic.partitions().forEach(partition -> latest.put(
-                    new org.apache.kafka.common.TopicPartition(topic.name(), partition.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest())));
-            admin.listOffsets(latest).all().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the topics' partitions have no serving leader: " + e.getCause().getMessage(), e.getCause());
-        } catch (Exception e) {
-            throw new IllegalStateException("the topics' partitions have no serving leader: " + e.getMessage(), e);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                Map<String, org.apache.kafka.clients.admin.TopicDescription> described = admin.describeTopics(
+                        topics.stream().map(NewTopic::name).toList()).allTopicNames().get(60, TimeUnit.SECONDS);
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+                described.values().forEach(topic -> topic.partitions().forEach(partition -> latest.put(
+                        new org.apache.kafka.common.TopicPartition(topic.name(), partition.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest())));
+                admin.listOffsets(latest).all().get(60, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the topics' partitions have no serving leader: " + e.getCause().getMessage(), e.getCause());
+                }
+                sleepQuietly(100);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the topics' partitions have no serving leader after 60 s", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the topics' leaders", e);
+            }
         }
     }
 
