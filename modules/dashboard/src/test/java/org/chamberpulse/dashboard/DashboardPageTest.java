@@ -457,8 +457,7 @@ class DashboardPageTest {
     @Test
     void shouldShowTheChairsPageInWelshToABrowserThatAsksForItAndSwitchBack() {
         // given a browser that asks for Welsh first
-        String agent = (String) browser.driver.executeScript("return navigator.userAgent");
-        browser.driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "cy,en;q=0.5"));
+        asksForLanguages("cy,en;q=0.5");
         start();
         topology.meeting(meeting());
         topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
@@ -492,8 +491,7 @@ class DashboardPageTest {
     @Test
     void shouldRunTheConsoleInWelsh() {
         // given a clerk whose browser asks for Welsh
-        String agent = (String) browser.driver.executeScript("return navigator.userAgent");
-        browser.driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "cy"));
+        asksForLanguages("cy");
         start();
         topology.meeting(meeting());
 
@@ -580,5 +578,11 @@ class DashboardPageTest {
                 List.of(new org.chamberpulse.model.MinuteCount(T, count / 2), new org.chamberpulse.model.MinuteCount(T.plusSeconds(60), count - count / 2)),
                 List.of(new org.chamberpulse.model.TermCount("buses", 2)), List.of(new org.chamberpulse.model.TermCount("lanes", 2)), 0, false,
                 T, T.plusSeconds(60), quotes, version, null);
+    }
+
+    /** The browser's Accept-Language from now on, as a viewer's settings give it. */
+    private void asksForLanguages(String acceptLanguage) {
+        String agent = (String) browser.driver.executeScript("return navigator.userAgent");
+        browser.driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", acceptLanguage));
     }
 }

@@ -36,19 +36,10 @@ public record Sentiment(Double compound, double neg, double neu, double pos, Lab
         @JsonProperty("unscored") UNSCORED
     }
 
-    public static final double POSITIVE_THRESHOLD = 0.05;
-
     /** Neutral with no score at all: what a comment carries before a scorer has seen it. */
     public static final Sentiment NONE = new Sentiment(0.0, 0.0, 1.0, 0.0, Label.NEUTRAL, null, null);
 
     public static Sentiment unscored(String lang) {
         return new Sentiment(null, 0.0, 0.0, 0.0, Label.UNSCORED, lang, null);
-    }
-
-    public static Label labelFor(double compound) {
-        if (compound >= POSITIVE_THRESHOLD) {
-            return Label.POSITIVE;
-        }
-        return compound <= -POSITIVE_THRESHOLD ? Label.NEGATIVE : Label.NEUTRAL;
     }
 }
