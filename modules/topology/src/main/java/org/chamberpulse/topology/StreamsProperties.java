@@ -37,13 +37,16 @@ public final class StreamsProperties {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProcessingError.class.getName());
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName());
         props.put(BoundedRocksDb.TOTAL_BYTES, Long.toString(ROCKSDB_BYTES));
-        // Batches of internal and public records compress well (repeated field names and hashtags) and the
-        // broker's work follows the bytes it appends; lz4 costs the least CPU for it.
         // A meeting's record for the report is one record of up to Topics.MAX_REPORT_BYTES.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(Topics.MAX_REPORT_BYTES));
-        if (!config.kafka().containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
-            props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        }
+        // Not compressed unless kafka.compression.type says so: lz4 gained nothing measurable, and every batch
+        // it writes, and the broker reads back to validate, takes 64 KB buffers on both sides; at a council's
+        // rates, with a batch per partition per commit, that was most of the heap's churn (docs/BENCHMARKS.md).
+        // A task processes what it holds instead of waiting for an empty input to be fetched: the rules do not
+        // depend on the order (docs/ATTRIBUTION.md), and the wait's bookkeeping formats log text for every
+        // record of a task whose other input is empty (Kafka Streams 4.4), a desk's usual state: at 100 live
+        // meetings that garbage grew the heap by some 170 MB (docs/BENCHMARKS.md, memory).
+        props.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, Long.toString(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
         return props;
     }
 }
