@@ -256,6 +256,11 @@ final class EventStreams implements AutoCloseable {
             Set<Stream> followers = change.value() instanceof UnmatchedSummary unmatched
                     ? byHashtag.getOrDefault(unmatched.hashtag(), Set.of())
                     : byMeeting.getOrDefault(change.meetingId(), Set.of());
+            if (followers.isEmpty() && lists.isEmpty()) {
+                // No one to tell (a stream opened later starts from a snapshot): while the dashboard catches up
+                // on a thousand meetings, or runs with no viewer, this is every change.
+                return;
+            }
             byte[] frame = frame(change.event(), change.value());
             offer(followers, key, frame, touched);
             if (!lists.isEmpty()) {
