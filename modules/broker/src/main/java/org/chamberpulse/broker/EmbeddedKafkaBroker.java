@@ -66,7 +66,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Path logDir = dataDir.toAbsolutePath().resolve("kafka-logs");
             Files.createDirectories(logDir);
             int clientPort = port == 0 ? freePort() : port;
+            // A port the caller picked and let go is free again, and the system may hand it out once more.
             int controllerPort = freePort();
+            while (controllerPort == clientPort) {
+                controllerPort = freePort();
+            }
             Properties props = brokerProperties(logDir, clientPort, controllerPort);
             formatIfNew(logDir);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
