@@ -39,13 +39,14 @@ public final class StreamsProperties {
         props.put(BoundedRocksDb.TOTAL_BYTES, Long.toString(ROCKSDB_BYTES));
         // A meeting's record for the report is one record of up to Topics.MAX_REPORT_BYTES.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(Topics.MAX_REPORT_BYTES));
-        // Not compressed unless kafka.compression.type says so: lz4 gained nothing measurable, and every batch
-        // it writes, and the broker reads back to validate, takes 64 KB buffers on both sides; at a council's
-        // rates, with a batch per partition per commit, that was most of the heap's churn (docs/BENCHMARKS.md).
+        // Not compressed unless kafka.compression.type says so: every batch lz4 writes, and the broker reads
+        // back to validate, takes 64 KB buffers on both sides; at a council's rates, with a batch per partition
+        // per commit, that was half the process's garbage. lz4 is worth about a tenth more posts a second in a
+        // backlog; a deployment that works off backlogs sets it (docs/BENCHMARKS.md, memory and throughput).
         // A task processes what it holds instead of waiting for an empty input to be fetched: the rules do not
         // depend on the order (docs/ATTRIBUTION.md), and the wait's bookkeeping formats log text for every
-        // record of a task whose other input is empty (Kafka Streams 4.4), a desk's usual state: at 100 live
-        // meetings that garbage grew the heap by some 170 MB (docs/BENCHMARKS.md, memory).
+        // record of a task whose other input is empty (Kafka Streams 4.4), a desk's usual state: it halved
+        // what the stream threads allocate at live rates (docs/BENCHMARKS.md, memory).
         props.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, Long.toString(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
         return props;
     }

@@ -1,0 +1,39 @@
+package org.chamberpulse.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.chamberpulse.config.PulseConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsPropertiesTest {
+
+    @Test
+    void shouldNeitherCompressNorIdleTasksByDefault() {
+        // given the default settings
+        PulseConfig config = PulseConfig.fromSettings(Map.of());
+
+        // when
+        Properties props = StreamsProperties.of(config, "127.0.0.1:9092");
+
+        // then no compression is named (the producers' default is none) and tasks do not wait for an empty input
+        assertThat(props.stringPropertyNames()).noneMatch(name -> name.endsWith(ProducerConfig.COMPRESSION_TYPE_CONFIG));
+        assertThat(props.getProperty(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo("-1");
+    }
+
+    @Test
+    void shouldLetKafkaSettingsChooseCompressionAndTaskIdling() {
+        // given a deployment that works off backlogs and wants its tasks to wait
+        PulseConfig config = PulseConfig.fromSettings(Map.of("kafka.compression.type", "lz4", "kafka.max.task.idle.ms", "0"));
+
+        // when
+        Properties props = StreamsProperties.of(config, "127.0.0.1:9092");
+
+        // then its settings win
+        assertThat(props.getProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("lz4");
+        assertThat(props.getProperty(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo("0");
+    }
+}
