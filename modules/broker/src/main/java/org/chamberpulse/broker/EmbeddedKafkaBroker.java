@@ -116,7 +116,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("log.segment.bytes", Integer.toString(64 * 1024 * 1024)),
                 Map.entry("log.retention.check.interval.ms", "60000"),
                 // The log cleaner holds its key map on the heap from the start, 128 MB by default: half the
-                // application's live heap in the same JVM. 16 MB maps some 700,000 keys a pass, far more than
+                // application's live heap in the same JVM. 16 MB maps some 600,000 keys a pass, far more than
                 // a pass of the compacted topics here holds (docs/BENCHMARKS.md, memory).
                 Map.entry("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024))));
         return p;
