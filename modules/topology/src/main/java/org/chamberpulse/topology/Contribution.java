@@ -12,7 +12,7 @@ import org.chamberpulse.sentiment.Terms;
  *
  * @param flagged   carries a flag other than "hidden" (profanity, abuse, burst)
  */
-record Contribution(String id, long createdAt, long minute, boolean repost, String author, boolean flagged,
+record Contribution(String id, long createdAt, long minute, boolean repost, boolean flagged,
                     Sentiment sentiment, List<String> hashtags, List<String> terms) {
 
     static final long MINUTE = 60_000L;
@@ -27,7 +27,7 @@ record Contribution(String id, long createdAt, long minute, boolean repost, Stri
         // Words and hashtags come only from comments that may be quoted: none flagged, hidden or in a burst.
         boolean quotable = (placed.flags().isEmpty() || placed.flags().equals(List.of(Flags.CLEARED))) && !c.isRepost();
         return new Contribution(c.id(), c.createdAt().toEpochMilli(), Math.floorDiv(referenceTime, MINUTE) * MINUTE, c.isRepost(),
-                c.author(), flagged, placed.sentiment(), quotable ? c.hashtags() : List.of(), quotable ? Terms.of(c.text()) : List.of());
+                flagged, placed.sentiment(), quotable ? c.hashtags() : List.of(), quotable ? Terms.of(c.text()) : List.of());
     }
 
     /** The compound score in units of 1e-4 (the scorer's precision), so sums are exact; 0 when unscored. */

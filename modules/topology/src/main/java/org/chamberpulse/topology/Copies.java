@@ -58,7 +58,7 @@ record Copies(List<Standing> copies) {
     Decision decide() {
         Set<String> counted = new HashSet<>();
         Set<String> burst = new HashSet<>();
-        Map<String, String> earliestByAuthor = new LinkedHashMap<>();
+        Map<Integer, String> earliestByAuthor = new LinkedHashMap<>();
         if (copies.size() == 1) {
             return new Decision(Set.of(copies.get(0).id), Set.of());
         }
@@ -74,7 +74,7 @@ record Copies(List<Standing> copies) {
         }
         counted.addAll(earliestByAuthor.values());
         for (List<Standing> group : groups) {
-            Set<String> authors = new HashSet<>();
+            Set<Integer> authors = new HashSet<>();
             group.forEach(copy -> authors.add(copy.author));
             if (authors.size() >= BURST_AUTHORS && group.get(0).distinctive) {
                 group.forEach(copy -> {

@@ -1,5 +1,6 @@
 package org.chamberpulse.topology;
 
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -27,7 +28,8 @@ final class ItemTally {
     /** Scored comments by the model that scored them (a comment from before the field: VADER). */
     long scoredByTuned;
     long scoredByVader;
-    final Map<String, Integer> authors = new HashMap<>();
+    /** Comments by author number (MeetingState). */
+    final Int2IntOpenHashMap authors = new Int2IntOpenHashMap();
     final TreeMap<Long, Long> minutes = new TreeMap<>();
     final Map<Long, Mood> moods = new HashMap<>();
     /** Hashtags and terms of the comments that may be quoted, with who used them. */
@@ -54,7 +56,7 @@ final class ItemTally {
             return;
         }
         count += sign;
-        adjust(authors, c.author(), sign);
+        adjust(authors, standing.author, sign);
         flagged += c.flagged() ? sign : 0;
         switch (c.sentiment().label()) {
             case POSITIVE -> positive += sign;
@@ -77,8 +79,8 @@ final class ItemTally {
                 moods.put(c.minute(), mood);
             }
         }
-        c.hashtags().forEach(tag -> use(hashtags, tag, c.author(), sign));
-        c.terms().forEach(term -> use(terms, term, c.author(), sign));
+        c.hashtags().forEach(tag -> use(hashtags, tag, standing.author, sign));
+        c.terms().forEach(term -> use(terms, term, standing.author, sign));
         if (sign > 0) {
             counted.add(standing);
         } else {
@@ -86,7 +88,7 @@ final class ItemTally {
         }
     }
 
-    private static void use(Map<String, Use> uses, String word, String author, int sign) {
+    private static void use(Map<String, Use> uses, String word, int author, int sign) {
         Use use = uses.computeIfAbsent(word, w -> new Use());
         use.add(author, sign);
         if (use.comments == 0) {
@@ -104,26 +106,24 @@ final class ItemTally {
         static final int PEOPLE = 3;
         private static final int SMALL = 8;
         int comments;
-        private String[] names = new String[1];
+        private int[] authors = new int[1];
         private int[] counts = new int[1];
         private int size;
-        private Map<String, Integer> many;
+        private Int2IntOpenHashMap many;
 
-        void add(String author, int sign) {
+        void add(int author, int sign) {
             comments += sign;
-            String name = author == null ? "" : author;
             if (many != null) {
-                many.merge(name, sign, (a, b) -> a + b == 0 ? null : a + b);
+                adjust(many, author, sign);
                 return;
             }
             for (int k = 0; k < size; k++) {
-                if (names[k].equals(name)) {
+                if (authors[k] == author) {
                     counts[k] += sign;
                     if (counts[k] == 0) {
                         size--;
-                        names[k] = names[size];
+                        authors[k] = authors[size];
                         counts[k] = counts[size];
-                        names[size] = null;
                     }
                     return;
                 }
@@ -132,20 +132,20 @@ final class ItemTally {
                 return;
             }
             if (size == SMALL) {
-                many = new HashMap<>();
+                many = new Int2IntOpenHashMap(2 * SMALL);
                 for (int k = 0; k < size; k++) {
-                    many.put(names[k], counts[k]);
+                    many.put(authors[k], counts[k]);
                 }
-                many.put(name, 1);
-                names = null;
+                many.put(author, 1);
+                authors = null;
                 counts = null;
                 return;
             }
-            if (size == names.length) {
-                names = java.util.Arrays.copyOf(names, Math.min(SMALL, size * 2));
-                counts = java.util.Arrays.copyOf(counts, names.length);
+            if (size == authors.length) {
+                authors = java.util.Arrays.copyOf(authors, Math.min(SMALL, size * 2));
+                counts = java.util.Arrays.copyOf(counts, authors.length);
             }
-            names[size] = name;
+            authors[size] = author;
             counts[size++] = 1;
         }
 
@@ -154,8 +154,10 @@ final class ItemTally {
         }
     }
 
-    private static void adjust(Map<String, Integer> counts, String key, int sign) {
-        counts.merge(key, sign, (a, b) -> a + b == 0 ? null : a + b);
+    private static void adjust(Int2IntOpenHashMap counts, int author, int sign) {
+        if (counts.addTo(author, sign) + sign == 0) {
+            counts.remove(author);
+        }
     }
 
     boolean isEmpty() {

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.function.Supplier;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
@@ -64,8 +65,13 @@ final class MeetingState {
     private final Map<String, ItemTally> items = new HashMap<>();
     /** Counted comments per minute of the meeting (by reference time), reposts aside: the surge alert's volume. */
     private final Map<Long, Long> volume = new HashMap<>();
-    /** One instance of each author and list of routers: thousands of comments share a few of them. */
+    /** One instance of each list of routers: thousands of comments share a few of them. */
     private final Map<Object, Object> shared = new HashMap<>();
+    /**
+     * Each author as a number of this meeting's (from 0, in the order met; never stored): the items' figures
+     * count who used each word in primitive maps, most of a meeting's memory otherwise (docs/BENCHMARKS.md).
+     */
+    private final Object2IntOpenHashMap<String> authorNumbers = new Object2IntOpenHashMap<>();
     private final BiFunction<String, Standing, ScoredComment> loader;
     private final UnaryOperator<String> publicId;
     private final MessageDigest sha256;
@@ -198,7 +204,7 @@ final class MeetingState {
     /** Takes a comment (or a withdrawal's marker) into the meeting: placed, among its copies, counted where it counts. */
     private Standing admit(ScoredComment comment, List<String> via) {
         Comment c = comment.comment();
-        Standing standing = new Standing(comment, shared(c.author()), c.isRepost() || c.withdrawn() ? null : textKey(c.text()), via);
+        Standing standing = new Standing(comment, authorNumber(c.author()), c.isRepost() || c.withdrawn() ? null : textKey(c.text()), via);
         standing.referenceTime = placement.referenceTime(c);
         standing.itemId = placement.itemFor(c, standing.referenceTime);
         standing.hidden = isHidden(standing.id);
@@ -504,6 +510,10 @@ final class MeetingState {
             return Copies.NONE;
         }
         return held instanceof Standing one ? new Copies(List.of(one)) : (Copies) held;
+    }
+
+    private int authorNumber(String author) {
+        return authorNumbers.computeIfAbsent(author == null ? "" : author, (String a) -> authorNumbers.size());
     }
 
     @SuppressWarnings("unchecked")

@@ -17,7 +17,8 @@ final class Standing {
     final String id;
     final long createdAt;
     final boolean repost;
-    final String author;
+    /** The author's number in the meeting (MeetingState). */
+    final int author;
     final TextKey text;
     /** No flag from intake (profanity, abuse), and some text (of the latest edit). */
     final boolean clean;
@@ -39,7 +40,7 @@ final class Standing {
     long arrival;
     List<String> via;
 
-    Standing(ScoredComment scored, String author, TextKey text, List<String> via) {
+    Standing(ScoredComment scored, int author, TextKey text, List<String> via) {
         Comment comment = scored.comment();
         this.hasText = !comment.text().isBlank();
         this.clean = scored.flags().isEmpty() && hasText;

@@ -41,7 +41,8 @@ import org.chamberpulse.topology.StreamsProperties;
  * dashboard, its own JVM options and defaults), and two {@code run --role topology} instances of one
  * application. Each is timed from the moment its consumer group is stable (all members running) until it
  * has committed every record of every stage; the figure is input posts a second. The peak resident set of
- * each process is printed too (the application's memory under a backlog, the broker apart).
+ * each process is printed too (the application's memory under a backlog, the broker apart). {@code -Dtwo=false}
+ * leaves out the two instances, {@code -Drole=} picks the role of the one.
  */
 public final class Throughput {
 
@@ -66,6 +67,10 @@ public final class Throughput {
             Set<String> stages = stages(PulseTopology.build(probe), "bench-run");
             double one = measureForked(broker, "run, 1 instance", "bench-run", stages,
                     List.of(run(bootstrap, "bench-run", dir.resolve("run"), System.getProperty("role", "all"))), dir);
+            if (!Boolean.parseBoolean(System.getProperty("two", "true"))) {
+                System.out.printf("RESULT ceiling %,.0f posts/s; run, 1 instance %,.0f posts/s (%.1f %% of the ceiling)%n", ceiling, one, 100 * one / ceiling);
+                return;
+            }
             Set<String> twoStages = stages(PulseTopology.build(probe), "bench-two");
             double two = measureForked(broker, "run, 2 instances", "bench-two", twoStages,
                     List.of(run(bootstrap, "bench-two", dir.resolve("two-a"), "topology"), run(bootstrap, "bench-two", dir.resolve("two-b"), "topology")), dir);
