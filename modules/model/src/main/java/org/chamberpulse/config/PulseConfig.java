@@ -27,6 +27,8 @@ import org.chamberpulse.model.Sentiment;
  * @param reportGrace     how long an adjourned meeting must be quiet (wall clock) before its record is final
  *                        and written to pulse.reports (a new version if anything changes later)
  * @param dashboardViews  how many meetings' views a dashboard keeps in memory; the others wait on disk
+ * @param stateComments   how many comments' derived state the topology of an instance keeps in memory together;
+ *                        past it, the least recently used meetings are rebuilt from the stores when needed
  * @param commentRetention how long the topics that hold comments' text keep them (pulse.comments.raw,
  *                        pulse.comments.scored, pulse.dlq): the time comments are kept after a meeting
  * @param emitInterval    at most one summary per item per interval
@@ -66,6 +68,7 @@ public record PulseConfig(
         boolean secureCookies,
         Role role,
         int dashboardViews,
+        long stateComments,
         Web web,
         Sources sources,
         java.time.ZoneId councilTimezone,
@@ -151,6 +154,11 @@ public record PulseConfig(
     /** As {@code stream.threads}: one Streams thread per processor of the machine. */
     public static final String CORES = "cores";
 
+    /** As {@code state.comments}: as many as half the heap holds, at {@link #BYTES_A_COMMENT}. */
+    public static final String HEAP = "heap";
+    /** The heap a comment's derived state takes, measured (scripts/bench footprint, docs/BENCHMARKS.md) with room to spare. */
+    static final long BYTES_A_COMMENT = 600;
+
     /** Every default, in one place. */
     public static final Map<String, String> DEFAULTS = defaults();
 
@@ -176,6 +184,7 @@ public record PulseConfig(
         d.put("cookie.secure", "false");
         d.put("role", "all");
         d.put("dashboard.views", "200");
+        d.put("state.comments", HEAP);
         d.put("http.bind", "");
         d.put("metrics.port", "9464");
         d.put("metrics.bind", "127.0.0.1");
@@ -218,7 +227,7 @@ public record PulseConfig(
     public PulseConfig withAuthorSecret(String secret) {
         return new PulseConfig(bootstrap, dataDir, brokerPort, httpPort, applicationId, partitions, replicationFactor, streamThreads, commitInterval,
                 emitInterval, stateRetention, reportGrace, commentRetention, secret, apiKeys, apiRate, clerkUsers, secureCookies, role,
-                dashboardViews, web, sources, councilTimezone, webhooks, moderationWords, sentimentModel, kafka);
+                dashboardViews, stateComments, web, sources, councilTimezone, webhooks, moderationWords, sentimentModel, kafka);
     }
 
     public boolean embeddedBroker() {
@@ -279,6 +288,7 @@ public record PulseConfig(
                 p.bool("cookie.secure"),
                 p.choice("role", Role.class),
                 p.integer("dashboard.views", 1, 100_000),
+                p.comments("state.comments"),
                 new Web(p.text("http.bind", true),
                         p.integer("metrics.port", 0, 65_535),
                         p.text("metrics.bind", true),
@@ -481,6 +491,14 @@ public record PulseConfig(
                 return Math.min(max, Runtime.getRuntime().availableProcessors());
             }
             return integer(key, 1, max);
+        }
+
+        /** A number of comments, or "heap": as many as half the heap holds. */
+        long comments(String key) {
+            if (HEAP.equals(values.get(key))) {
+                return Runtime.getRuntime().maxMemory() / 2 / BYTES_A_COMMENT;
+            }
+            return integer(key, 1, Integer.MAX_VALUE);
         }
 
         Duration duration(String key, Duration min, Duration max) {

@@ -23,6 +23,19 @@ class PulseConfigTest {
     }
 
     @Test
+    void shouldSizeTheCommentsInMemoryByTheHeapUnlessSet() {
+        // given / when
+        long byHeap = PulseConfig.defaultConfig().stateComments();
+        long set = PulseConfig.fromSettings(Map.of("state.comments", "250000")).stateComments();
+
+        // then: half the heap at 600 bytes a comment, or the number given; none is refused
+        assertThat(byHeap).isEqualTo(Runtime.getRuntime().maxMemory() / 2 / 600);
+        assertThat(set).isEqualTo(250_000);
+        assertThatThrownBy(() -> PulseConfig.fromSettings(Map.of("state.comments", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("state.comments");
+    }
+
+    @Test
     void shouldLayerFileThenEnvironmentThenOverrides(@TempDir Path dir) throws Exception {
         // given
         Path file = dir.resolve("pulse.properties");

@@ -63,6 +63,8 @@ final class Homes {
         stores.placed().put(standing.key(meetingId), new PlacedComment(stored, standing.via));
         if (touched.arrived()) {
             budget.add(1);
+            // Meetings are mostly in memory long before their comments come: the budget holds as they grow too.
+            evict(meetingId);
             if (!standing.repost && standing.counted) {
                 raiseAlerts(state, standing, comment);
             }

@@ -44,12 +44,6 @@ public final class PulseTopology {
     private static final Serde<byte[]> RAW = Serdes.ByteArray();
     private static final Serde<ControlMessage> CONTROL = Binary.of(ControlMessage.class);
     private static final Serde<DeskMessage> DESK = Binary.of(DeskMessage.class);
-    /**
-     * Comments the desks of an instance keep in memory together (derived state, about 300 bytes a comment,
-     * rebuilt from the stores when needed): 750,000 take about 225 MB; a backlog of 600,000 posts fits.
-     */
-    static final long COMMENTS_IN_MEMORY = 750_000;
-
     private PulseTopology() {
     }
 
@@ -86,7 +80,7 @@ public final class PulseTopology {
                 .process(MeetingControl::new, Named.as("meeting-control"), MeetingControl.STORE);
 
         DeskStores.builders().forEach(builder::addStateStore);
-        Desks desks = new Desks(config.emitInterval(), config.stateRetention(), config.reportGrace(), COMMENTS_IN_MEMORY, ids);
+        Desks desks = new Desks(config.emitInterval(), config.stateRetention(), config.reportGrace(), config.stateComments(), ids);
         // Changes to meetings reach a desk on a topic of their own, so that a desk with both waiting takes them by
         // timestamp: a change is stamped with the earliest comment time it affects (MeetingControl).
         KStream<String, DeskOutput> fromDesk = valid(comments, "comments")

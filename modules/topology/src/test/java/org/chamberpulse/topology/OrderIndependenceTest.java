@@ -44,24 +44,28 @@ class OrderIndependenceTest {
             List<Step> steps = new ArrayList<>();
             generate(random, meetings, steps);
 
-            Result inOrder = run(meetings, steps.stream().sorted((a, b) -> a.at().compareTo(b.at())).toList());
+            Result inOrder = run(meetings, steps.stream().sorted((a, b) -> a.at().compareTo(b.at())).toList(), Map.of());
             List<Step> shuffled = new ArrayList<>(steps);
             Collections.shuffle(shuffled, random);
             List<Step> withRepeats = new ArrayList<>(shuffled);
             shuffled.stream().filter(step -> random.nextInt(5) == 0).forEach(withRepeats::add);
             Collections.shuffle(withRepeats, random);
-            Result anyOrder = run(meetings, withRepeats);
+            Result anyOrder = run(meetings, withRepeats, Map.of());
+            // Room for one comment's state: every meeting is let go and rebuilt from the store in turn.
+            Result rebuilt = run(meetings, withRepeats, Map.of("state.comments", "1"));
 
             assertThat(anyOrder.summaries()).as("seed %d, scenario %d", seed, scenario).isEqualTo(inOrder.summaries());
             assertThat(anyOrder.unmatched()).as("seed %d, scenario %d", seed, scenario).isEqualTo(inOrder.unmatched());
+            assertThat(rebuilt.summaries()).as("seed %d, scenario %d, rebuilt", seed, scenario).isEqualTo(inOrder.summaries());
+            assertThat(rebuilt.unmatched()).as("seed %d, scenario %d, rebuilt", seed, scenario).isEqualTo(inOrder.unmatched());
         }
     }
 
     private record Result(Map<String, ItemSummary> summaries, Map<String, UnmatchedSummary> unmatched) {
     }
 
-    private static Result run(List<Meeting> meetings, List<Step> steps) {
-        try (PulseDriver driver = new PulseDriver()) {
+    private static Result run(List<Meeting> meetings, List<Step> steps, Map<String, String> settings) {
+        try (PulseDriver driver = new PulseDriver(settings)) {
             meetings.forEach(driver::publish);
             steps.forEach(step -> step.send().accept(driver));
             Map<String, ItemSummary> summaries = new TreeMap<>();

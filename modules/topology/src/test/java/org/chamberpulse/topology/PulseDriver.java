@@ -33,7 +33,7 @@ import org.chamberpulse.model.UnmatchedSummary;
 /** The topology under TopologyTestDriver, fed with explicit timestamps, read back by key. */
 final class PulseDriver implements AutoCloseable {
 
-    static final PulseConfig CONFIG = PulseConfig.fromSettings(Map.of("emit.interval", "100ms", "partitions", "2", "author.secret", "driver-secret"));
+    static final PulseConfig CONFIG = withSettings(Map.of());
     static final org.chamberpulse.model.Pseudonyms IDS = new org.chamberpulse.model.Pseudonyms(CONFIG.authorSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private final TopologyTestDriver driver;
@@ -66,12 +66,27 @@ final class PulseDriver implements AutoCloseable {
     }
 
     PulseDriver(Function<Comment, Sentiment> scorer) {
+        this(CONFIG, scorer);
+    }
+
+    /** With other settings on top of {@link #CONFIG}'s. */
+    PulseDriver(Map<String, String> settings) {
+        this(withSettings(settings), new CommentScorer(Sentiment.Model.VADER));
+    }
+
+    private static PulseConfig withSettings(Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(Map.of("emit.interval", "100ms", "partitions", "2", "author.secret", "driver-secret"));
+        all.putAll(settings);
+        return PulseConfig.fromSettings(all);
+    }
+
+    private PulseDriver(PulseConfig config, Function<Comment, Sentiment> scorer) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pulse-driver-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         stateDir = tempDirectory();
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.getPath());
-        driver = new TopologyTestDriver(PulseTopology.build(CONFIG, scorer), props, Instant.parse("2026-01-01T00:00:00Z"));
+        driver = new TopologyTestDriver(PulseTopology.build(config, scorer), props, Instant.parse("2026-01-01T00:00:00Z"));
         meetings = input(Topics.MEETINGS);
         agenda = input(Topics.AGENDA);
         comments = input(Topics.COMMENTS_RAW);
