@@ -1,5 +1,6 @@
 package org.chamberpulse.topology;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,13 @@ final class Homes {
     private final Outputs outputs;
     private final CommentBudget budget;
     private final Map<String, MeetingState> states = new LinkedHashMap<>(16, 0.75f, true);
+    /** When each meeting in memory was last used (wall-clock ms), in the order of {@link #states}. */
+    private final Map<String, Long> usedAt = new HashMap<>();
+    /**
+     * Only a meeting unused this long may be let go: letting go of one still in use (a backlog of more live
+     * comments than the budget holds) would rebuild it from the store at its next comment, again and again.
+     */
+    static final long IDLE_BEFORE_LETTING_GO = Duration.ofMinutes(1).toMillis();
     /** When each meeting last heard of anything (wall-clock ms): retention frees it after a quiet spell. */
     private final Map<String, Long> lastHeard = new HashMap<>();
     /** What a meeting's next emit owes: its view, its record (see markMeeting). */
@@ -108,8 +116,12 @@ final class Homes {
         republish.forEach(itemId -> markDirty(meetingId, itemId, 0));
     }
 
-    /** The meeting's state, from memory or rebuilt from the store; the least recently used go when memory is full. */
+    /**
+     * The meeting's state, from memory or rebuilt from the store; when memory is full, the least recently used go
+     * if they have been idle for {@link #IDLE_BEFORE_LETTING_GO}.
+     */
     MeetingState state(String meetingId) {
+        usedAt.put(meetingId, outputs.now());
         MeetingState state = states.get(meetingId);
         if (state == null) {
             state = rebuild(meetingId);
@@ -145,10 +157,15 @@ final class Homes {
 
     private void evict(String keep) {
         Iterator<Map.Entry<String, MeetingState>> eldest = states.entrySet().iterator();
+        long now = outputs.now();
         while (budget.exceeded() && eldest.hasNext()) {
             Map.Entry<String, MeetingState> entry = eldest.next();
+            if (now - usedAt.getOrDefault(entry.getKey(), now) < IDLE_BEFORE_LETTING_GO) {
+                return;
+            }
             if (!entry.getKey().equals(keep)) {
                 budget.add(-entry.getValue().size());
+                usedAt.remove(entry.getKey());
                 eldest.remove();
             }
         }
@@ -158,6 +175,7 @@ final class Homes {
     void release() {
         states.values().forEach(state -> budget.add(-state.size()));
         states.clear();
+        usedAt.clear();
     }
 
     private List<ScoredComment> inSpan(String meetingId, long from, long to) {
@@ -290,6 +308,7 @@ final class Homes {
             stores.signals().delete(meetingId);
             stores.dirtyMeetings().delete(meetingId);
             meetingMarks.remove(meetingId);
+            usedAt.remove(meetingId);
             MeetingState state = states.remove(meetingId);
             budget.add(state == null ? 0 : -state.size());
             lastHeard.remove(meetingId);

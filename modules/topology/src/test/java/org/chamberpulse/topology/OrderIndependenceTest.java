@@ -44,19 +44,21 @@ class OrderIndependenceTest {
             List<Step> steps = new ArrayList<>();
             generate(random, meetings, steps);
 
-            Result inOrder = run(meetings, steps.stream().sorted((a, b) -> a.at().compareTo(b.at())).toList(), Map.of());
+            Result inOrder = run(meetings, steps.stream().sorted((a, b) -> a.at().compareTo(b.at())).toList(), Map.of(), Duration.ZERO);
             List<Step> shuffled = new ArrayList<>(steps);
             Collections.shuffle(shuffled, random);
             List<Step> withRepeats = new ArrayList<>(shuffled);
             shuffled.stream().filter(step -> random.nextInt(5) == 0).forEach(withRepeats::add);
             Collections.shuffle(withRepeats, random);
-            Result anyOrder = run(meetings, withRepeats, Map.of());
-            // Room for one comment's state: every meeting is let go and rebuilt from the store in turn.
-            Result rebuilt = run(meetings, withRepeats, Map.of("state.comments", "1"));
+            Result anyOrder = run(meetings, withRepeats, Map.of(), Duration.ZERO);
+            // Room for one comment's state, and every meeting idle long enough between steps to be let go:
+            // each is rebuilt from the store in turn. With time between steps, summaries go out in between, so an
+            // item that held comments for a while ends published empty: the same as never published.
+            Result rebuilt = run(meetings, withRepeats, Map.of("state.comments", "1"), Duration.ofMillis(Homes.IDLE_BEFORE_LETTING_GO));
 
             assertThat(anyOrder.summaries()).as("seed %d, scenario %d", seed, scenario).isEqualTo(inOrder.summaries());
             assertThat(anyOrder.unmatched()).as("seed %d, scenario %d", seed, scenario).isEqualTo(inOrder.unmatched());
-            assertThat(rebuilt.summaries()).as("seed %d, scenario %d, rebuilt", seed, scenario).isEqualTo(inOrder.summaries());
+            assertThat(withoutEmpty(rebuilt.summaries())).as("seed %d, scenario %d, rebuilt", seed, scenario).isEqualTo(withoutEmpty(inOrder.summaries()));
             assertThat(rebuilt.unmatched()).as("seed %d, scenario %d, rebuilt", seed, scenario).isEqualTo(inOrder.unmatched());
         }
     }
@@ -64,16 +66,27 @@ class OrderIndependenceTest {
     private record Result(Map<String, ItemSummary> summaries, Map<String, UnmatchedSummary> unmatched) {
     }
 
-    private static Result run(List<Meeting> meetings, List<Step> steps, Map<String, String> settings) {
+    private static Result run(List<Meeting> meetings, List<Step> steps, Map<String, String> settings, Duration betweenSteps) {
         try (PulseDriver driver = new PulseDriver(settings)) {
             meetings.forEach(driver::publish);
-            steps.forEach(step -> step.send().accept(driver));
+            steps.forEach(step -> {
+                step.send().accept(driver);
+                if (!betweenSteps.isZero()) {
+                    driver.advanceWallClock(betweenSteps);
+                }
+            });
             Map<String, ItemSummary> summaries = new TreeMap<>();
             driver.summaries().forEach((key, s) -> summaries.put(key, withoutVersion(s)));
             Map<String, UnmatchedSummary> unmatched = new TreeMap<>();
             driver.unmatched().forEach((key, u) -> unmatched.put(key, u.withVersion(0)));
             return new Result(summaries, unmatched);
         }
+    }
+
+    private static Map<String, ItemSummary> withoutEmpty(Map<String, ItemSummary> summaries) {
+        Map<String, ItemSummary> some = new TreeMap<>(summaries);
+        some.values().removeIf(s -> s.count() == 0 && s.reposts() == 0);
+        return some;
     }
 
     /** The version counts updates, which depend on arrival order by design; every figure must not. */
