@@ -495,10 +495,20 @@ public record PulseConfig(
 
         /** A number of comments, or "heap": as many as half the heap holds. */
         long comments(String key) {
-            if (HEAP.equals(values.get(key))) {
+            String value = values.get(key);
+            if (HEAP.equals(value)) {
                 return Runtime.getRuntime().maxMemory() / 2 / BYTES_A_COMMENT;
             }
-            return integer(key, 1, Integer.MAX_VALUE);
+            try {
+                long n = Long.parseLong(value);
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            problems.add(key + " must be '" + HEAP + "' or a whole number of at least 1, got '" + value + "'");
+            return 1;
         }
 
         Duration duration(String key, Duration min, Duration max) {

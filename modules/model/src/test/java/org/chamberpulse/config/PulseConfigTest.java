@@ -32,7 +32,7 @@ class PulseConfigTest {
         assertThat(byHeap).isEqualTo(Runtime.getRuntime().maxMemory() / 2 / 600);
         assertThat(set).isEqualTo(250_000);
         assertThatThrownBy(() -> PulseConfig.fromSettings(Map.of("state.comments", "0")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("state.comments");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("state.comments must be 'heap' or a whole number");
     }
 
     @Test

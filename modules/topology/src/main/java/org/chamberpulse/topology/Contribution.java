@@ -12,7 +12,7 @@ import org.chamberpulse.sentiment.Terms;
  *
  * @param flagged   carries a flag other than "hidden" (profanity, abuse, burst)
  */
-record Contribution(String id, long createdAt, long minute, boolean repost, boolean flagged,
+record Contribution(long minute, boolean repost, boolean flagged,
                     Sentiment sentiment, List<String> hashtags, List<String> terms) {
 
     static final long MINUTE = 60_000L;
@@ -26,7 +26,7 @@ record Contribution(String id, long createdAt, long minute, boolean repost, bool
         }
         // Words and hashtags come only from comments that may be quoted: none flagged, hidden or in a burst.
         boolean quotable = (placed.flags().isEmpty() || placed.flags().equals(List.of(Flags.CLEARED))) && !c.isRepost();
-        return new Contribution(c.id(), c.createdAt().toEpochMilli(), Math.floorDiv(referenceTime, MINUTE) * MINUTE, c.isRepost(),
+        return new Contribution(Math.floorDiv(referenceTime, MINUTE) * MINUTE, c.isRepost(),
                 flagged, placed.sentiment(), quotable ? c.hashtags() : List.of(), quotable ? Terms.of(c.text()) : List.of());
     }
 
