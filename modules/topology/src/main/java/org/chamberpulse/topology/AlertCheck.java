@@ -29,7 +29,7 @@ final class AlertCheck {
         if (minute > baseline.lastMinute()) {
             long folded = 0;
             while (baseline.lastMinute() < minute && folded++ < AlertRules.MAX_FOLDED_MINUTES) {
-                baseline = baseline.fold(meeting.volume(baseline.lastMinute() * Contribution.MINUTE));
+                baseline = baseline.fold(meeting.figures.volume(baseline.lastMinute() * Contribution.MINUTE));
             }
             baseline = new Baseline(minute, baseline.mean(), baseline.variance(), baseline.minutes());
         }
@@ -43,7 +43,7 @@ final class AlertCheck {
         if (meeting.meeting() != null && meeting.meeting().item(itemId).map(AgendaItem::restricted).orElse(false)) {
             return new Outcome(now, alerts); // rule 5: a restricted item publishes counts only, no alerts
         }
-        long thisMinute = meeting.volume(minute * Contribution.MINUTE);
+        long thisMinute = meeting.figures.volume(minute * Contribution.MINUTE);
         if (AlertRules.surge(thisMinute, baseline) && cooledDown(now, Alert.Kind.SURGE, itemId, createdAt)) {
             Alert surge = new Alert(meetingId, itemId, Alert.Kind.SURGE, createdAt, thisMinute, round2(baseline.mean()),
                     String.format(Locale.ROOT, "Surge during %s: %d comments in one minute, against a usual %.1f",
@@ -52,7 +52,7 @@ final class AlertCheck {
             alerts.add(surge);
         }
         if (scored) {
-            ItemTally item = meeting.item(itemId);
+            ItemTally item = meeting.figures.item(itemId);
             long minuteStart = minute * Contribution.MINUTE;
             Mood window = item.moodBetween(minuteStart - (AlertRules.SWING_WINDOW_MINUTES - 1) * Contribution.MINUTE, minuteStart);
             Mood before = item.mood().minus(window);

@@ -141,7 +141,7 @@ final class Homes {
         try (KeyValueIterator<PlacedKey, PlacedComment> it = stores.placed().range(PlacedKey.first(meetingId), PlacedKey.last(meetingId))) {
             it.forEachRemaining(entry -> state.restore(entry.value));
         }
-        state.effects(new MeetingState.Effects() {
+        state.figures.effects(new MeetingFigures.Effects() {
             @Override
             public void scored(ScoredComment comment) {
                 outputs.scored(comment);
@@ -251,11 +251,11 @@ final class Homes {
     }
 
     private void raiseAlerts(MeetingState state, Standing standing, ScoredComment comment) {
-        Signals before = state.signals(() -> stores.signals().get(state.meetingId));
+        Signals before = state.figures.signals(() -> stores.signals().get(state.meetingId));
         AlertCheck.Outcome outcome = AlertCheck.check(state, standing, comment.comment().createdAt(),
                 comment.sentiment().label() != Sentiment.Label.UNSCORED, before);
         if (!outcome.signals().equals(before)) {
-            state.signals(outcome.signals());
+            state.figures.signals(outcome.signals());
             stores.signals().put(state.meetingId, outcome.signals());
         }
         if (!outcome.alerts().isEmpty()) {

@@ -39,10 +39,10 @@ record MeetingRecord(MeetingTimeline timeline, List<String> hidden, String home)
             // For good: no SHOW undoes it, and the mark outlives the comment so that it never comes back.
             case ERASE -> {
                 ids.remove(event.commentId());
-                ids.add(MeetingState.ERASED + event.commentId());
+                ids.add(ModerationMarks.ERASED + event.commentId());
             }
-            case CLEAR -> ids.add(MeetingState.CLEARED + event.commentId());
-            case FLAG -> ids.remove(MeetingState.CLEARED + event.commentId());
+            case CLEAR -> ids.add(ModerationMarks.CLEARED + event.commentId());
+            case FLAG -> ids.remove(ModerationMarks.CLEARED + event.commentId());
         }
         return new MeetingRecord(timeline, List.copyOf(ids), home);
     }

@@ -1,8 +1,5 @@
 package org.chamberpulse.topology;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,47 +21,20 @@ import org.chamberpulse.timeline.MeetingTimeline;
 
 /**
  * Rules 2 to 6 for one meeting, derived from what its home desk stores (the placed comments and the
- * meeting's timeline): where each comment stands, which copies count, and the item figures. Rebuilt from
- * the store when it is not in memory; every change is a delta, and every change in what the public sees
- * goes to {@link Effects}. The order of calls does not change the end state.
+ * meeting's timeline): where each comment stands and which copies count; its {@link MeetingFigures} count
+ * them. Rebuilt from the store when it is not in memory; every change is a delta. The order of calls does not
+ * change the end state.
  */
 final class MeetingState {
 
-    /** What a change makes the desk publish. */
-    interface Effects {
-        Effects NONE = new Effects() {
-            @Override
-            public void scored(ScoredComment comment) {
-            }
-
-            @Override
-            public void dirty(String itemId, long receivedAt) {
-            }
-        };
-
-        void scored(ScoredComment comment);
-
-        /** @param receivedAt the latest receivedAt of a comment counted in, or 0 */
-        void dirty(String itemId, long receivedAt);
-    }
-
     final String meetingId;
+    final MeetingFigures figures;
     private MeetingTimeline timeline;
     private Placement placement = Placement.of(null);
-    /** Marks in a meeting's moderation list that erase a comment rather than hide it. */
-    static final String ERASED = "erased:";
-    /** Marks in a meeting's moderation list that clear a comment's moderation flags (issue 21). */
-    static final String CLEARED = "cleared:";
-    private Set<String> cleared = Set.of();
-    private Set<String> hidden = Set.of();
-    private Set<String> erased = Set.of();
+    private ModerationMarks marks = ModerationMarks.NONE;
     private final List<Standing> justErased = new ArrayList<>();
     private final Map<String, Standing> comments = new HashMap<>();
-    /** The copies of each text: the one comment, for most texts (no list kept), or {@link Copies}. */
-    private final Map<Standing.TextKey, Object> copies = new HashMap<>();
-    private final Map<String, ItemTally> items = new HashMap<>();
-    /** Counted comments per minute of the meeting (by reference time), reposts aside: the surge alert's volume. */
-    private final Map<Long, Long> volume = new HashMap<>();
+    private final TextCopies copies = new TextCopies();
     /** One instance of each list of routers: thousands of comments share a few of them. */
     private final Map<Object, Object> shared = new HashMap<>();
     /**
@@ -74,15 +44,6 @@ final class MeetingState {
     private final Object2IntOpenHashMap<String> authorNumbers = new Object2IntOpenHashMap<>();
     private final BiFunction<String, Standing, ScoredComment> loader;
     private final UnaryOperator<String> publicId;
-    private final MessageDigest sha256;
-    private Effects effects = Effects.NONE;
-    private final Map<String, ItemSummary> published = new HashMap<>();
-    /** Comments counted on arrival so far, and how many of them each item's last published summary showed. */
-    private long arrivals;
-    private final Map<String, Long> shownUpTo = new HashMap<>();
-    /** The alerts' memory, as stored; read once. */
-    private Signals signals;
-    private boolean signalsRead;
 
     /**
      * @param loader   reads a held comment back from the store (to count it out, or in again)
@@ -90,17 +51,9 @@ final class MeetingState {
      */
     MeetingState(String meetingId, BiFunction<String, Standing, ScoredComment> loader, UnaryOperator<String> publicId) {
         this.meetingId = meetingId;
+        this.figures = new MeetingFigures(meetingId);
         this.loader = loader;
         this.publicId = publicId;
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    void effects(Effects to) {
-        this.effects = to;
     }
 
     MeetingTimeline timeline() {
@@ -115,31 +68,6 @@ final class MeetingState {
         return comments.get(commentId);
     }
 
-    Map<String, ItemTally> items() {
-        return items;
-    }
-
-    ItemTally item(String itemId) {
-        return items.computeIfAbsent(itemId, id -> new ItemTally());
-    }
-
-    long volume(long minute) {
-        return volume.getOrDefault(minute, 0L);
-    }
-
-    Signals signals(Supplier<Signals> stored) {
-        if (!signalsRead) {
-            signals = stored.get();
-            signalsRead = true;
-        }
-        return signals;
-    }
-
-    void signals(Signals changed) {
-        signals = changed;
-        signalsRead = true;
-    }
-
     /** Every counted comment (reposts too), in no order. */
     List<Standing> counted() {
         List<Standing> counted = new ArrayList<>();
@@ -149,22 +77,6 @@ final class MeetingState {
             }
         });
         return counted;
-    }
-
-    /** The comment as it is counted now: in its item, with the flags it carries. */
-    ScoredComment asPlaced(Standing standing, ScoredComment stored) {
-        return asPlaced(standing, stored, standing.itemId);
-    }
-
-    /** An item's summary went out: every comment that had arrived in it by now has reached the chair. */
-    void shown(String itemId, ItemSummary summary) {
-        published.put(itemId, summary);
-        shownUpTo.put(itemId, arrivals);
-    }
-
-    /** The summaries last published of this meeting's items (a cache: rebuilt from the versions when missing). */
-    Map<String, ItemSummary> published() {
-        return published;
     }
 
     int size() {
@@ -195,7 +107,7 @@ final class MeetingState {
             known.via = shared(PlacedComment.via(known.via, via, true));
             return new Touched(known, false, false);
         }
-        if (isErased(comment.comment().id())) {
+        if (marks.isErased(comment.comment().id(), publicId)) {
             return null;
         }
         return new Touched(admit(comment, shared(List.of(via))), true, false);
@@ -204,21 +116,21 @@ final class MeetingState {
     /** Takes a comment (or a withdrawal's marker) into the meeting: placed, among its copies, counted where it counts. */
     private Standing admit(ScoredComment comment, List<String> via) {
         Comment c = comment.comment();
-        Standing standing = new Standing(comment, authorNumber(c.author()), c.isRepost() || c.withdrawn() ? null : textKey(c.text()), via);
+        Standing standing = new Standing(comment, authorNumber(c.author()), c.isRepost() || c.withdrawn() ? null : copies.keyOf(c.text()), via);
         standing.referenceTime = placement.referenceTime(c);
         standing.itemId = placement.itemFor(c, standing.referenceTime);
-        standing.hidden = isHidden(standing.id);
-        standing.cleared = isCleared(standing.id);
+        standing.hidden = marks.isHidden(standing.id, publicId);
+        standing.cleared = marks.isCleared(standing.id, publicId);
         comments.put(standing.id, standing);
         if (standing.withdrawn) {
             return standing;
         }
         if (standing.repost) {
-            countIn(standing, comment, true, standing.itemId);
+            figures.countIn(standing, comment, true, standing.itemId);
         } else {
-            Copies before = copiesOf(standing.text);
+            Copies before = copies.of(standing.text);
             Copies after = before.with(standing);
-            copies.put(standing.text, after.copies().size() == 1 ? standing : after);
+            copies.set(standing.text, after);
             settle(before.decide(), after.decide(), standing, comment);
         }
         return standing;
@@ -237,13 +149,7 @@ final class MeetingState {
 
     /** A stored comment, as the state is rebuilt from the store: placed again without telling anyone. */
     void restore(PlacedComment stored) {
-        Effects live = effects;
-        effects = Effects.NONE;
-        try {
-            place(stored.comment(), stored.via().get(0)).standing().via = shared(stored.via());
-        } finally {
-            effects = live;
-        }
+        figures.quietly(() -> place(stored.comment(), stored.via().get(0)).standing().via = shared(stored.via()));
     }
 
     /**
@@ -267,17 +173,13 @@ final class MeetingState {
     /** Takes a comment out of the meeting altogether: out of its count, its copies and this state. */
     private void remove(Standing standing) {
         if (standing.counted) {
-            countOut(standing, loader.apply(meetingId, standing), true);
+            figures.countOut(standing, loader.apply(meetingId, standing), true);
         }
         comments.remove(standing.id);
         if (standing.amongCopies()) {
-            Copies before = copiesOf(standing.text);
+            Copies before = copies.of(standing.text);
             Copies after = before.without(standing);
-            if (after.isEmpty()) {
-                copies.remove(standing.text);
-            } else {
-                copies.put(standing.text, after.copies().size() == 1 ? after.copies().get(0) : after);
-            }
+            copies.set(standing.text, after);
             settle(before.decide(), after.decide(), null, null);
         }
     }
@@ -295,31 +197,13 @@ final class MeetingState {
      * comments whose hidden mark changed are counted again. {@code inSpan} lists the held comments created in
      * a span of times; returns the items to publish again whatever changed (all of them when the definition did).
      */
-    List<String> changeTimeline(MeetingTimeline after, List<String> hiddenIds, BiFunction<Long, Long, List<ScoredComment>> inSpan) {
+    List<String> changeTimeline(MeetingTimeline after, List<String> moderationMarks, BiFunction<Long, Long, List<ScoredComment>> inSpan) {
         MeetingTimeline before = timeline;
         timeline = after;
         placement = Placement.of(after);
-        Set<String> hiddenBefore = hidden;
-        Set<String> erasedBefore = erased;
-        Set<String> clearedBefore = cleared;
-        Set<String> marksHidden = new java.util.HashSet<>();
-        Set<String> marksErased = new java.util.HashSet<>();
-        Set<String> marksCleared = new java.util.HashSet<>();
-        for (String mark : hiddenIds) {
-            if (mark.startsWith(ERASED)) {
-                marksErased.add(mark.substring(ERASED.length()));
-            } else if (mark.startsWith(CLEARED)) {
-                marksCleared.add(mark.substring(CLEARED.length()));
-            } else {
-                marksHidden.add(mark);
-            }
-        }
-        hidden = Set.copyOf(marksHidden);
-        erased = Set.copyOf(marksErased);
-        cleared = Set.copyOf(marksCleared);
-        Set<String> newlyErased = new java.util.HashSet<>(erased);
-        newlyErased.removeAll(erasedBefore);
-        for (Standing standing : named(newlyErased)) {
+        ModerationMarks marksBefore = marks;
+        marks = ModerationMarks.of(moderationMarks);
+        for (Standing standing : named(marks.newlyErased(marksBefore))) {
             remove(standing);
             justErased.add(standing);
         }
@@ -332,17 +216,15 @@ final class MeetingState {
                 inSpan.apply(createdAt(span[0], delayMillis), createdAt(span[1], delayMillis)).forEach(this::placeAgain);
             }
         }
-        Set<String> remarked = new TreeSet<>(symmetricDifference(hiddenBefore, hidden));
-        remarked.addAll(symmetricDifference(clearedBefore, cleared));
-        for (Standing standing : named(remarked)) {
+        for (Standing standing : named(marks.remarked(marksBefore))) {
             ScoredComment comment = standing.counted ? loader.apply(meetingId, standing) : null;
             if (standing.counted) {
-                countOut(standing, comment, false);
+                figures.countOut(standing, comment, false);
             }
-            standing.hidden = isHidden(standing.id);
-            standing.cleared = isCleared(standing.id);
+            standing.hidden = marks.isHidden(standing.id, publicId);
+            standing.cleared = marks.isCleared(standing.id, publicId);
             if (comment != null) {
-                countIn(standing, comment, false, standing.itemId);
+                figures.countIn(standing, comment, false, standing.itemId);
             }
         }
         List<String> republish = new ArrayList<>();
@@ -350,7 +232,7 @@ final class MeetingState {
             if (after.meeting() != null) {
                 after.meeting().items().forEach(item -> republish.add(item.itemId()));
             }
-            republish.addAll(items.keySet());
+            republish.addAll(figures.items().keySet());
         }
         return republish;
     }
@@ -361,21 +243,6 @@ final class MeetingState {
             return Long.MAX_VALUE;
         }
         return referenceTime.toEpochMilli() + delayMillis;
-    }
-
-    /** Erased at its author's request, by its source id or its public id. */
-    private boolean isErased(String id) {
-        return !erased.isEmpty() && (erased.contains(id) || erased.contains(publicId.apply(id)));
-    }
-
-    /** Cleared by the clerk (a false positive), by its source id or its public id. */
-    private boolean isCleared(String id) {
-        return !cleared.isEmpty() && (cleared.contains(id) || cleared.contains(publicId.apply(id)));
-    }
-
-    /** Hidden by the clerk, by its source id or by its public id (the one the console shows). */
-    private boolean isHidden(String id) {
-        return !hidden.isEmpty() && (hidden.contains(id) || hidden.contains(publicId.apply(id)));
     }
 
     /** The public id of a comment, as summaries, views and the report give it. */
@@ -405,13 +272,6 @@ final class MeetingState {
         return found;
     }
 
-    private static Set<String> symmetricDifference(Set<String> a, Set<String> b) {
-        Set<String> differ = new TreeSet<>(a);
-        differ.addAll(b);
-        differ.removeIf(id -> a.contains(id) && b.contains(id));
-        return differ;
-    }
-
     /** Moves a held comment to where the current agenda puts it. */
     private void placeAgain(ScoredComment comment) {
         Standing standing = comments.get(comment.comment().id());
@@ -426,12 +286,12 @@ final class MeetingState {
         boolean counted = standing.counted;
         String wasIn = standing.itemId;
         if (counted) {
-            countOut(standing, comment, false);
+            figures.countOut(standing, comment, false);
         }
         standing.itemId = itemId;
         standing.referenceTime = referenceTime;
         if (counted) {
-            countIn(standing, comment, false, wasIn);
+            figures.countIn(standing, comment, false, wasIn);
         }
     }
 
@@ -452,64 +312,13 @@ final class MeetingState {
             }
             ScoredComment comment = standing == arriving ? arrivingComment : loader.apply(meetingId, standing);
             if (standing.counted) {
-                countOut(standing, comment, true);
+                figures.countOut(standing, comment, true);
             }
             standing.burst = now.burst().contains(id);
             if (now.counted().contains(id)) {
-                countIn(standing, comment, standing == arriving, standing.itemId);
+                figures.countIn(standing, comment, standing == arriving, standing.itemId);
             }
         }
-    }
-
-    /**
-     * The comment's receivedAt goes with its item's next summary only while the chair has not seen it: on its
-     * arrival, or when it moves or is recounted before {@code wasIn}, the item it was in, was published since
-     * it arrived (an agenda event that came right behind it); a post's latency is measured once.
-     *
-     * @param arriving whether the comment is counted on its arrival
-     */
-    private void countIn(Standing standing, ScoredComment comment, boolean arriving, String wasIn) {
-        if (arriving) {
-            standing.arrival = ++arrivals;
-        }
-        boolean unseen = standing.arrival > shownUpTo.getOrDefault(wasIn, 0L);
-        standing.counted = true;
-        ScoredComment placed = asPlaced(standing, comment, standing.itemId);
-        apply(standing, placed, +1);
-        Instant receivedAt = comment.comment().receivedAt();
-        effects.dirty(standing.itemId, unseen && receivedAt != null ? receivedAt.toEpochMilli() : 0);
-        effects.scored(placed);
-    }
-
-    /** @param withdrawn whether the comment leaves the meeting's count (told downstream), or moves within it */
-    private void countOut(Standing standing, ScoredComment comment, boolean withdrawn) {
-        standing.counted = false;
-        apply(standing, asPlaced(standing, comment, standing.itemId), -1);
-        effects.dirty(standing.itemId, 0);
-        if (withdrawn) {
-            effects.scored(asPlaced(standing, comment, null));
-        }
-    }
-
-    private void apply(Standing standing, ScoredComment placed, int sign) {
-        assert !standing.withdrawn : "a withdrawn comment is never counted";
-        Contribution contribution = Contribution.of(placed, standing.referenceTime);
-        item(standing.itemId).apply(standing, contribution, sign);
-        if (!standing.repost) {
-            volume.merge(contribution.minute(), (long) sign, (a, b) -> a + b == 0 ? null : a + b);
-        }
-    }
-
-    private ScoredComment asPlaced(Standing standing, ScoredComment comment, String itemId) {
-        return comment.placedIn(meetingId, itemId).withFlags(Flags.of(comment.flags(), standing.burst, standing.hidden, standing.cleared));
-    }
-
-    private Copies copiesOf(Standing.TextKey text) {
-        Object held = copies.get(text);
-        if (held == null) {
-            return Copies.NONE;
-        }
-        return held instanceof Standing one ? new Copies(List.of(one)) : (Copies) held;
     }
 
     private int authorNumber(String author) {
@@ -519,16 +328,5 @@ final class MeetingState {
     @SuppressWarnings("unchecked")
     private <T> T shared(T value) {
         return (T) shared.computeIfAbsent(value, v -> v);
-    }
-
-    private Standing.TextKey textKey(String text) {
-        byte[] digest = sha256.digest(Text.duplicateKey(text).getBytes(StandardCharsets.UTF_8));
-        long high = 0;
-        long low = 0;
-        for (int i = 0; i < 8; i++) {
-            high = high << 8 | (digest[i] & 0xFF);
-            low = low << 8 | (digest[i + 8] & 0xFF);
-        }
-        return new Standing.TextKey(high, low);
     }
 }

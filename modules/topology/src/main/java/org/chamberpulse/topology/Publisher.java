@@ -57,7 +57,7 @@ final class Publisher {
             String meetingId = entry.key.first();
             String itemId = entry.key.second();
             MeetingState state = homes.state(meetingId);
-            ItemTally tally = state.items().get(itemId);
+            ItemTally tally = state.figures.items().get(itemId);
             long version = Objects.requireNonNullElse(stores.versions().get(entry.key), 0L);
             if (Buckets.isBucket(itemId) && version == 0 && (tally == null || tally.isEmpty())) {
                 // A bucket that held something only for a moment (until the agenda event that moves it
@@ -66,7 +66,7 @@ final class Publisher {
             }
             stores.versions().put(entry.key, version + 1);
             ItemSummary summary = summary(state, itemId, version + 1, lastReceivedAt == 0 ? null : Instant.ofEpochMilli(lastReceivedAt));
-            state.shown(itemId, summary);
+            state.figures.shown(itemId, summary);
             sink.summary(summary);
         }
         List<String> hashtags = new ArrayList<>();
@@ -122,7 +122,7 @@ final class Publisher {
         stores.versions().put(key, version);
         Instant finalAt = Instant.ofEpochMilli(now);
         sink.record(MeetingRecords.bundle(state, items(state), version, finalAt,
-                standing -> state.asPlaced(standing, homes.load(meetingId, standing))));
+                standing -> state.figures.asPlaced(standing, homes.load(meetingId, standing))));
         homes.recorded(meetingId, new MeetingView.ReportRef(version, finalAt));
     }
 
@@ -139,7 +139,7 @@ final class Publisher {
             sink.view(meetingId, null);
             return;
         }
-        Signals signals = state.signals(() -> stores.signals().get(meetingId));
+        Signals signals = state.figures.signals(() -> stores.signals().get(meetingId));
         List<UnmatchedSummary> unmatched = new ArrayList<>();
         String home = state.meeting().hashtags().stream().sorted().findFirst().orElse("");
         UnmatchedSummary own = stores.unmatched().get(home);
@@ -151,7 +151,7 @@ final class Publisher {
 
     /** The published summaries of the meeting's items, made again from the state where not in memory (after a restart). */
     private List<ItemSummary> items(MeetingState state) {
-        Map<String, ItemSummary> published = state.published();
+        Map<String, ItemSummary> published = state.figures.published();
         try (KeyValueIterator<PairKey, Long> it = stores.versions().prefixScan(state.meetingId, KeyBytes.PREFIX)) {
             it.forEachRemaining(entry -> {
                 String itemId = entry.key.second();

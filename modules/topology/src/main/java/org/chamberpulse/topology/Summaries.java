@@ -34,7 +34,7 @@ final class Summaries {
     static ItemSummary of(MeetingState state, String itemId, long version, Instant lastReceivedAt, Function<String, ScoredComment> comment) {
         String meetingId = state.meetingId;
         Meeting meeting = state.meeting();
-        ItemTally tally = state.items().getOrDefault(itemId, new ItemTally());
+        ItemTally tally = state.figures.items().getOrDefault(itemId, new ItemTally());
         Optional<AgendaItem> item = meeting == null ? Optional.empty() : meeting.item(itemId);
         boolean restricted = item.map(AgendaItem::restricted).orElse(false);
         List<String> own = meeting == null ? List.of() : meeting.hashtags();

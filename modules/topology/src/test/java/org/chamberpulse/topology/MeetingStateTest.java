@@ -27,7 +27,7 @@ class MeetingStateTest {
 
     private MeetingState newState() {
         MeetingState meeting = new MeetingState("m1", (meetingId, standing) -> stored.get(standing.id), id -> "public:" + id);
-        meeting.effects(new MeetingState.Effects() {
+        meeting.figures.effects(new MeetingFigures.Effects() {
             @Override
             public void scored(ScoredComment comment) {
                 published.add(comment);
@@ -53,8 +53,8 @@ class MeetingStateTest {
         state.changeTimeline(timeline(start("1", 0), start("2", 20)), List.of(), (from, to) -> inSpan(from, to));
 
         // then: the eleven comments from minute 20 on moved, and only they were published again
-        assertThat(state.items().get("1").count).isEqualTo(19);
-        assertThat(state.items().get("2").count).isEqualTo(11);
+        assertThat(state.figures.items().get("1").count).isEqualTo(19);
+        assertThat(state.figures.items().get("2").count).isEqualTo(11);
         assertThat(published).hasSize(11).allSatisfy(comment -> assertThat(comment.itemId()).isEqualTo("2"));
     }
 
@@ -81,7 +81,7 @@ class MeetingStateTest {
 
         // then: the burst counts once and flagged, the repeat not at all, in both
         for (MeetingState meeting : List.of(state, other.state)) {
-            ItemTally pre = meeting.items().get("pre");
+            ItemTally pre = meeting.figures.items().get("pre");
             assertThat(pre.count).as("seed %d", seed).isEqualTo(11);
             assertThat(pre.flagged).as("seed %d", seed).isEqualTo(1);
             assertThat(pre.authors).as("seed %d", seed).hasSize(11);
