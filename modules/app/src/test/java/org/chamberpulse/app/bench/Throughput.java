@@ -42,13 +42,16 @@ import org.chamberpulse.topology.StreamsProperties;
  * application. Each is timed from the moment its consumer group is stable (all members running) until it
  * has committed every record of every stage; the figure is input posts a second. The peak resident set of
  * each process is printed too (the application's memory under a backlog, the broker apart). {@code -Dtwo=false}
- * leaves out the two instances, {@code -Drole=} picks the role of the one.
+ * leaves out the two instances, {@code -Drole=} picks the role of the one. Every 20 s it prints what the intake and
+ * the desks have committed, and their rates.
  */
 public final class Throughput {
 
     private static final int TRANSACTION_MARKERS = 2;
     private static final double LOAD_RATE = 50_000;
     private static final String PASS_THROUGH_TOPIC = "bench.passthrough";
+    /** The comments' way from the intake to their desks (PulseTopology). */
+    private static final String DESK_STAGE = "-desk-repartition";
     static final int MEETINGS = Integer.getInteger("meetings", 50);
 
     private Throughput() {
@@ -201,24 +204,31 @@ public final class Throughput {
             admin.describeTopics(List.of(stage)).allTopicNames().get().get(stage).partitions()
                     .forEach(p -> ends.put(new TopicPartition(stage, p.partition()), OffsetSpec.latest()));
         }
+        Progress progress = new Progress(start);
         while (true) {
             Thread.sleep(100);
             var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
             var endOffsets = admin.listOffsets(ends).all().get();
             boolean done = true;
             input = 0;
+            long inputCommitted = 0;
+            long deskCommitted = 0;
             for (TopicPartition partition : ends.keySet()) {
                 long end = endOffsets.get(partition).offset();
                 var offset = committed.get(partition);
                 long position = offset == null ? 0 : offset.offset();
                 if (partition.topic().equals(Topics.COMMENTS_RAW.name())) {
                     input += end;
+                    inputCommitted += position;
+                } else if (partition.topic().endsWith(DESK_STAGE)) {
+                    deskCommitted += position;
                 }
                 // A transaction's commit marker takes an offset of its own after its last record.
                 if (end - position > TRANSACTION_MARKERS && end > 0) {
                     done = false;
                 }
             }
+            progress.report(inputCommitted, deskCommitted);
             if (done) {
                 break;
             }
@@ -227,5 +237,35 @@ public final class Throughput {
         double rate = input / seconds;
         System.out.printf("%-28s %,9d records in %6.1f s: %,9.0f posts/s%n", name, input, seconds, rate);
         return rate;
+    }
+
+    /**
+     * The posts committed by the intake and by the desks every 20 s: a fresh process's rates over time (its JIT
+     * compiler at work in the first minute; docs/BENCHMARKS.md) beside the whole run's.
+     */
+    private static final class Progress {
+        private static final long EVERY_NANOS = TimeUnit.SECONDS.toNanos(20);
+        private final long start;
+        private long lastAt;
+        private long lastIntake;
+        private long lastDesk;
+
+        Progress(long start) {
+            this.start = start;
+            this.lastAt = start;
+        }
+
+        void report(long intake, long desk) {
+            long now = System.nanoTime();
+            if (now - lastAt < EVERY_NANOS) {
+                return;
+            }
+            double seconds = (now - lastAt) / 1e9;
+            System.out.printf("    %4.0f s: intake %,9d posts (%,7.0f/s), desks %,9d records, one per hashtag (%,7.0f/s) in the last %.0f s%n", (now - start) / 1e9,
+                    intake, (intake - lastIntake) / seconds, desk, (desk - lastDesk) / seconds, seconds);
+            lastAt = now;
+            lastIntake = intake;
+            lastDesk = desk;
+        }
     }
 }
