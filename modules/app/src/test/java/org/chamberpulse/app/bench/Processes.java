@@ -7,7 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** What the benchmarks that start {@code scripts/chamberpulse run} as processes of their own share. */
 final class Processes {
@@ -44,6 +48,51 @@ final class Processes {
             }
         }
         throw new IllegalStateException("no " + field + " in /proc/" + run.pid() + "/status");
+    }
+
+    /**
+     * The CPU the process's threads have used so far, in core-seconds, by kind of thread, read from /proc: it
+     * shows what a JFR recording does not (the collector's concurrent threads, RocksDB's native background
+     * threads). Linux truncates thread names to 15 characters, so the kinds go by prefix; Kafka Streams names
+     * its threads after the application id.
+     */
+    static Map<String, Double> cpuByThreadKind(Process process, String applicationId) throws IOException {
+        double ticksPerSecond = 100; // USER_HZ: 100 on every Linux architecture Java runs on
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (String kind : List.of("stream threads", "JIT compilers", "garbage collector", "producers' network threads", "RocksDB background", "other")) {
+            seconds.put(kind, 0.0);
+        }
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String stat = Files.readString(task.resolve("stat"));
+                    // The fields after the name, which is in brackets and may hold spaces: utime and stime are the 12th and 13th.
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double used = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / ticksPerSecond;
+                    seconds.merge(threadKind(name, applicationId), used, Double::sum);
+                } catch (IOException threadEnded) {
+                    // a thread that ended while read: its CPU is no longer counted by the process either
+                }
+            }
+        }
+        return seconds;
+    }
+
+    private static String threadKind(String name, String applicationId) {
+        if (name.startsWith(applicationId.substring(0, Math.min(applicationId.length(), 15)))) {
+            return "stream threads";
+        }
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            return "JIT compilers";
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            return "garbage collector";
+        }
+        if (name.startsWith("kafka-producer")) {
+            return "producers' network threads";
+        }
+        return name.startsWith("rocksdb:") ? "RocksDB background" : "other";
     }
 
     /** Stops a process as Ctrl-C would, and kills it if it has not stopped within a minute. */

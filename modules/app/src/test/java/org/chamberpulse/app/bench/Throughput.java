@@ -158,6 +158,10 @@ public final class Throughput {
             double rate = timeUntilCommitted(admin, name, group, stages);
             for (Process process : processes) {
                 System.out.printf("  %s (pid %d): peak RSS %,d MB%n", name, process.pid(), Processes.status(process, "VmHWM") / 1024);
+                Map<String, Double> cpu = Processes.cpuByThreadKind(process, group);
+                StringBuilder kinds = new StringBuilder();
+                cpu.forEach((kind, seconds) -> kinds.append(String.format("; %s %.1f", kind, seconds)));
+                System.out.printf("    CPU from its start, core-seconds: %.1f%s%n", cpu.values().stream().mapToDouble(Double::doubleValue).sum(), kinds);
             }
             return rate;
         } finally {
