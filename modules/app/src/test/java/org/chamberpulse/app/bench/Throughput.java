@@ -1,6 +1,7 @@
 package org.chamberpulse.app.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,6 +54,8 @@ public final class Throughput {
     /** The comments' way from the intake to their desks (PulseTopology). */
     private static final String DESK_STAGE = "-desk-repartition";
     static final int MEETINGS = Integer.getInteger("meetings", 50);
+    private static final com.sun.management.OperatingSystemMXBean OWN_PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private Throughput() {
     }
@@ -155,7 +158,10 @@ public final class Throughput {
                 }
                 Thread.sleep(20);
             }
+            long brokerCpuBefore = OWN_PROCESS.getProcessCpuTime();
             double rate = timeUntilCommitted(admin, name, group, stages);
+            // The broker is embedded in this process; the benchmark's own polling beside it is a few requests a second.
+            System.out.printf("    the broker's CPU (this process) while timed: %.1f core-seconds%n", (OWN_PROCESS.getProcessCpuTime() - brokerCpuBefore) / 1e9);
             for (Process process : processes) {
                 System.out.printf("  %s (pid %d): peak RSS %,d MB%n", name, process.pid(), Processes.status(process, "VmHWM") / 1024);
                 Map<String, Double> cpu = Processes.cpuByThreadKind(process, group);
