@@ -10,13 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
-import java.util.function.Supplier;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import org.chamberpulse.model.Comment;
-import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.ScoredComment;
-import org.chamberpulse.model.Text;
 import org.chamberpulse.timeline.MeetingTimeline;
 
 /**
