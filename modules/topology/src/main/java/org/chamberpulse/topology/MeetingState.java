@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.ScoredComment;
@@ -30,7 +31,8 @@ final class MeetingState {
     private Placement placement = Placement.of(null);
     private ModerationMarks marks = ModerationMarks.NONE;
     private final List<Standing> justErased = new ArrayList<>();
-    private final Map<String, Standing> comments = new HashMap<>();
+    /** By id; an open-addressing map: no entry object a comment (docs/BENCHMARKS.md, footprint). */
+    private final Map<String, Standing> comments = new Object2ObjectOpenHashMap<>();
     private final TextCopies copies = new TextCopies();
     /** One instance of each list of routers: thousands of comments share a few of them. */
     private final Map<Object, Object> shared = new HashMap<>();
@@ -113,7 +115,7 @@ final class MeetingState {
     /** Takes a comment (or a withdrawal's marker) into the meeting: placed, among its copies, counted where it counts. */
     private Standing admit(ScoredComment comment, List<String> via) {
         Comment c = comment.comment();
-        Standing standing = new Standing(comment, authorNumber(c.author()), c.isRepost() || c.withdrawn() ? null : copies.keyOf(c.text()), via);
+        Standing standing = new Standing(comment, authorNumber(c.author()), c.isRepost() || c.withdrawn() ? 0 : copies.keyOf(c.text()), via);
         standing.referenceTime = placement.referenceTime(c);
         standing.itemId = placement.itemFor(c, standing.referenceTime);
         standing.hidden = marks.isHidden(standing.id, publicId);

@@ -10,16 +10,13 @@ import org.chamberpulse.model.ScoredComment;
  */
 final class Standing {
 
-    /** Copies of a text are found by its duplicate key, hashed so that a long post makes a short key. */
-    record TextKey(long high, long low) {
-    }
-
     final String id;
     final long createdAt;
     final boolean repost;
     /** The author's number in the meeting (MeetingState). */
     final int author;
-    final TextKey text;
+    /** Its text's duplicate key, hashed (TextCopies.keyOf); 0 for a post not among copies (a repost, a withdrawal). */
+    final long text;
     /** No flag from intake (profanity, abuse), and some text (of the latest edit). */
     final boolean clean;
     final boolean hasText;
@@ -40,12 +37,12 @@ final class Standing {
     long arrival;
     List<String> via;
 
-    Standing(ScoredComment scored, int author, TextKey text, List<String> via) {
+    Standing(ScoredComment scored, int author, long text, List<String> via) {
         Comment comment = scored.comment();
         this.hasText = !comment.text().isBlank();
         this.clean = scored.flags().isEmpty() && hasText;
         this.withdrawn = comment.withdrawn();
-        this.distinctive = text != null && org.chamberpulse.model.Text.isDistinctive(comment.text());
+        this.distinctive = !comment.isRepost() && !comment.withdrawn() && org.chamberpulse.model.Text.isDistinctive(comment.text());
         this.editedAt = comment.editedAt() == null ? Long.MIN_VALUE : comment.editedAt().toEpochMilli();
         this.id = comment.id();
         this.createdAt = comment.createdAt().toEpochMilli();
