@@ -115,7 +115,7 @@ final class MeetingState {
     /** Takes a comment (or a withdrawal's marker) into the meeting: placed, among its copies, counted where it counts. */
     private Standing admit(ScoredComment comment, List<String> via) {
         Comment c = comment.comment();
-        Standing standing = new Standing(comment, authorNumber(c.author()), c.isRepost() || c.withdrawn() ? 0 : copies.keyOf(c.text()), via);
+        Standing standing = new Standing(comment, authorNumber(c.author()), copies::keyOf, via);
         standing.referenceTime = placement.referenceTime(c);
         standing.itemId = placement.itemFor(c, standing.referenceTime);
         standing.hidden = marks.isHidden(standing.id, publicId);

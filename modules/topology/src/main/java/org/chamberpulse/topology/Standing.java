@@ -1,6 +1,7 @@
 package org.chamberpulse.topology;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.ScoredComment;
 
@@ -37,18 +38,19 @@ final class Standing {
     long arrival;
     List<String> via;
 
-    Standing(ScoredComment scored, int author, long text, List<String> via) {
+    /** @param textKey the duplicate key of a text among copies (TextCopies.keyOf), asked only for a post that takes part */
+    Standing(ScoredComment scored, int author, ToLongFunction<String> textKey, List<String> via) {
         Comment comment = scored.comment();
         this.hasText = !comment.text().isBlank();
         this.clean = scored.flags().isEmpty() && hasText;
         this.withdrawn = comment.withdrawn();
-        this.distinctive = !comment.isRepost() && !comment.withdrawn() && org.chamberpulse.model.Text.isDistinctive(comment.text());
+        this.repost = comment.isRepost();
+        this.distinctive = amongCopies() && org.chamberpulse.model.Text.isDistinctive(comment.text());
+        this.text = amongCopies() ? textKey.applyAsLong(comment.text()) : 0;
         this.editedAt = comment.editedAt() == null ? Long.MIN_VALUE : comment.editedAt().toEpochMilli();
         this.id = comment.id();
         this.createdAt = comment.createdAt().toEpochMilli();
-        this.repost = comment.isRepost();
         this.author = author;
-        this.text = text;
         this.via = via;
     }
 
