@@ -22,6 +22,15 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
     private static final double MEMTABLE_SHARE = 0.5;
     private static final long MEMTABLE_BYTES = 4L * 1024 * 1024;
     private static final long BLOCK_BYTES = 16L * 1024;
+    /**
+     * A memtable takes memory in arena blocks, charged to the write buffer manager as soon as taken; by default
+     * a block is an eighth of the memtable (512 KB). 66 stores (ten a desk task and one a meeting-control task,
+     * six partitions) holding a block each are at the manager's flush limit (7/8 of its bytes) with their
+     * memtables nearly empty, and RocksDB then flushes and compacts tiny files without end: its background
+     * threads took 3 to 12 core-seconds of the throughput benchmark, and 175 with 16 MB memtables (2 MB blocks);
+     * with 128 KB blocks 3, whatever the memtables' size (docs/BENCHMARKS.md, fifth session).
+     */
+    private static final long ARENA_BLOCK_BYTES = 128L * 1024;
 
     /** Shared by every store of the process: RocksDB objects that Streams creates once per store would each bound only themselves. */
     private static Cache cache;
@@ -45,6 +54,7 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
         table.setPinTopLevelIndexAndFilter(true);
         options.setWriteBufferManager(writeBufferManager);
         options.setWriteBufferSize(MEMTABLE_BYTES);
+        options.setArenaBlockSize(ARENA_BLOCK_BYTES);
         options.setMaxWriteBufferNumber(2);
         options.setTableFormatConfig(table);
     }
