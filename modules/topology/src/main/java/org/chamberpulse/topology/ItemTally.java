@@ -3,9 +3,7 @@ package org.chamberpulse.topology;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.chamberpulse.model.Sentiment;
 
 /**
@@ -36,7 +34,7 @@ final class ItemTally {
     final Map<String, Use> hashtags = new HashMap<>();
     final Map<String, Use> terms = new HashMap<>();
     /** The counted comments in time order (newest last; ties by id): first and last, and the quotes. */
-    final NavigableSet<Standing> counted = new TreeSet<>(Copies.ORDER);
+    final InOrder counted = new InOrder();
 
     /** The model that scored the counted comments, as {@link org.chamberpulse.model.SentimentSummary} names it. */
     String model() {

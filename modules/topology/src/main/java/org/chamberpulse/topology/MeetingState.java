@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Meeting;
@@ -33,14 +33,16 @@ final class MeetingState {
     private final List<Standing> justErased = new ArrayList<>();
     /** By id; an open-addressing map: no entry object a comment (docs/BENCHMARKS.md, footprint). */
     private final Map<String, Standing> comments = new Object2ObjectOpenHashMap<>();
-    private final TextCopies copies = new TextCopies();
+    private final Hash64 hash = new Hash64();
+    private final TextCopies copies = new TextCopies(hash);
     /** One instance of each list of routers: thousands of comments share a few of them. */
     private final Map<Object, Object> shared = new HashMap<>();
     /**
      * Each author as a number of this meeting's (from 0, in the order met; never stored): the items' figures
      * count who used each word in primitive maps, most of a meeting's memory otherwise (docs/BENCHMARKS.md).
+     * Found by the author's {@link Hash64}: no string held an author.
      */
-    private final Object2IntOpenHashMap<String> authorNumbers = new Object2IntOpenHashMap<>();
+    private final Long2IntOpenHashMap authorNumbers = new Long2IntOpenHashMap();
     private final BiFunction<String, Standing, ScoredComment> loader;
     private final UnaryOperator<String> publicId;
 
@@ -321,7 +323,7 @@ final class MeetingState {
     }
 
     private int authorNumber(String author) {
-        return authorNumbers.computeIfAbsent(author == null ? "" : author, (String a) -> authorNumbers.size());
+        return authorNumbers.computeIfAbsent(hash.of(author == null ? "" : author), (long a) -> authorNumbers.size());
     }
 
     @SuppressWarnings("unchecked")

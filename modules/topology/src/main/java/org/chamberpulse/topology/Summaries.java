@@ -90,7 +90,7 @@ final class Summaries {
     /** The latest counted comments of the item without flags, newest first: what the chair may read out. */
     private static List<Quote> quotes(MeetingState state, ItemTally tally, Function<String, ScoredComment> comment) {
         List<Quote> quotes = new ArrayList<>();
-        Iterator<Standing> newestFirst = tally.counted.descendingIterator();
+        Iterator<Standing> newestFirst = tally.counted.newestFirst();
         while (newestFirst.hasNext() && quotes.size() < QUOTES) {
             Standing standing = newestFirst.next();
             if (!standing.quotable()) {
