@@ -5,7 +5,6 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -114,11 +113,7 @@ public final class DashboardServer implements AutoCloseable {
             });
             RoutesConfig routes = config.routes;
             if (options.pages()) {
-                config.staticFiles.add(files -> {
-                    files.hostedPath = "/static";
-                    files.directory = "/public";
-                    files.location = Location.CLASSPATH;
-                });
+                routes.get("/static/{name}", new StaticFiles()::serve);
                 pages(routes, state, web.commentForm());
             } else {
                 routes.get("/", ctx -> ctx.contentType("text/plain; charset=utf-8")

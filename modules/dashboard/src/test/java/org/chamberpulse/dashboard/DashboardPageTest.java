@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.chamberpulse.model.AgendaEvent;
@@ -551,6 +552,33 @@ class DashboardPageTest {
                 assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline"));
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.body()).doesNotContain("<script>").contains("src=\"/static/chair.js\"");
+    }
+
+    @Test
+    void shouldServeThePagesFilesWithAValidatorAndNothingBesideThem() throws Exception {
+        // given
+        start();
+
+        // when: a script fetched, then revalidated with its ETag; then names that are not the pages' files
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create(base() + "/static/chair.js")).build(), HttpResponse.BodyHandlers.ofString());
+        String etag = script.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(base() + "/static/chair.js")).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> style = http.send(HttpRequest.newBuilder(URI.create(base() + "/static/style.css")).build(), HttpResponse.BodyHandlers.ofString());
+
+        // then
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(script.body()).isNotBlank();
+        assertThat(script.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(style.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        assertThat(style.headers().firstValue("ETag")).isPresent().isNotEqualTo(Optional.of(etag));
+        for (String name : List.of("nope.js", "..%2Fpages%2Fchair.html", "%2E%2E%2Fapplication.properties", "chair.js.bak", "Chair.JS", "chair.html")) {
+            HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(base() + "/static/" + name)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(missing.statusCode()).as(name).isEqualTo(404);
+        }
     }
 
     private String base() {
