@@ -18,13 +18,14 @@ class InOrderTest {
 
     @Test
     void shouldHoldTheCountedCommentsInTimeOrderWhateverOrderTheyComeAndGoIn() {
-        for (int run = 0; run < 200; run++) {
+        for (int run = 0; run < 100; run++) {
             long seed = new Random().nextLong();
             Random random = new Random(seed);
-            // given: comments of a few minutes, several at the same minute (ordered by id then)
+            // given: a few comments or thousands (several chunks), several at the same minute (ordered by id then)
+            int size = 1 + random.nextInt(random.nextBoolean() ? 40 : 5 * InOrder.CHUNK);
             List<Standing> standings = new ArrayList<>();
-            for (int k = 0; k < 1 + random.nextInt(40); k++) {
-                standings.add(standing("c" + random.nextInt(1_000), random.nextInt(10)));
+            for (int k = 0; k < size; k++) {
+                standings.add(standing("c" + random.nextInt(10 * size), random.nextInt(1 + size / 4)));
             }
             InOrder inOrder = new InOrder();
             TreeSet<Standing> expected = new TreeSet<>(Copies.ORDER);
