@@ -1,6 +1,7 @@
 package org.chamberpulse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,7 +78,9 @@ class EndToEndBrowserTest {
             browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("quotes")).getText().contains("<img src=x"));
             assertThat(browser.driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
 
-            // and when the clerk starts the budget, new comments count there
+            // and when the clerk starts the budget, new comments count there (started after the second the correction
+            // below types, afterFirstComments plus one, cut to whole seconds: so that the correction moves only item 1's)
+            await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(afterFirstComments.plusMillis(1_100)));
             browser.driver.switchTo().window(console);
             browser.driver.findElement(By.id("next-item")).click();
             browser.await(Duration.ofSeconds(30)).until(d -> d.findElement(By.id("running")).getText().equals("2. Budget"));
