@@ -5,13 +5,12 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.chamberpulse.model.Sha256;
 
 /**
  * The pages' scripts and style sheet under {@code /static}, read from the class path once each and held, with
@@ -75,20 +74,12 @@ final class StaticFiles {
                 return Optional.empty();
             }
             byte[] bytes = stream.readAllBytes();
-            File file = new File(bytes, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), etag(bytes));
+            String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(bytes)).substring(0, 22) + "\"";
+            File file = new File(bytes, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), etag);
             held.put(name, file);
             return Optional.of(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String etag(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

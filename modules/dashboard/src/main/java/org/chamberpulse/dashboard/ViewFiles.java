@@ -2,15 +2,13 @@ package org.chamberpulse.dashboard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.model.Sha256;
 import org.chamberpulse.model.Topics;
 
 /**
@@ -68,11 +66,6 @@ final class ViewFiles {
 
     /** Meeting ids are free text to a file system: the file is named by their hash. */
     private Path file(String meetingId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(meetingId.getBytes(StandardCharsets.UTF_8));
-            return dir.resolve(HexFormat.of().formatHex(digest, 0, 16) + ".json");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return dir.resolve(HexFormat.of().formatHex(Sha256.of(meetingId), 0, 16) + ".json");
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Pseudonyms;
+import org.chamberpulse.model.Sha256;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.model.Validation;
 import org.slf4j.Logger;
@@ -73,7 +73,7 @@ public final class CommentApi {
         this.meters = meters;
         this.producer = producer;
         this.pseudonyms = pseudonyms;
-        this.keyDigests = apiKeys.stream().map(CommentApi::sha256).toList();
+        this.keyDigests = apiKeys.stream().map(Sha256::of).toList();
         this.limiter = limiter;
         this.clock = clock;
     }
@@ -95,7 +95,7 @@ public final class CommentApi {
             rejected("unknown", "unauthorized", 1);
             return Optional.of(Response.of(401, Map.of("error", "a valid API key is required (X-API-Key or Authorization: Bearer)")));
         }
-        String caller = keyDigests.isEmpty() ? "address:" + client : "key:" + java.util.HexFormat.of().formatHex(sha256(presentedKey), 0, 8);
+        String caller = keyDigests.isEmpty() ? "address:" + client : "key:" + java.util.HexFormat.of().formatHex(Sha256.of(presentedKey), 0, 8);
         if (!limiter.tryAcquire(caller)) {
             rejected("unknown", "rate_limited", 1);
             return Optional.of(new Response(429, Map.of("error", "too many requests; slow down"),
@@ -250,16 +250,8 @@ public final class CommentApi {
         if (presented == null || presented.isBlank()) {
             return false;
         }
-        byte[] digest = sha256(presented.strip());
+        byte[] digest = Sha256.of(presented.strip());
         return keyDigests.stream().anyMatch(known -> MessageDigest.isEqual(known, digest));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static String firstLine(String message) {

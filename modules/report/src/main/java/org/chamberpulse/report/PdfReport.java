@@ -7,9 +7,6 @@ import com.openhtmltopdf.slf4j.Slf4jLogger;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -23,6 +20,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
+import org.chamberpulse.model.Sha256;
 
 /**
  * The HTML report printed to PDF. The font is embedded (DejaVu Sans, which has the Welsh ŵ and ŷ), so
@@ -74,11 +72,7 @@ public final class PdfReport {
     }
 
     private static byte[] digest(String html) {
-        try {
-            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8)), 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Arrays.copyOf(Sha256.of(html), 16);
     }
 
     private static InputStream font(String name) {

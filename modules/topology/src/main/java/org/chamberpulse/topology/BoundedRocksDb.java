@@ -27,7 +27,7 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
      * a block is an eighth of the memtable (512 KB). 66 stores (ten a desk task and one a meeting-control task,
      * six partitions) holding a block each are at the manager's flush limit (7/8 of its bytes) with their
      * memtables nearly empty, and RocksDB then flushes and compacts tiny files without end: its background
-     * threads took 3 to 12 core-seconds of the throughput benchmark, and 175 with 16 MB memtables (2 MB blocks);
+     * threads took 2 to 12 core-seconds of the throughput benchmark, and 175 with 16 MB memtables (2 MB blocks);
      * with 128 KB blocks 3, whatever the memtables' size (docs/BENCHMARKS.md, fifth session).
      */
     private static final long ARENA_BLOCK_BYTES = 128L * 1024;

@@ -2,7 +2,7 @@ package org.chamberpulse.topology;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.chamberpulse.model.Sha256;
 
 /**
  * A string as the first 64 bits of its SHA-256: a key the derived state holds as a primitive, not as a
@@ -11,15 +11,7 @@ import java.security.NoSuchAlgorithmException;
  */
 final class Hash64 {
 
-    private final MessageDigest sha256;
-
-    Hash64() {
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
+    private final MessageDigest sha256 = Sha256.newDigest();
 
     long of(String text) {
         byte[] digest = sha256.digest(text.getBytes(StandardCharsets.UTF_8));

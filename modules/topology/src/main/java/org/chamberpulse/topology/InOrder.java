@@ -2,7 +2,6 @@ package org.chamberpulse.topology;
 
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -95,13 +94,12 @@ final class InOrder {
 
     /** The chunk that holds, or would take, {@code standing}: the first whose last comment is not before it. */
     private int chunkFor(Standing standing) {
-        Comparator<Standing> order = Copies.ORDER;
         int low = 0;
         int high = chunks.size() - 1;
         while (low < high) {
             int middle = (low + high) >>> 1;
             ObjectArrayList<Standing> chunk = chunks.get(middle);
-            if (order.compare(chunk.get(chunk.size() - 1), standing) < 0) {
+            if (Copies.ORDER.compare(chunk.get(chunk.size() - 1), standing) < 0) {
                 low = middle + 1;
             } else {
                 high = middle;
