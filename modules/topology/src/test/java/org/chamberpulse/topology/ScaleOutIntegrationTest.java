@@ -1,6 +1,7 @@
 package org.chamberpulse.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.chamberpulse.topology.Fixtures.START;
 import static org.chamberpulse.topology.Fixtures.at;
 import static org.chamberpulse.topology.Fixtures.comment;
@@ -97,7 +98,8 @@ class ScaleOutIntegrationTest {
                         assertThat(new long[] {summary.count(), summary.reposts(), summary.uniqueAuthors()})
                                 .as("count, reposts, unique authors of item %s", item.getKey()).containsExactly(item.getValue());
                     }
-                    assertThat(first.state()).isEqualTo(KafkaStreams.State.RUNNING);
+                    // the survivor may still be in the follow-up rebalance that hands it the stopped instance's tasks
+                    awaitRunning(first);
                 }
             }
         }
@@ -169,10 +171,10 @@ class ScaleOutIntegrationTest {
         return new KafkaStreams(PulseTopology.build(config), StreamsProperties.of(config, cluster.bootstrapServers()));
     }
 
-    private static void awaitRunning(KafkaStreams... instances) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline && !java.util.Arrays.stream(instances).allMatch(s -> s.state() == KafkaStreams.State.RUNNING)) {
-            Thread.sleep(100);
+    private static void awaitRunning(KafkaStreams... instances) {
+        for (KafkaStreams instance : instances) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(instance.state()).isEqualTo(KafkaStreams.State.RUNNING));
         }
     }
 
