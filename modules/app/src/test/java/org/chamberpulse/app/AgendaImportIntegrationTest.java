@@ -2,6 +2,7 @@ package org.chamberpulse.app;
 
 import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -92,14 +93,9 @@ class AgendaImportIntegrationTest {
             assertThat(exit).isZero();
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Published meeting mg-4242, \"Cabinet\"", "Clean Air Zone & Buses");
             HttpClient http = HttpClient.newHttpClient();
-            String summary = "";
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline && !summary.contains("\"count\":3")) {
-                summary = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + runtime.httpPort() + "/api/v1/meetings/mg-4242/summary")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                Thread.sleep(200);
-            }
-            assertThat(summary).contains("\"itemId\":\"2\"", "\"title\":\"Clean Air Zone & Buses\"", "\"count\":3");
+            HttpRequest summary = HttpRequest.newBuilder(URI.create("http://localhost:" + runtime.httpPort() + "/api/v1/meetings/mg-4242/summary")).build();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(http.send(summary,
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("\"itemId\":\"2\"", "\"title\":\"Clean Air Zone & Buses\"", "\"count\":3"));
         } finally {
             modernGov.stop(0);
         }

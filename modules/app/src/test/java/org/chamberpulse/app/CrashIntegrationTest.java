@@ -1,6 +1,7 @@
 package org.chamberpulse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
@@ -73,7 +73,7 @@ class CrashIntegrationTest {
             awaitBroker(bootstrap);
             Forked run = Forked.start(dir.resolve("run-1.log"), runArgs.toArray(String[]::new));
             try {
-                awaitReady(httpPort, run);
+                awaitReady(http, httpPort, run);
                 PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.resolve("producer").toString(), "bootstrap", bootstrap));
                 Instant start = Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS).minus(ITEM_LENGTH.multipliedBy(3));
                 List<Comment> comments = meeting(start);
@@ -91,7 +91,7 @@ class CrashIntegrationTest {
                     // the same posts again, as a client that retried would send them
                     send(producer, comments.subList(0, PER_ITEM / 2));
                     run = Forked.start(dir.resolve("run-2.log"), runArgs.toArray(String[]::new));
-                    awaitReady(httpPort, run);
+                    awaitReady(http, httpPort, run);
 
                     // then
                     awaitSummaries(summaries, seen, s -> List.of("1", "2", "3").stream()
@@ -170,7 +170,7 @@ class CrashIntegrationTest {
             awaitBroker(bootstrap);
             Forked run = Forked.start(dir.resolve("run-0.log"), runArgs.toArray(String[]::new));
             try {
-                awaitReady(httpPort, run);
+                awaitReady(http, httpPort, run);
                 PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.resolve("producer").toString(), "bootstrap", bootstrap));
                 try (PulseProducer producer = new PulseProducer(config, bootstrap);
                      KafkaConsumer<String, ItemSummary> summaries = summaries(bootstrap)) {
@@ -185,7 +185,7 @@ class CrashIntegrationTest {
                         sent = kills.get(k);
                         run.kill9();
                         run = Forked.start(dir.resolve("run-" + (k + 1) + ".log"), runArgs.toArray(String[]::new));
-                        awaitReady(httpPort, run);
+                        awaitReady(http, httpPort, run);
                     }
                     send(producer, comments.subList(sent, comments.size()));
 
@@ -315,12 +315,8 @@ class CrashIntegrationTest {
         }
     }
 
-    private static void awaitRecords(String bootstrap, long records) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (rawIds(bootstrap).size() < records) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    private static void awaitRecords(String bootstrap, long records) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> rawIds(bootstrap).size() >= records);
     }
 
     private static List<String> rawIds(String bootstrap) {
@@ -341,40 +337,25 @@ class CrashIntegrationTest {
         return ids;
     }
 
-    static void awaitBroker(String bootstrap) throws Exception {
+    static void awaitBroker(String bootstrap) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        List<String> names = Topics.ALL.stream().map(t -> t.name()).toList();
         try (Admin admin = Admin.create(props)) {
-            while (true) {
-                try {
-                    Set<String> topics = admin.listTopics().names().get(5, TimeUnit.SECONDS);
-                    if (topics.containsAll(Topics.ALL.stream().map(t -> t.name()).toList())) {
-                        return;
-                    }
-                } catch (Exception notYet) {
-                    assertThat(System.nanoTime()).as("broker up within two minutes").isLessThan(deadline);
-                }
-                Thread.sleep(200);
-            }
+            // until the broker answers, listing fails: not yet up
+            await("broker up with every topic").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> admin.listTopics().names().get(5, TimeUnit.SECONDS).containsAll(names));
         }
     }
 
-    private void awaitReady(int httpPort, Forked run) throws Exception {
+    /** Fails at once if {@code run} has exited, with its log. */
+    static void awaitReady(HttpClient http, int httpPort, Forked run) {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            assertThat(run.process().isAlive()).as("run is alive: %s", Files.readString(run.log())).isTrue();
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // still starting
-            }
-            assertThat(System.nanoTime()).as("run ready within two minutes").isLessThan(deadline);
-            Thread.sleep(200);
-        }
+        await("run ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    assertThat(run.process().isAlive()).as("run is alive: %s", Files.readString(run.log())).isTrue();
+                    return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                });
     }
 
 

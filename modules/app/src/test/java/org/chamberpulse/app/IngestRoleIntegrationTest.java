@@ -59,7 +59,7 @@ class IngestRoleIntegrationTest {
                 "--set", "sources.mastodon.servers=" + networks.mastodon.url(), "--set", "sources.bluesky.endpoint=" + networks.jetstream.url(),
                 "--set", "sources.x.bearer-token=test-token", "--set", "sources.x.endpoint=" + networks.x.url()};
             CrashIntegrationTest.Forked run = CrashIntegrationTest.Forked.start(dir.resolve("run-1.log"), runArgs);
-            awaitReady(httpPort, run);
+            CrashIntegrationTest.awaitReady(http, httpPort, run);
             PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.resolve("producer").toString(), "bootstrap", bootstrap));
             Instant now = Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS);
             try (PulseProducer producer = new PulseProducer(config, bootstrap);
@@ -100,7 +100,7 @@ class IngestRoleIntegrationTest {
                     networks.jetstream.post("did:plc:down" + i, "down" + i, "Bluesky while down " + i, TAG, Instant.now());
                 }
                 run = CrashIntegrationTest.Forked.start(dir.resolve("run-2.log"), runArgs);
-                awaitReady(httpPort, run);
+                CrashIntegrationTest.awaitReady(http, httpPort, run);
 
                 // then every post made, less the deleted, counts once: none missed, none doubled
                 CrashIntegrationTest.awaitSummaries(summaries, seen, s -> count(s) >= 22);
@@ -170,13 +170,5 @@ class IngestRoleIntegrationTest {
         Matcher port = Pattern.compile("Metrics \\(management port\\): http://localhost:(\\d+)/metrics").matcher(Files.readString(run.log()));
         assertThat(port.find()).as("run printed its management port").isTrue();
         return Integer.parseInt(port.group(1));
-    }
-
-    private void awaitReady(int httpPort, CrashIntegrationTest.Forked run) {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).build();
-        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> {
-            assertThat(run.process().isAlive()).as("run is alive: %s", Files.readString(run.log())).isTrue();
-            return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        });
     }
 }

@@ -2,6 +2,7 @@ package org.chamberpulse.app;
 
 import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -74,13 +75,8 @@ class LogScanIntegrationTest {
                     .header("X-API-Key", API_KEY));
             send(post(base + "/api/v1/comments", "{\"text\": \"" + TEXT + "\"}").header("X-API-Key", "wrong-" + API_KEY));
             assertThat(accepted.statusCode()).isEqualTo(202);
-            String summary = "";
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline && !summary.contains("\"count\":1")) {
-                summary = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/meetings/scan-1/summary"))).body();
-                Thread.sleep(200);
-            }
-            assertThat(summary).contains("\"count\":1");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/meetings/scan-1/summary"))).body()).contains("\"count\":1"));
         } finally {
             root.detachAppender(logs);
         }

@@ -1,6 +1,7 @@
 package org.chamberpulse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.net.URI;
@@ -62,15 +63,12 @@ class MetricsIntegrationTest {
                     new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
                 raw.send(new ProducerRecord<>(Topics.COMMENTS_RAW.name(), "bad", "{not json")).get();
             }
-            String metrics = "";
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline && !(metrics.contains("chamberpulse_post_latency_seconds_count 1\n")
-                    && metrics.contains("chamberpulse_dlq_records_total{topic=\"pulse.comments.raw\"} 1.0")
-                    && metrics.contains("chamberpulse_consumer_lag{topic=\"pulse.comments.raw\"}")
-                    && metrics.contains("chamberpulse_ingest_connected{hashtag=\"metricslive\""))) {
-                Thread.sleep(500);
-                metrics = get("http://localhost:" + runtime.managementPort() + "/metrics");
-            }
+            String metrics = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> get("http://localhost:" + runtime.managementPort() + "/metrics"),
+                            scraped -> scraped.contains("chamberpulse_post_latency_seconds_count 1\n")
+                                    && scraped.contains("chamberpulse_dlq_records_total{topic=\"pulse.comments.raw\"} 1.0")
+                                    && scraped.contains("chamberpulse_consumer_lag{topic=\"pulse.comments.raw\"}")
+                                    && scraped.contains("chamberpulse_ingest_connected{hashtag=\"metricslive\""));
 
             // then
             assertThat(metrics).contains(
@@ -97,12 +95,10 @@ class MetricsIntegrationTest {
         }
     }
 
-    private void awaitReady(String base) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-            Thread.sleep(200);
-        }
+    private void awaitReady(String base) {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/health/ready")).build();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private void post(String base, String json) throws Exception {

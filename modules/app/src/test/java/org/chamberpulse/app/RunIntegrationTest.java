@@ -2,6 +2,7 @@ package org.chamberpulse.app;
 
 import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,14 +58,9 @@ class RunIntegrationTest {
             assertThat(accepted.statusCode()).isEqualTo(202);
             assertThat(accepted.body()).contains("sms:1", "web:2");
             assertThat(refused.statusCode()).isEqualTo(401);
-            String summary = "";
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline && !summary.contains("\"count\":2")) {
-                summary = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/meetings/run-it/summary")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                Thread.sleep(200);
-            }
-            assertThat(summary).contains("\"itemId\":\"1\"").contains("\"count\":2").contains("\"uniqueAuthors\":2");
+            HttpRequest summary = HttpRequest.newBuilder(URI.create(base + "/api/v1/meetings/run-it/summary")).build();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(http.send(summary,
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("\"itemId\":\"1\"", "\"count\":2", "\"uniqueAuthors\":2"));
             assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString())
                     .statusCode()).isEqualTo(200);
         }

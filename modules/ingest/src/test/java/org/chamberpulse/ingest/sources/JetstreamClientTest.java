@@ -1,6 +1,7 @@
 package org.chamberpulse.ingest.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.javalin.Javalin;
 import java.net.URI;
@@ -74,7 +75,9 @@ class JetstreamClientTest {
         Thread thread = new Thread(client);
         thread.setDaemon(true);
         thread.start();
-        await(() -> comments.size() >= 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> comments.size() >= 3);
+        // and nothing more: the untagged post, its repost, the identity event and the malformed line stay out
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).until(() -> comments.size() == 3);
         client.stop();
         thread.join(10_000);
 
@@ -143,14 +146,6 @@ class JetstreamClientTest {
     private static String delete(String did, String rkey, long timeUs) {
         return ("{\"did\":\"%s\",\"time_us\":%d,\"kind\":\"commit\",\"commit\":{\"rev\":\"3l3\",\"operation\":\"delete\","
                 + "\"collection\":\"app.bsky.feed.post\",\"rkey\":\"%s\"}}").formatted(did, timeUs, rkey);
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(1_500);
     }
 
     /** A Jetstream commit event for a new post (https://github.com/bluesky-social/jetstream). */

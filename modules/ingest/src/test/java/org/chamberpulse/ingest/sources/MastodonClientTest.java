@@ -1,6 +1,7 @@
 package org.chamberpulse.ingest.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -94,10 +95,7 @@ class MastodonClientTest {
         // when
         thread.start();
         assertThat(secondStream.await(30, TimeUnit.SECONDS)).isTrue();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (comments.size() < 5 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> comments.size() >= 5);
         client.stop();
 
         // then

@@ -1,6 +1,7 @@
 package org.chamberpulse.ingest.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -88,10 +89,7 @@ class XStreamClientTest {
         Thread thread = new Thread(client);
         thread.setDaemon(true);
         thread.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (comments.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> comments.size() >= 2);
         client.stop();
 
         // then
