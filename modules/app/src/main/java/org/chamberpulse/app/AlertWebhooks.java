@@ -1,10 +1,13 @@
 package org.chamberpulse.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -117,7 +120,7 @@ final class AlertWebhooks implements AutoCloseable {
         body.put("message", alert.message());
         try {
             return Json.MAPPER.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("an alert is always JSON", e);
         }
     }
@@ -128,7 +131,7 @@ final class AlertWebhooks implements AutoCloseable {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.length == 0 ? new byte[1] : secret, "HmacSHA256"));
             return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }
     }
@@ -154,7 +157,7 @@ final class AlertWebhooks implements AutoCloseable {
                     .header(SIGNATURE, signature(secret, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             status = -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -11,6 +11,7 @@ import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.ingest.Replay;
 import org.chamberpulse.ingest.ReplayFile;
 import org.chamberpulse.ingest.SampleMeeting;
+import org.chamberpulse.model.Pseudonyms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("Replaying \"%s\" (%d comments) at %sx; Ctrl-C stops.%n",
                     sample.meeting().title() + ", " + sample.meeting().body(), sample.comments().size(), speed);
             try (PulseProducer producer = new PulseProducer(pulse, runtime.bootstrapServers())) {
-                Replay.Result result = new Replay(producer, org.chamberpulse.model.Pseudonyms.fromConfig(pulse), System.out, System.console() != null).run(Optional.of(sample.meeting()), sample.agenda(),
+                Replay.Result result = new Replay(producer, Pseudonyms.fromConfig(pulse), System.out, System.console() != null).run(Optional.of(sample.meeting()), sample.agenda(),
                         sample.comments().stream().map(c -> new ReplayFile.Line<>(0, c, null)).toList(), speed);
                 System.out.printf("Replay finished: %d comments, %d agenda events. The dashboard stays up; Ctrl-C stops.%n",
                         result.comments(), result.agendaEvents());

@@ -1,8 +1,10 @@
 package org.chamberpulse.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -10,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -60,14 +63,14 @@ final class EraseCommand implements Callable<Integer> {
     Target target;
 
     @Option(names = "--data-dir", paramLabel = "D", description = "The data directory of the instances (its author.secret and audit.log).")
-    java.nio.file.Path dataDir;
+    Path dataDir;
 
     @Mixin
     ClusterOptions cluster;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> options = new java.util.HashMap<>();
+        Map<String, String> options = new HashMap<>();
         options.put("data.dir", dataDir == null ? null : dataDir.toString());
         PulseConfig pulse = cluster.load(options);
         Pseudonyms pseudonyms = Pseudonyms.fromConfig(pulse);
@@ -114,7 +117,7 @@ final class EraseCommand implements Callable<Integer> {
     }
 
     /** Every placed comment on pulse.comments.scored, from the beginning to the end as it is now. */
-    private static void scan(KafkaConsumer<String, byte[]> consumer, java.util.function.Consumer<ScoredComment> each) {
+    private static void scan(KafkaConsumer<String, byte[]> consumer, Consumer<ScoredComment> each) {
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMMENTS_SCORED.name(), Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);

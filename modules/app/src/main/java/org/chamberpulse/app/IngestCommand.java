@@ -5,16 +5,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.KafkaSink;
-import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.ingest.sources.JetstreamClient;
 import org.chamberpulse.ingest.sources.MastodonClient;
 import org.chamberpulse.ingest.sources.XStreamClient;
+import org.chamberpulse.model.Pseudonyms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,14 +39,14 @@ final class IngestCommand {
         ClusterOptions cluster;
 
         PulseConfig load() {
-            Map<String, String> options = new java.util.HashMap<>();
+            Map<String, String> options = new HashMap<>();
             options.put("data.dir", dataDir == null ? null : dataDir.toString());
             return cluster.load(options);
         }
     }
 
     /** Runs the clients, one thread each, until Ctrl-C or SIGTERM; then flushes what was read. */
-    static int follow(PulseConfig config, java.util.function.Function<KafkaSink, List<Runnable>> clients) throws InterruptedException {
+    static int follow(PulseConfig config, Function<KafkaSink, List<Runnable>> clients) throws InterruptedException {
         Shutdown shutdown = Shutdown.onSignal();
         try (PulseProducer producer = new PulseProducer(config, config.bootstrap()); KafkaSink sink = new KafkaSink(producer)) {
             List<Thread> threads = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.chamberpulse.dashboard.LiveState;
 import org.chamberpulse.model.ItemSummary;
@@ -94,7 +95,7 @@ final class Metrics {
         Gauge.builder(name, value::getAsInt).description(description).register(registry);
     }
 
-    static void counter(MeterRegistry registry, String name, String description, java.util.function.LongSupplier total) {
+    static void counter(MeterRegistry registry, String name, String description, LongSupplier total) {
         FunctionCounter.builder(name, total, t -> t.getAsLong()).description(description).register(registry);
     }
 

@@ -1,47 +1,61 @@
 package org.chamberpulse.app;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.chamberpulse.model.Topic;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
 import org.chamberpulse.config.PulseConfig;
-import org.chamberpulse.dashboard.BodyRule;
-import org.chamberpulse.dashboard.DashboardServer;
-import org.chamberpulse.dashboard.LiveState;
 import org.chamberpulse.dashboard.AuditLog;
+import org.chamberpulse.dashboard.BodyRule;
 import org.chamberpulse.dashboard.ClerkConsole;
 import org.chamberpulse.dashboard.ClerkPublisher;
-import org.chamberpulse.dashboard.CommentForm;
 import org.chamberpulse.dashboard.ClerkSessions;
+import org.chamberpulse.dashboard.CommentForm;
+import org.chamberpulse.dashboard.DashboardServer;
+import org.chamberpulse.dashboard.FollowedSources;
+import org.chamberpulse.dashboard.LiveState;
 import org.chamberpulse.dashboard.Passwords;
 import org.chamberpulse.dashboard.PulseFeed;
-import org.chamberpulse.dashboard.FollowedSources;
 import org.chamberpulse.dashboard.Readiness;
+import org.chamberpulse.ingest.CommentApi;
+import org.chamberpulse.ingest.PulseProducer;
+import org.chamberpulse.ingest.RateLimiter;
+import org.chamberpulse.ingest.agenda.MeetingDefaults;
+import org.chamberpulse.ingest.agenda.ModernGovClient;
 import org.chamberpulse.ingest.follow.IngestRole;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.ModerationEvent;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.chamberpulse.ingest.CommentApi;
 import org.chamberpulse.model.Pseudonyms;
-import org.chamberpulse.ingest.PulseProducer;
-import org.chamberpulse.ingest.RateLimiter;
+import org.chamberpulse.model.Topic;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.topology.PulseTopology;
 import org.chamberpulse.topology.StreamsProperties;
@@ -62,7 +76,7 @@ public final class PulseRuntime implements AutoCloseable {
     private final DashboardServer dashboard;
     private final boolean servesDashboard;
     private String generatedClerkPassword;
-    private java.nio.file.Path clerkUserFile;
+    private Path clerkUserFile;
 
     private PulseRuntime(PulseConfig configured) {
         // The author secret keys pseudonyms and public ids alike, in the topology, the API and the report.
@@ -104,7 +118,7 @@ public final class PulseRuntime implements AutoCloseable {
                 started.push(ingest);
             }
             IngestRole followers = ingest;
-            java.util.function.Supplier<Map<String, String>> sourceChecks = followers == null ? Map::of : followers::health;
+            Supplier<Map<String, String>> sourceChecks = followers == null ? Map::of : followers::health;
 
             if (config.role().runsDashboard() && !config.webhooks().urls().isEmpty()) {
                 AlertWebhooks webhooks = new AlertWebhooks(config, bootstrapServers).start();
@@ -171,15 +185,15 @@ public final class PulseRuntime implements AutoCloseable {
 
     /** The console's ModernGov import: the agenda command's client, with the clerk's hashtags and zone. */
     private static Meeting fromModernGov(String url, long number, List<String> hashtags, String timezone) {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
-        return new org.chamberpulse.ingest.agenda.ModernGovClient(http, url)
-                .meeting(number, new org.chamberpulse.ingest.agenda.MeetingDefaults(null, hashtags, java.time.ZoneId.of(timezone), null, null, null));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        return new ModernGovClient(http, url)
+                .meeting(number, new MeetingDefaults(null, hashtags, ZoneId.of(timezone), null, null, null));
     }
 
     /** A follower's state as the console's JSON gives it. */
     private static Map<String, Object> describe(IngestRole.SourceState state) {
-        Map<String, Object> described = new java.util.LinkedHashMap<>();
+        Map<String, Object> described = new LinkedHashMap<>();
         described.put("source", state.source());
         described.put("server", state.server());
         described.put("hashtag", state.hashtag());
@@ -199,30 +213,30 @@ public final class PulseRuntime implements AutoCloseable {
      * directory, whose password the first start makes and prints once (there is no default password).
      */
     private ClerkSessions clerkSessions(PulseConfig config) {
-        java.util.Map<String, String> users = ClerkSessions.parseUsers(config.clerkUsers());
+        Map<String, String> users = ClerkSessions.parseUsers(config.clerkUsers());
         if (users.isEmpty()) {
-            java.nio.file.Path file = config.dataDir().resolve(CLERK_USER_FILE);
+            Path file = config.dataDir().resolve(CLERK_USER_FILE);
             try {
-                if (!java.nio.file.Files.exists(file)) {
+                if (!Files.exists(file)) {
                     String password = Passwords.random();
-                    java.nio.file.Files.createDirectories(config.dataDir());
-                    java.nio.file.Files.writeString(file, "clerk:" + Passwords.hash(password.toCharArray()) + "\n");
+                    Files.createDirectories(config.dataDir());
+                    Files.writeString(file, "clerk:" + Passwords.hash(password.toCharArray()) + "\n");
                     restrictToOwner(file);
                     generatedClerkPassword = password;
                 }
                 Pseudonyms.requireOwnerOnly(file);
-                users = ClerkSessions.parseUsers(java.util.List.of(java.nio.file.Files.readString(file).strip()));
+                users = ClerkSessions.parseUsers(List.of(Files.readString(file).strip()));
                 clerkUserFile = file;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot keep the clerk's user in " + file, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep the clerk's user in " + file, e);
             }
         }
         return new ClerkSessions(users, Clock.systemUTC());
     }
 
-    private static void restrictToOwner(java.nio.file.Path file) throws java.io.IOException {
+    private static void restrictToOwner(Path file) throws IOException {
         try {
-            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the data directory's own permissions apply.
         }
@@ -232,17 +246,17 @@ public final class PulseRuntime implements AutoCloseable {
         return new ClerkPublisher() {
             @Override
             public void publish(Meeting meeting) throws Exception {
-                producer.send(Topics.MEETINGS, meeting.meetingId(), meeting).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                producer.send(Topics.MEETINGS, meeting.meetingId(), meeting).get(10, TimeUnit.SECONDS);
             }
 
             @Override
             public void publish(AgendaEvent event) throws Exception {
-                producer.send(Topics.AGENDA, event.meetingId(), event).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                producer.send(Topics.AGENDA, event.meetingId(), event).get(10, TimeUnit.SECONDS);
             }
 
             @Override
             public void publish(ModerationEvent event) throws Exception {
-                producer.send(Topics.MODERATION, event.meetingId(), event).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                producer.send(Topics.MODERATION, event.meetingId(), event).get(10, TimeUnit.SECONDS);
             }
         };
     }
@@ -250,7 +264,7 @@ public final class PulseRuntime implements AutoCloseable {
     /** The API key from {@code X-API-Key}, or from {@code Authorization: Bearer}. */
     static final String COMMENTS_PATH = "/api/v1/comments";
 
-    private static String apiKey(java.util.function.UnaryOperator<String> header) {
+    private static String apiKey(UnaryOperator<String> header) {
         String key = header.apply("X-API-Key");
         String authorization = header.apply("Authorization");
         if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -279,7 +293,7 @@ public final class PulseRuntime implements AutoCloseable {
                         new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(config.commentRetention().toMillis())), AlterConfigOp.OpType.SET)));
             }
             try {
-                admin.incrementalAlterConfigs(retention).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                admin.incrementalAlterConfigs(retention).all().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 // Where the cluster's owners manage topic settings, this instance may not alter them.
                 log.warn("could not set retention.ms of {} to comments.retention ({}): {}", Topics.HOLDING_COMMENT_TEXT.stream().map(Topic::name).toList(),
@@ -288,8 +302,8 @@ public final class PulseRuntime implements AutoCloseable {
         }
     }
 
-    private java.util.Properties adminProperties(PulseConfig config) {
-        java.util.Properties props = new java.util.Properties();
+    private Properties adminProperties(PulseConfig config) {
+        Properties props = new Properties();
         props.putAll(config.kafka());
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return props;

@@ -2,6 +2,7 @@ package org.chamberpulse.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.chamberpulse.config.PulseConfig;
@@ -11,6 +12,7 @@ import org.chamberpulse.ingest.ReplayFile;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.Pseudonyms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,9 +44,9 @@ final class ReplayCommand implements Callable<Integer> {
         PulseConfig pulse = cluster.load();
         Optional<Meeting> published = meeting == null ? Optional.empty() : Optional.of(Json.MAPPER.readValue(meeting.toFile(), Meeting.class));
         List<AgendaEvent> events = agenda == null ? List.of()
-                : ReplayFile.read(agenda, AgendaEvent.class).stream().map(ReplayFile.Line::value).filter(java.util.Objects::nonNull).toList();
+                : ReplayFile.read(agenda, AgendaEvent.class).stream().map(ReplayFile.Line::value).filter(Objects::nonNull).toList();
         try (PulseProducer producer = new PulseProducer(pulse, pulse.bootstrap())) {
-            Replay.Result result = new Replay(producer, org.chamberpulse.model.Pseudonyms.fromConfig(pulse), System.out, System.console() != null).run(published, events, ReplayFile.comments(comments), speed);
+            Replay.Result result = new Replay(producer, Pseudonyms.fromConfig(pulse), System.out, System.console() != null).run(published, events, ReplayFile.comments(comments), speed);
             System.out.printf("replayed %d comments and %d agenda events; %d lines skipped%n",
                     result.comments(), result.agendaEvents(), result.skipped());
             return result.skipped() == 0 ? 0 : 2;

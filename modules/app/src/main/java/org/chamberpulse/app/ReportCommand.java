@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.chamberpulse.config.PulseConfig;
+import org.chamberpulse.model.Messages;
 import org.chamberpulse.report.Report;
 import org.chamberpulse.report.ReportData;
 import org.chamberpulse.report.ReportReader;
@@ -41,10 +42,10 @@ final class ReportCommand implements Callable<Integer> {
         }
         err.println("writing the report ...");
         String chosen = language != null ? language : data.meeting().language();
-        if (language != null && org.chamberpulse.model.Messages.supported(language).isEmpty()) {
-            err.println("no messages for language '" + language + "': the report is in English (offered: " + org.chamberpulse.model.Messages.languages() + ")");
+        if (language != null && Messages.supported(language).isEmpty()) {
+            err.println("no messages for language '" + language + "': the report is in English (offered: " + Messages.languages() + ")");
         }
-        var files = new Report(data, "", org.chamberpulse.model.Messages.of(chosen)).writeTo(directory);
+        var files = new Report(data, "", Messages.of(chosen)).writeTo(directory);
         ReportData.Totals totals = data.totals();
         System.out.printf(Locale.UK, "Report of %s (%s): %,d comments over an agenda of %d items, %,d reposts%s%n", data.meeting().meetingId(), data.meeting().title(),
                 totals.count(), data.meeting().items().size(), totals.reposts(), data.adjourned() ? "" : "; PROVISIONAL: the meeting has not been adjourned");

@@ -7,23 +7,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.KafkaException;
 import org.chamberpulse.config.PulseConfig;
+import org.chamberpulse.dashboard.ClientAddress;
+import org.chamberpulse.dashboard.Language;
+import org.chamberpulse.dashboard.LiveState;
+import org.chamberpulse.dashboard.MeetingComments;
+import org.chamberpulse.ingest.RateLimiter;
+import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.model.Messages;
+import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.model.Text;
 import org.chamberpulse.report.Report;
 import org.chamberpulse.report.ReportData;
 import org.chamberpulse.report.ReportException;
 import org.chamberpulse.report.ReportReader;
-import org.chamberpulse.dashboard.ClientAddress;
-import org.chamberpulse.dashboard.LiveState;
-import org.chamberpulse.dashboard.MeetingComments;
-import org.chamberpulse.model.ScoredComment;
-import java.util.ArrayList;
-import java.util.List;
-import org.chamberpulse.ingest.RateLimiter;
-import org.chamberpulse.model.Text;
-import org.chamberpulse.model.MeetingView;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +78,8 @@ final class ReportRoutes implements AutoCloseable, MeetingComments {
     }
 
     /** A refusal in the viewer's language (the switch, then Accept-Language), as the pages choose it. */
-    private static org.chamberpulse.model.Messages words(Context ctx) {
-        return org.chamberpulse.dashboard.Language.choose(ctx, null);
+    private static Messages words(Context ctx) {
+        return Language.choose(ctx, null);
     }
 
     private void serve(Context ctx, Report.File file) {
@@ -95,7 +99,7 @@ final class ReportRoutes implements AutoCloseable, MeetingComments {
             }
             try {
                 data = read(view.get());
-            } catch (ReportException | org.apache.kafka.common.KafkaException e) {
+            } catch (ReportException | KafkaException e) {
                 log.warn("report of {} failed: {}", Text.forLog(meetingId), Text.forLog(e.getMessage()));
                 ctx.status(503).header("Retry-After", "30").contentType("text/plain; charset=utf-8")
                         .result(words(ctx).text("report.error.unavailable"));
@@ -103,7 +107,7 @@ final class ReportRoutes implements AutoCloseable, MeetingComments {
             }
         }
         String base = "/meetings/" + URLEncoder.encode(meetingId, StandardCharsets.UTF_8) + "/report/";
-        byte[] body = new Report(data, base, org.chamberpulse.dashboard.Language.choose(ctx, view.get().meeting().language())).render(file);
+        byte[] body = new Report(data, base, Language.choose(ctx, view.get().meeting().language())).render(file);
         ctx.header("Content-Security-Policy", REPORT_POLICY);
         ctx.header("Cache-Control", "no-store");
         if (file != Report.File.HTML) {
@@ -146,7 +150,7 @@ final class ReportRoutes implements AutoCloseable, MeetingComments {
             try {
                 data = read(view);
             } catch (ReportException e) {
-                throw new org.apache.kafka.common.KafkaException("the meeting's comments cannot be read just now", e);
+                throw new KafkaException("the meeting's comments cannot be read just now", e);
             }
         }
         List<Listed> listed = new ArrayList<>();
@@ -156,7 +160,7 @@ final class ReportRoutes implements AutoCloseable, MeetingComments {
                         scored.flags().contains(HIDDEN)));
             }
         }
-        listed.sort(java.util.Comparator.comparing(Listed::at).reversed().thenComparing(Listed::id));
+        listed.sort(Comparator.comparing(Listed::at).reversed().thenComparing(Listed::id));
         return listed;
     }
 

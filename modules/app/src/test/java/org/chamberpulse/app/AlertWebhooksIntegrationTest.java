@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.PulseProducer;
@@ -82,7 +83,7 @@ class AlertWebhooksIntegrationTest {
 
     @Test
     void shouldRefuseWebhooksWithoutASecret() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PulseConfig.fromSettings(Map.of("alerts.webhook.urls", "https://hooks.example/x")))
+        Assertions.assertThatThrownBy(() -> PulseConfig.fromSettings(Map.of("alerts.webhook.urls", "https://hooks.example/x")))
                 .hasMessageContaining("alerts.webhook.secret must be set with alerts.webhook.urls");
     }
 }

@@ -1,10 +1,10 @@
 package org.chamberpulse.app;
 
-import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.Passwords;
 import org.chamberpulse.model.HostileInputs;
@@ -44,7 +46,7 @@ class ApiFuzzIntegrationTest {
      * What is bad on the topic but the API makes good: it pseudonymises the author (so any handle becomes a
      * short hash), and fills in a missing source ("web") and createdAt (now).
      */
-    private static final java.util.Set<String> REPAIRED_BY_THE_API = java.util.Set.of("huge author", "control character in author (escaped)",
+    private static final Set<String> REPAIRED_BY_THE_API = Set.of("huge author", "control character in author (escaped)",
             "missing source", "missing createdAt");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -126,7 +128,7 @@ class ApiFuzzIntegrationTest {
         HttpRequest built = request.build();
         try {
             response = sendOnce(client, built);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             serverErrors.add(what + " got no answer: " + e.getMessage() + " (" + built.uri().toString().substring(0, Math.min(120, built.uri().toString().length()))
                     + ", " + built.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength).orElse(0L) + " bytes)");
             statuses.merge("no answer", 1, Integer::sum);
@@ -148,7 +150,7 @@ class ApiFuzzIntegrationTest {
     private static HttpResponse<String> sendOnce(HttpClient client, HttpRequest request) throws Exception {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
                 throw e;
             }
@@ -190,7 +192,7 @@ class ApiFuzzIntegrationTest {
             }
             case 12 -> {
                 byte[] whole = Json.MAPPER.writeValueAsBytes(node);
-                return java.util.Arrays.copyOf(whole, random.nextInt(whole.length));
+                return Arrays.copyOf(whole, random.nextInt(whole.length));
             }
             default -> {
                 byte[] whole = Json.MAPPER.writeValueAsBytes(node);

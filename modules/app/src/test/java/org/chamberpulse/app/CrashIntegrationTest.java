@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.model.AgendaEvent;
@@ -241,11 +242,11 @@ class CrashIntegrationTest {
         long count = 0;
         try (KafkaConsumer<String, UnmatchedSummary> consumer = new KafkaConsumer<>(props, Topics.UNMATCHED.keySerde().deserializer(),
                 Topics.UNMATCHED.valueSerde().deserializer())) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.UNMATCHED.name()).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.UNMATCHED.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<String, UnmatchedSummary> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key().equals(hashtag)) {
@@ -296,8 +297,8 @@ class CrashIntegrationTest {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         KafkaConsumer<String, ItemSummary> consumer = new KafkaConsumer<>(props, Topics.SUMMARIES.keySerde().deserializer(),
                 Topics.SUMMARIES.valueSerde().deserializer());
-        List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.SUMMARIES.name()).stream()
-                .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.SUMMARIES.name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return consumer;
@@ -325,11 +326,11 @@ class CrashIntegrationTest {
         List<String> ids = new ArrayList<>();
         try (KafkaConsumer<String, Comment> consumer = new KafkaConsumer<>(props, Topics.COMMENTS_RAW.keySerde().deserializer(),
                 Topics.COMMENTS_RAW.valueSerde().deserializer())) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.COMMENTS_RAW.name()).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMMENTS_RAW.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> ids.add(record.value().id()));
             }

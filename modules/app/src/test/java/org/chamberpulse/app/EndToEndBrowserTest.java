@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.chamberpulse.config.PulseConfig;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 
 /**
@@ -95,8 +98,8 @@ class EndToEndBrowserTest {
             // and when the clerk previews a correction of item 1's start to just after its two comments (typed on the
             // meeting's clock), then makes it, what moves is what the preview said
             browser.driver.switchTo().window(console);
-            String corrected = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
-                    .format(afterFirstComments.plusSeconds(1).atZone(java.time.ZoneId.of("Europe/London")));
+            String corrected = DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .format(afterFirstComments.plusSeconds(1).atZone(ZoneId.of("Europe/London")));
             browser.driver.executeScript("const input = document.querySelector(\"tr[data-item='1'] form.correct input\"); input.value = arguments[0];"
                     + " input.dispatchEvent(new Event('input'));", corrected);
             browser.driver.findElement(By.cssSelector("tr[data-item='1'] form.correct button[type=button]")).click();
@@ -133,7 +136,7 @@ class EndToEndBrowserTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 
-    private static String countOf(org.openqa.selenium.WebDriver driver, String itemId) {
+    private static String countOf(WebDriver driver, String itemId) {
         var cells = driver.findElements(By.cssSelector("article[data-item='" + itemId + "'] .count dd"));
         return cells.isEmpty() ? "" : cells.get(0).getText();
     }

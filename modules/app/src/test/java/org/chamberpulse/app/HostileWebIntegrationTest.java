@@ -27,10 +27,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.Passwords;
 import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.model.AgendaItem;
+import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.MeetingView;
 import org.chamberpulse.model.Topics;
@@ -233,7 +236,7 @@ class HostileWebIntegrationTest {
     private static byte[] view(long version) throws IOException {
         Meeting meeting = new Meeting("flood", "F".repeat(200_000), "Test Council", List.of("floodlive"), START, "Europe/London", 0,
                 List.of(new AgendaItem("1", "1", "Questions", false, null, null)));
-        return org.chamberpulse.model.Json.MAPPER.writeValueAsBytes(new MeetingView("flood", meeting, List.of(), List.of(), null, null, null,
+        return Json.MAPPER.writeValueAsBytes(new MeetingView("flood", meeting, List.of(), List.of(), null, null, null,
                 List.of(), List.of(), List.of(), null, version));
     }
 
@@ -255,7 +258,7 @@ class HostileWebIntegrationTest {
 
     private KafkaProducer<String, byte[]> rawProducer() {
         return new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", runtime.bootstrapServers(), "max.request.size", "2000000"),
-                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
+                new StringSerializer(), new ByteArraySerializer());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

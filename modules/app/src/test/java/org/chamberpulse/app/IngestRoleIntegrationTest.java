@@ -16,15 +16,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.AgendaItem;
+import org.chamberpulse.model.IngestCursor;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.Topics;
@@ -144,16 +147,16 @@ class IngestRoleIntegrationTest {
 
     /** The resume points on pulse.ingest.cursors, as any Kafka client reads them. */
     private static Map<String, String> cursors(String bootstrap) {
-        java.util.Properties props = new java.util.Properties();
+        Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         Map<String, String> positions = new HashMap<>();
-        try (KafkaConsumer<String, org.chamberpulse.model.IngestCursor> consumer = new KafkaConsumer<>(props,
+        try (KafkaConsumer<String, IngestCursor> consumer = new KafkaConsumer<>(props,
                 Topics.INGEST_CURSORS.keySerde().deserializer(), Topics.INGEST_CURSORS.valueSerde().deserializer())) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_CURSORS.name()).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_CURSORS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> positions.put(record.key(), record.value().position()));
             }

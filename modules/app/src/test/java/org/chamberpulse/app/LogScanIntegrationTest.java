@@ -1,6 +1,5 @@
 package org.chamberpulse.app;
 
-import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,8 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.Passwords;
+import org.chamberpulse.model.Pseudonyms;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -86,7 +87,7 @@ class LogScanIntegrationTest {
                 .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())))
                 .toList();
         assertThat(lines).as("log lines at INFO and above").hasSizeGreaterThan(10);
-        String pseudonym = new org.chamberpulse.model.Pseudonyms(AUTHOR_SECRET.getBytes(StandardCharsets.UTF_8)).of("web", HANDLE);
+        String pseudonym = new Pseudonyms(AUTHOR_SECRET.getBytes(StandardCharsets.UTF_8)).of("web", HANDLE);
         for (String secret : List.of(API_KEY, PASSWORD, AUTHOR_SECRET, HANDLE, pseudonym, "Quorndon", "zx81spectrum", clerk.sessionId(), clerk.csrf())) {
             assertThat(lines).as("lines holding %s", secret).noneMatch(line -> line.contains(secret));
         }

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.model.AgendaEvent;
@@ -59,8 +61,8 @@ class MetricsIntegrationTest {
             // when
             post(base, "{\"id\": \"1\", \"author\": \"jo\", \"text\": \"Fix the potholes #metricslive\"}");
             post(base, "{\"id\": \"2\", \"text\": \"no author #metricslive\"}");
-            try (var raw = new org.apache.kafka.clients.producer.KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", runtime.bootstrapServers()),
-                    new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            try (var raw = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", runtime.bootstrapServers()),
+                    new StringSerializer(), new StringSerializer())) {
                 raw.send(new ProducerRecord<>(Topics.COMMENTS_RAW.name(), "bad", "{not json")).get();
             }
             String metrics = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))

@@ -1,13 +1,15 @@
 package org.chamberpulse.app;
 
-import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -31,6 +34,7 @@ import org.chamberpulse.ingest.ReplayFile;
 import org.chamberpulse.ingest.SampleMeeting;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Topics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -57,7 +61,7 @@ class ReportIntegrationTest {
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));
             try (PulseProducer producer = new PulseProducer(config, runtime.bootstrapServers())) {
-                new Replay(producer, org.chamberpulse.model.Pseudonyms.fromConfig(config), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false).run(Optional.of(sample.meeting()), sample.agenda(),
+                new Replay(producer, Pseudonyms.fromConfig(config), new PrintStream(OutputStream.nullOutputStream()), false).run(Optional.of(sample.meeting()), sample.agenda(),
                         sample.comments().stream().map(c -> new ReplayFile.Line<>(0, c, null)).toList(), 0);
             }
             Map<String, ItemSummary> finals = settledSummaries(runtime.bootstrapServers(), meetingId);
@@ -76,7 +80,7 @@ class ReportIntegrationTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             assertThat(pdf.statusCode()).isEqualTo(200);
-            assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).isEqualTo("There is no meeting with that id.");
 

@@ -3,6 +3,8 @@ package org.chamberpulse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +27,7 @@ import org.chamberpulse.ingest.Replay;
 import org.chamberpulse.ingest.ReplayFile;
 import org.chamberpulse.ingest.SampleMeeting;
 import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.report.Report;
 import org.junit.jupiter.api.Tag;
@@ -52,7 +56,7 @@ class ReportRecordIntegrationTest {
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));
             try (PulseProducer producer = new PulseProducer(config, runtime.bootstrapServers())) {
-                new Replay(producer, org.chamberpulse.model.Pseudonyms.fromConfig(config), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false).run(Optional.of(sample.meeting()), sample.agenda(),
+                new Replay(producer, Pseudonyms.fromConfig(config), new PrintStream(OutputStream.nullOutputStream()), false).run(Optional.of(sample.meeting()), sample.agenda(),
                         sample.comments().stream().map(c -> new ReplayFile.Line<>(0, c, null)).toList(), 0);
             }
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> final_(runtime.httpPort(), meetingId));
@@ -63,8 +67,8 @@ class ReportRecordIntegrationTest {
             // when every record of the topics that expire is deleted
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, runtime.bootstrapServers()))) {
                 Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-                for (var topic : java.util.List.of(Topics.AGENDA, Topics.COMMENTS_RAW, Topics.COMMENTS_SCORED)) {
-                    admin.describeTopics(java.util.List.of(topic.name())).allTopicNames().get().get(topic.name()).partitions()
+                for (var topic : List.of(Topics.AGENDA, Topics.COMMENTS_RAW, Topics.COMMENTS_SCORED)) {
+                    admin.describeTopics(List.of(topic.name())).allTopicNames().get().get(topic.name()).partitions()
                             .forEach(p -> ends.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
                 }
                 Map<TopicPartition, RecordsToDelete> deletions = new HashMap<>();

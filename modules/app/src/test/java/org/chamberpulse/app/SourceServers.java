@@ -1,22 +1,29 @@
 package org.chamberpulse.app;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Local servers speaking each network's protocol as its documentation describes it, with posts made on
@@ -90,7 +97,7 @@ final class SourceServers implements AutoCloseable {
         private void timeline(HttpExchange exchange) throws IOException {
             String query = exchange.getRequestURI().getQuery();
             timelineQueries.add(query);
-            Map<String, String> params = new java.util.HashMap<>();
+            Map<String, String> params = new HashMap<>();
             for (String pair : query.split("&")) {
                 String[] kv = pair.split("=", 2);
                 params.put(kv[0], kv.length > 1 ? kv[1] : "");
@@ -227,7 +234,7 @@ final class SourceServers implements AutoCloseable {
         private void rules(HttpExchange exchange) throws IOException {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (exchange.getRequestMethod().equals("POST")) {
-                java.util.regex.Matcher values = java.util.regex.Pattern.compile("\"value\":\"([^\"]+)\"").matcher(body);
+                Matcher values = Pattern.compile("\"value\":\"([^\"]+)\"").matcher(body);
                 while (values.find()) {
                     rules.add(values.group(1));
                 }
@@ -267,15 +274,15 @@ final class SourceServers implements AutoCloseable {
     }
 
     /** A local HTTP server, a thread per exchange (streams hold theirs). */
-    static HttpServer http(Map<String, com.sun.net.httpserver.HttpHandler> handlers) {
+    static HttpServer http(Map<String, HttpHandler> handlers) {
         try {
-            HttpServer server = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
             handlers.forEach(server::createContext);
             server.start();
             return server;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.chamberpulse.broker;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -135,7 +137,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setDirectories(List.of(logDir.toString()))
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setIgnoreFormatted(true)
-                    .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .run();
             log.info("formatted new Kafka storage in {}", logDir);
         } catch (Exception e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -49,7 +50,7 @@ class EmbeddedKafkaBrokerTest {
             assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps(broker), new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of("t.compacted"));
-                List<String> values = new java.util.ArrayList<>();
+                List<String> values = new ArrayList<>();
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (values.isEmpty() && System.nanoTime() < deadline) {
                     consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));

@@ -1,5 +1,6 @@
 package org.chamberpulse.dashboard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.chamberpulse.model.Json;
@@ -21,7 +22,7 @@ final class Answers {
         byte[] body;
         try {
             body = Json.MAPPER.writeValueAsBytes(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         response.setStatus(status);

@@ -1,17 +1,31 @@
 package org.chamberpulse.dashboard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.KafkaException;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.Json;
@@ -49,7 +63,7 @@ public final class ClerkConsole {
     private final boolean secureCookies;
     private final Clock clock;
     private volatile FollowedSources sources = FollowedSources.NONE;
-    private volatile java.time.ZoneId councilTimezone = java.time.ZoneId.of("Europe/London");
+    private volatile ZoneId councilTimezone = ZoneId.of("Europe/London");
     private volatile AgendaSource agendas = AgendaSource.NONE;
 
     /** @param comments the meetings' comments, for the console's list to moderate from */
@@ -71,7 +85,7 @@ public final class ClerkConsole {
     }
 
     /** The zone the create form offers for a new meeting (council.timezone). */
-    public ClerkConsole councilTimezone(java.time.ZoneId zone) {
+    public ClerkConsole councilTimezone(ZoneId zone) {
         this.councilTimezone = zone;
         return this;
     }
@@ -144,7 +158,7 @@ public final class ClerkConsole {
             audit.record(user == null ? "" : user, "login-throttled", "", Map.of("address", ClientAddress.of(ctx)));
             long minutes = Math.max(1, (attempt.retryAfter().toSeconds() + 59) / 60);
             ctx.header("Retry-After", Long.toString(Math.max(1, attempt.retryAfter().toSeconds())));
-            org.chamberpulse.model.Messages words = Language.choose(ctx, null);
+            Messages words = Language.choose(ctx, null);
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).contentType("text/html; charset=utf-8")
                     .result(Pages.render("login.html", Map.of("next", next, "error",
                             words.text(minutes == 1 ? "login.throttled.minute" : "login.throttled", minutes)), Map.of(), words));
@@ -153,7 +167,7 @@ public final class ClerkConsole {
         Optional<ClerkSessions.Session> session = attempt.session();
         if (session.isEmpty()) {
             audit.record(user == null ? "" : user, "login-failed", "", Map.of("address", ClientAddress.of(ctx)));
-            org.chamberpulse.model.Messages words = Language.choose(ctx, null);
+            Messages words = Language.choose(ctx, null);
             ctx.status(HttpStatus.UNAUTHORIZED).contentType("text/html; charset=utf-8")
                     .result(Pages.render("login.html", Map.of("next", next, "error", words.text("login.mismatch")), Map.of(), words));
             return;
@@ -271,10 +285,10 @@ public final class ClerkConsole {
         } catch (Refusal e) {
             HttpStatus status = e instanceof TooLarge ? HttpStatus.CONTENT_TOO_LARGE : e instanceof Conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
             ctx.status(status).json(Map.of("error", e.in(Language.choose(ctx, null))));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (JsonProcessingException | IllegalArgumentException | DateTimeException e) {
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", firstLine(e.getMessage())));
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | InterruptedException
-                 | org.apache.kafka.common.KafkaException e) {
+        } catch (ExecutionException | TimeoutException | InterruptedException
+                 | KafkaException e) {
             refuse(ctx, HttpStatus.SERVICE_UNAVAILABLE, "clerk.error.kafka", firstLine(e.getMessage()));
         }
     }
@@ -355,16 +369,16 @@ public final class ClerkConsole {
         }
         publisher.publish(event);
         // The moment of the action and, for a correction, the time it sets.
-        Map<String, String> details = new java.util.LinkedHashMap<>();
+        Map<String, String> details = new LinkedHashMap<>();
         if (itemId != null) {
             details.put("itemId", itemId);
         }
         details.put(type == AgendaEventType.CORRECTION ? "correctedTo" : "at", at.toString());
-        audit.record(session.user(), "agenda-" + type.name().toLowerCase(java.util.Locale.ROOT), meetingId, details);
+        audit.record(session.user(), "agenda-" + type.name().toLowerCase(Locale.ROOT), meetingId, details);
         // Answered once the console's view holds the event, so that the clerk's next click is judged on it.
         TimelineEvent expected = TimelineEvent.of(event, 0);
         boolean visible = state.awaitView(meetingId, v -> v.events().stream().anyMatch(e -> e.type() == expected.type()
-                && e.at().equals(expected.at()) && java.util.Objects.equals(e.itemId(), expected.itemId())), VISIBLE_WITHIN);
+                && e.at().equals(expected.at()) && Objects.equals(e.itemId(), expected.itemId())), VISIBLE_WITHIN);
         return Map.of("event", event, "visible", visible);
     }
 
@@ -385,7 +399,7 @@ public final class ClerkConsole {
         if (number <= 0) {
             throw new Refused("clerk.refused.mg.number");
         }
-        List<String> hashtags = new java.util.ArrayList<>();
+        List<String> hashtags = new ArrayList<>();
         body.path("hashtags").forEach(tag -> hashtags.add(tag.asText()));
         if (hashtags.isEmpty()) {
             throw new Refused("clerk.refused.mg.hashtag");
@@ -429,7 +443,7 @@ public final class ClerkConsole {
         if (view.isEmpty()) {
             return;
         }
-        String query = Optional.ofNullable(ctx.queryParam("q")).map(q -> q.strip().toLowerCase(java.util.Locale.ROOT)).orElse("");
+        String query = Optional.ofNullable(ctx.queryParam("q")).map(q -> q.strip().toLowerCase(Locale.ROOT)).orElse("");
         Optional<List<MeetingComments.Listed>> read = commentsOf(ctx, view.get());
         if (read.isEmpty()) {
             return;
@@ -439,15 +453,15 @@ public final class ClerkConsole {
         boolean queue = "true".equals(ctx.queryParam("queue"));
         List<MeetingComments.Listed> matching = all.stream()
                 .filter(c -> !queue || c.hidden() || !c.flags().isEmpty())
-                .filter(c -> query.isEmpty() || (c.text() != null && c.text().toLowerCase(java.util.Locale.ROOT).contains(query))
-                        || c.id().toLowerCase(java.util.Locale.ROOT).contains(query) || query.equals(c.itemId()))
+                .filter(c -> query.isEmpty() || (c.text() != null && c.text().toLowerCase(Locale.ROOT).contains(query))
+                        || c.id().toLowerCase(Locale.ROOT).contains(query) || query.equals(c.itemId()))
                 .toList();
-        Map<String, Long> burstSizes = new java.util.HashMap<>();
+        Map<String, Long> burstSizes = new HashMap<>();
         all.stream().filter(c -> c.flags().contains("burst")).forEach(c -> burstSizes.merge(Text.duplicateKey(c.text()), 1L, Long::sum));
         int pages = Math.max(1, (matching.size() + COMMENTS_PAGE - 1) / COMMENTS_PAGE);
         int page = Pages.number(ctx.queryParam("page"), 1, 1, pages);
         List<MeetingComments.Listed> shown = matching.subList((page - 1) * COMMENTS_PAGE, Math.min(matching.size(), page * COMMENTS_PAGE));
-        Map<String, Long> bursts = new java.util.LinkedHashMap<>();
+        Map<String, Long> bursts = new LinkedHashMap<>();
         shown.stream().filter(c -> c.flags().contains("burst")).forEach(c -> bursts.put(c.id(), burstSizes.get(Text.duplicateKey(c.text()))));
         ctx.header("Cache-Control", "no-store").json(Map.of("total", matching.size(), "page", page, "pages", pages, "comments", shown,
                 "bursts", bursts));
@@ -479,7 +493,7 @@ public final class ClerkConsole {
         MeetingTimeline before = new MeetingTimeline(view.get().meetingId(), view.get().meeting(), view.get().events());
         MeetingTimeline after = before.withEvent(new TimelineEvent(AgendaEventType.CORRECTION, itemId, at, Long.MAX_VALUE));
         long delay = view.get().meeting().broadcastDelaySeconds();
-        Map<String, Integer> moves = new java.util.TreeMap<>();
+        Map<String, Integer> moves = new TreeMap<>();
         Optional<List<MeetingComments.Listed>> read = commentsOf(ctx, view.get());
         if (read.isEmpty()) {
             return;
@@ -493,7 +507,7 @@ public final class ClerkConsole {
                 moves.merge(from + "\n" + to, 1, Integer::sum);
             }
         }
-        List<Map<String, Object>> listed = new java.util.ArrayList<>();
+        List<Map<String, Object>> listed = new ArrayList<>();
         moves.forEach((pair, count) -> {
             String[] items = pair.split("\n");
             listed.add(Map.of("from", items[0], "to", items[1], "comments", count));
@@ -505,7 +519,7 @@ public final class ClerkConsole {
     private Optional<List<MeetingComments.Listed>> commentsOf(Context ctx, MeetingView view) {
         try {
             return Optional.of(comments.of(view));
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             ctx.header("Retry-After", "10");
             refuse(ctx, HttpStatus.SERVICE_UNAVAILABLE, "clerk.error.comments.unavailable");
             return Optional.empty();
@@ -559,7 +573,7 @@ public final class ClerkConsole {
     }
 
     private static boolean tokenMatches(String presented, ClerkSessions.Session session) {
-        return presented != null && java.security.MessageDigest.isEqual(
+        return presented != null && MessageDigest.isEqual(
                 presented.getBytes(StandardCharsets.UTF_8), session.csrfToken().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -586,7 +600,7 @@ public final class ClerkConsole {
                 return HOME;
             }
             try {
-                decoded = java.net.URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+                decoded = URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 return HOME;
             }

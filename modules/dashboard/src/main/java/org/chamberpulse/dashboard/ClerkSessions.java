@@ -5,9 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.chamberpulse.config.ConfigException;
 
 /**
  * Who is logged in to the clerk console: users from configuration ({@code name:hash}), sessions held in
@@ -36,12 +39,12 @@ public final class ClerkSessions {
     }
 
     /** Parses {@code name:hash} entries; a malformed one is a configuration error. */
-    public static Map<String, String> parseUsers(java.util.List<String> entries) {
-        Map<String, String> users = new java.util.LinkedHashMap<>();
+    public static Map<String, String> parseUsers(List<String> entries) {
+        Map<String, String> users = new LinkedHashMap<>();
         for (String entry : entries) {
             int colon = entry.indexOf(':');
             if (colon <= 0 || !entry.substring(colon + 1).startsWith("pbkdf2-sha256$")) {
-                throw new org.chamberpulse.config.ConfigException(
+                throw new ConfigException(
                         "clerk.users entries are name:hash, the hash made by `chamberpulse hash-password`; got one starting '"
                                 + entry.substring(0, Math.min(entry.length(), 12)) + "'");
             }

@@ -1,5 +1,6 @@
 package org.chamberpulse.dashboard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -17,9 +18,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.Json;
-import org.chamberpulse.model.Messages;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.model.Messages;
 import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Text;
 
@@ -124,7 +125,7 @@ public final class CommentForm {
         String refused;
         try {
             refused = publisher.publish(Json.MAPPER.writeValueAsBytes(comment));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         if (refused != null) {

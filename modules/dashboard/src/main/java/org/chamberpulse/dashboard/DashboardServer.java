@@ -6,7 +6,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Messages;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
@@ -148,11 +155,11 @@ public final class DashboardServer implements AutoCloseable {
         if (port == 0) {
             return 0;
         }
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(host.isEmpty() ? new java.net.InetSocketAddress(port) : new java.net.InetSocketAddress(host, port));
+            probe.bind(host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port));
             return port;
-        } catch (java.io.IOException taken) {
+        } catch (IOException taken) {
             log.warn("metrics.port {} is taken by another process; /metrics is served on a free port instead (printed at start)", port);
             return 0;
         }
@@ -167,9 +174,9 @@ public final class DashboardServer implements AutoCloseable {
                 Language.choose(ctx, null))));
         routes.get("/meetings/{id}", ctx -> {
             String language = state.meeting(ctx.pathParam("id")).map(view -> view.meeting() == null ? null : view.meeting().language()).orElse(null);
-            org.chamberpulse.model.Messages messages = Language.choose(ctx, language);
+            Messages messages = Language.choose(ctx, language);
             html(ctx, Pages.render("chair.html", Map.of("meetingId", ctx.pathParam("id")), Map.of("commentLink",
-                    commentForm ? "<a href=\"/meetings/" + Pages.escape(java.net.URLEncoder.encode(ctx.pathParam("id"), java.nio.charset.StandardCharsets.UTF_8))
+                    commentForm ? "<a href=\"/meetings/" + Pages.escape(URLEncoder.encode(ctx.pathParam("id"), StandardCharsets.UTF_8))
                             + "/comment\">" + Pages.escape(messages.text("chair.comment")) + "</a>" : ""), messages));
         });
         routes.get("/api/v1/meetings", ctx -> {
@@ -185,7 +192,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private static void errorPage(Context ctx, String title, String message) {
-        org.chamberpulse.model.Messages words = Language.choose(ctx, null);
+        Messages words = Language.choose(ctx, null);
         html(ctx, Pages.render("error.html", Map.of("title", words.text(title), "message", words.text(message)), Map.of(), words));
     }
 
@@ -202,7 +209,7 @@ public final class DashboardServer implements AutoCloseable {
         ctx.contentType("text/html; charset=utf-8").result(page);
     }
 
-    private static java.io.InputStream resource(String name) {
+    private static InputStream resource(String name) {
         return DashboardServer.class.getResourceAsStream(name);
     }
 

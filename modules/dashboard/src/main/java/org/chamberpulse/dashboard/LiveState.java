@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
@@ -159,7 +160,7 @@ public final class LiveState {
     }
 
     /** Waits until the meeting's view satisfies {@code condition}, such as holding an agenda event just published. */
-    public boolean awaitView(String meetingId, java.util.function.Predicate<MeetingView> condition, Duration timeout) throws InterruptedException {
+    public boolean awaitView(String meetingId, Predicate<MeetingView> condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (meetingChanged) {
             while (!meeting(meetingId).map(condition::test).orElse(false)) {

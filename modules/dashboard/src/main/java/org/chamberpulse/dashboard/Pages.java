@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.chamberpulse.model.Messages;
 
 /** The HTML pages, from the class path, with a few values put in, each escaped for HTML. */
 final class Pages {
 
-    private static final java.util.regex.Pattern TEXT = java.util.regex.Pattern.compile("\\{\\{t:([a-z.]+)}}");
+    private static final Pattern TEXT = Pattern.compile("\\{\\{t:([a-z.]+)}}");
 
     private Pages() {
     }
@@ -30,10 +32,10 @@ final class Pages {
      */
     static String render(String name, Map<String, String> values, Map<String, String> html, Messages messages) {
         String page = read("/public/" + name);
-        java.util.regex.Matcher keys = TEXT.matcher(page);
+        Matcher keys = TEXT.matcher(page);
         StringBuilder translated = new StringBuilder(page.length());
         while (keys.find()) {
-            keys.appendReplacement(translated, java.util.regex.Matcher.quoteReplacement(escape(messages.text(keys.group(1)))));
+            keys.appendReplacement(translated, Matcher.quoteReplacement(escape(messages.text(keys.group(1)))));
         }
         keys.appendTail(translated);
         page = translated.toString().replace("{{lang}}", messages.language()).replace("{{messages}}", messages.json())

@@ -2,6 +2,8 @@ package org.chamberpulse.dashboard;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * What {@code /health/ready} answers: whether the instance is ready, and the state of each part worth naming
@@ -27,7 +29,7 @@ public interface Readiness {
         return body;
     }
 
-    static Readiness of(java.util.function.BooleanSupplier ready, java.util.function.Supplier<Map<String, String>> checks) {
+    static Readiness of(BooleanSupplier ready, Supplier<Map<String, String>> checks) {
         return new Readiness() {
             @Override
             public boolean ready() {

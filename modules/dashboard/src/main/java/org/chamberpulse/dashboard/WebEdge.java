@@ -1,11 +1,16 @@
 package org.chamberpulse.dashboard;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -41,14 +46,14 @@ final class WebEdge extends Handler.Wrapper {
     private final List<BodyRule> rules;
     private final Duration bodyTimeout;
     private final ClientAddress clients;
-    private final java.util.function.Supplier<String> metrics;
+    private final Supplier<String> metrics;
     private final Readiness ready;
 
     /**
      * @param metrics the Prometheus page, or null; served on the management port with {@code ready}
      */
     WebEdge(EventStreams events, List<BodyRule> rules, Duration bodyTimeout, ClientAddress clients,
-            java.util.function.Supplier<String> metrics, Readiness ready) {
+            Supplier<String> metrics, Readiness ready) {
         this.metrics = metrics;
         this.ready = ready;
         this.clients = clients;
@@ -75,10 +80,10 @@ final class WebEdge extends Handler.Wrapper {
                     } else {
                         response.setStatus(200);
                         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-                        response.write(true, ByteBuffer.wrap(metrics.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)), callback);
+                        response.write(true, ByteBuffer.wrap(metrics.get().getBytes(StandardCharsets.UTF_8)), callback);
                     }
                 }
-                case "/health/live" -> Answers.json(response, callback, 200, java.util.Map.of("status", "UP"));
+                case "/health/live" -> Answers.json(response, callback, 200, Map.of("status", "UP"));
                 case "/health/ready" -> {
                     boolean up = ready.ready();
                     Answers.json(response, callback, up ? 200 : 503, ready.body(up));
@@ -183,7 +188,7 @@ final class WebEdge extends Handler.Wrapper {
      * {@code maxBytes}; 408 and the connection closed if it has not all come within the body timeout.
      */
     private void receive(Request request, Response response, Callback callback, int maxBytes, boolean keep,
-                         java.util.function.Consumer<byte[]> then, Runnable tooLarge) {
+                         Consumer<byte[]> then, Runnable tooLarge) {
         AtomicBoolean answered = new AtomicBoolean();
         Scheduler.Task deadline = request.getComponents().getScheduler().schedule(() -> {
             if (answered.compareAndSet(false, true)) {
@@ -234,7 +239,7 @@ final class WebEdge extends Handler.Wrapper {
         private final Request request;
         private final int maxBytes;
         private final boolean keep;
-        private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private long received;
 
         /** @param keep whether to keep the bytes, or only count them (a body read to be thrown away) */

@@ -2,10 +2,17 @@ package org.chamberpulse.dashboard;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.utils.Utils;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -38,31 +45,31 @@ public final class Browser implements AutoCloseable {
     /** Waits for a condition; the live pages redraw often, so an element gone stale is simply looked up again. */
     public WebDriverWait await(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
     /** axe-core's violations of WCAG 2.0, 2.1 and 2.2 A and AA on the current page, as "impact id: help (n nodes)". */
     @SuppressWarnings("unchecked")
-    public java.util.List<String> accessibilityViolations(String... impacts) {
+    public List<String> accessibilityViolations(String... impacts) {
         driver.executeScript(AXE);
         Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})"
                 + ".then(r => done(r.violations.map(v => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes: '"
                 + " + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ') + ')')))"
                 + ".catch(e => done(['axe failed: ' + e]));");
-        java.util.List<String> all = (java.util.List<String>) result;
-        java.util.Set<String> wanted = java.util.Set.of(impacts);
+        List<String> all = (List<String>) result;
+        Set<String> wanted = Set.of(impacts);
         return all.stream().filter(v -> wanted.contains(v.substring(0, v.indexOf(' ')))).toList();
     }
 
     /** Saves a picture of the page, for the README and for a person checking a failure. */
-    public java.nio.file.Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Path file = dir.resolve(name + ".png");
-            java.nio.file.Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,11 +79,11 @@ public final class Browser implements AutoCloseable {
     private static final String AXE = readAxe();
 
     private static String readAxe() {
-        try (java.io.InputStream stream = Browser.class.getResourceAsStream("/axe.min.js")) {
+        try (InputStream stream = Browser.class.getResourceAsStream("/axe.min.js")) {
             if (stream == null) {
                 throw new IllegalStateException("axe.min.js is missing from the test class path");
             }
-            return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

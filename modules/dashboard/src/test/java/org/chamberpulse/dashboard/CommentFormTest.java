@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /** The residents' comment form in real Chromium: a comment sent, a bot's, one sent too fast, one over the rate. */
@@ -109,25 +112,25 @@ class CommentFormTest {
     @Test
     void shouldBeUsableWithTheKeyboardAloneOnAPhonesScreen() {
         // given a phone-sized window
-        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 740));
+        browser.driver.manage().window().setSize(new Dimension(375, 740));
         browser.driver.get(base() + "/meetings/m1/comment");
         Object overflow = browser.driver.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
         assertThat(overflow).as("no sideways scrolling on a phone").isEqualTo(false);
 
         // when: Tab to the item, arrow down twice, Tab to the text, type, Tab to the button, Enter
-        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser.driver);
+        Actions keys = new Actions(browser.driver);
         browser.driver.findElement(By.tagName("body")).click();
         while (!"item".equals(browser.driver.switchTo().activeElement().getAttribute("id"))) {
-            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            keys.sendKeys(Keys.TAB).perform();
         }
-        keys.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ARROW_DOWN).perform();
-        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        keys.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN).perform();
+        keys.sendKeys(Keys.TAB).perform();
         assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("text");
         keys.sendKeys("The bus lane plan works for me").perform();
         clock.advance(Duration.ofSeconds(20));
-        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        keys.sendKeys(Keys.TAB).perform();
         assertThat(browser.driver.switchTo().activeElement().getText()).as("the hidden field is skipped").isEqualTo("Send my comment");
-        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        keys.sendKeys(Keys.ENTER).perform();
 
         // then
         browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[role=alert]")).getText().startsWith("Thank you"));

@@ -11,19 +11,26 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.chamberpulse.model.AgendaEvent;
+import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.Alert;
+import org.chamberpulse.model.HourCount;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.MinuteCount;
 import org.chamberpulse.model.ModerationEvent;
 import org.chamberpulse.model.Quote;
 import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.model.SentimentSummary;
+import org.chamberpulse.model.TermCount;
+import org.chamberpulse.model.UnmatchedSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -73,7 +80,7 @@ class DashboardPageTest {
         };
         ClerkSessions sessions = new ClerkSessions(Map.of("ada", Passwords.hash(PASSWORD.toCharArray())), Clock.systemUTC());
         ClerkConsole clerk = new ClerkConsole(sessions, publisher, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), state, topology::comments, false, Clock.systemUTC())
-                .following(hashtags -> hashtags.stream().<Map<String, Object>>map(tag -> new java.util.LinkedHashMap<>(Map.of("source", "mastodon",
+                .following(hashtags -> hashtags.stream().<Map<String, Object>>map(tag -> new LinkedHashMap<>(Map.of("source", "mastodon",
                         "server", "mastodon.example", "hashtag", tag, "connected", true, "published", 3))).toList())
                 .agendaSource((url, number, hashtags, zone) -> {
                     if (!url.equals("https://democracy.example.gov.uk")) {
@@ -99,14 +106,14 @@ class DashboardPageTest {
         // given
         start();
         topology.meeting(meeting());
-        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        topology.agenda(new AgendaEvent("m1", AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
         topology.summary(summary("1", 3, 1, List.of()));
         browser.driver.get(base() + "/meetings/m1");
         browser.await(Duration.ofSeconds(10)).until(d -> count(d, "1").equals("3"));
 
         // when: more comments, a new item, an alert
         topology.summary(summary("1", 7, 2, List.of(new Quote("x:1", "Buses now!", T.plusSeconds(60), Sentiment.Label.POSITIVE))));
-        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "2", T.plusSeconds(600), "clerk"));
+        topology.agenda(new AgendaEvent("m1", AgendaEventType.ITEM_STARTED, "2", T.plusSeconds(600), "clerk"));
         topology.alert(new Alert("m1", "2", Alert.Kind.SURGE, T.plusSeconds(620), 40, 3, "Surge during item 2 (Budget): 40 comments in one minute"));
 
         // then
@@ -127,13 +134,13 @@ class DashboardPageTest {
         // given: item 1, then item 2 running
         start();
         topology.meeting(meeting());
-        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
-        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "2", T.plusSeconds(600), "clerk"));
+        topology.agenda(new AgendaEvent("m1", AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        topology.agenda(new AgendaEvent("m1", AgendaEventType.ITEM_STARTED, "2", T.plusSeconds(600), "clerk"));
         browser.driver.get(base() + "/meetings/m1");
         browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("now")).getText().equals("2. Budget"));
 
         // when the clerk corrects item 2's start to before item 1's (it was clicked by mistake): item 1 runs
-        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.CORRECTION, "2", T.minusSeconds(300), "clerk"));
+        topology.agenda(new AgendaEvent("m1", AgendaEventType.CORRECTION, "2", T.minusSeconds(300), "clerk"));
 
         // then the page shows the item the counts follow, not one worked out from the events in the browser
         browser.await(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("now")).getText().equals("1. Questions"));
@@ -171,7 +178,7 @@ class DashboardPageTest {
         browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/New_York"));
         start();
         topology.meeting(meeting());
-        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        topology.agenda(new AgendaEvent("m1", AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
         topology.summary(summary("1", 1, 1, List.of(new Quote("x:1", "Buses now!", T.plusSeconds(300), Sentiment.Label.POSITIVE))));
 
         // when
@@ -189,9 +196,9 @@ class DashboardPageTest {
         start();
         topology.meeting(meeting());
         // (the browser's "now" is the machine's: the recent hours are made from it)
-        Instant thisHour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        state.unmatched(new org.chamberpulse.model.UnmatchedSummary("testlive", 7, 1, 1, List.of(
-                new org.chamberpulse.model.HourCount(thisHour.minus(Duration.ofHours(20)), 3), new org.chamberpulse.model.HourCount(thisHour, 4))));
+        Instant thisHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        state.unmatched(new UnmatchedSummary("testlive", 7, 1, 1, List.of(
+                new HourCount(thisHour.minus(Duration.ofHours(20)), 3), new HourCount(thisHour, 4))));
 
         // when
         logIn("/clerk/m1");
@@ -202,7 +209,7 @@ class DashboardPageTest {
         assertThat(browser.driver.findElement(By.id("missed")).getText()).endsWith("Of these, 4 in the last 3 hours.");
 
         // and live, as more miss
-        state.unmatched(new org.chamberpulse.model.UnmatchedSummary("testlive", 9, 1, 2, java.util.List.of()));
+        state.unmatched(new UnmatchedSummary("testlive", 9, 1, 2, List.of()));
         browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("missed")).getText().startsWith("#testlive: 9 posts"));
 
         // and in Welsh, from the switch, with the console's own sentences
@@ -244,7 +251,7 @@ class DashboardPageTest {
 
         // when: adjourn asks first; then the clerk undoes it
         click("#adjourn");
-        assertThat(topology.events("m1")).noneMatch(e -> e.type() == org.chamberpulse.model.AgendaEventType.ADJOURNED);
+        assertThat(topology.events("m1")).noneMatch(e -> e.type() == AgendaEventType.ADJOURNED);
         click("#confirm-adjourn [data-action=ADJOURNED]");
         browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("phase")).getText().equals("Adjourned."));
         assertThat(button("#next-item").isEnabled()).isFalse();
@@ -261,8 +268,8 @@ class DashboardPageTest {
         // given: an adjourned meeting
         start();
         topology.meeting(meeting());
-        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
-        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ADJOURNED, null, T.plusSeconds(600), "clerk"));
+        topology.agenda(new AgendaEvent("m1", AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        topology.agenda(new AgendaEvent("m1", AgendaEventType.ADJOURNED, null, T.plusSeconds(600), "clerk"));
         logIn("/clerk/m1");
         browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("phase")).getText().equals("Adjourned."));
 
@@ -419,7 +426,7 @@ class DashboardPageTest {
         // then
         browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("running")).getText().equals("2. Budget"));
         assertThat(published).singleElement().isInstanceOfSatisfying(AgendaEvent.class, event -> {
-            assertThat(event.type()).isEqualTo(org.chamberpulse.model.AgendaEventType.ITEM_STARTED);
+            assertThat(event.type()).isEqualTo(AgendaEventType.ITEM_STARTED);
             assertThat(event.itemId()).isEqualTo("2");
             assertThat(event.actor()).isEqualTo("ada");
         });
@@ -461,7 +468,7 @@ class DashboardPageTest {
         asksForLanguages("cy,en;q=0.5");
         start();
         topology.meeting(meeting());
-        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        topology.agenda(new AgendaEvent("m1", AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
         topology.summary(summary("1", 12, 9, List.of(new Quote("x:1", "Da iawn", T, Sentiment.Label.POSITIVE))));
         topology.summary(summary("pre", 2, 2, List.of()));
 
@@ -518,7 +525,7 @@ class DashboardPageTest {
         // given
         start();
         topology.meeting(meeting());
-        topology.agenda(new AgendaEvent("m1", org.chamberpulse.model.AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
+        topology.agenda(new AgendaEvent("m1", AgendaEventType.ITEM_STARTED, "1", T, "clerk"));
         topology.summary(summary("1", 12, 9, List.of(new Quote("x:1", "Good question", T, Sentiment.Label.POSITIVE))));
         topology.alert(new Alert("m1", "1", Alert.Kind.SWING, T.plusSeconds(60), -0.4, 0.3, "Mood during item 1 turned more negative"));
 
@@ -603,8 +610,8 @@ class DashboardPageTest {
 
     private static ItemSummary summary(String itemId, long count, long version, List<Quote> quotes) {
         return new ItemSummary("m1", itemId, itemId, "Questions", count, 1, count - 1, new SentimentSummary(0.2, count / 2, count / 4, count / 4, 0, "tuned"),
-                List.of(new org.chamberpulse.model.MinuteCount(T, count / 2), new org.chamberpulse.model.MinuteCount(T.plusSeconds(60), count - count / 2)),
-                List.of(new org.chamberpulse.model.TermCount("buses", 2)), List.of(new org.chamberpulse.model.TermCount("lanes", 2)), 0, false,
+                List.of(new MinuteCount(T, count / 2), new MinuteCount(T.plusSeconds(60), count - count / 2)),
+                List.of(new TermCount("buses", 2)), List.of(new TermCount("lanes", 2)), 0, false,
                 T, T.plusSeconds(60), quotes, version, null);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.chamberpulse.model.AgendaItem;
@@ -63,7 +64,7 @@ class LiveStateTest {
         LiveState.Page first = bounded.meetings(1, LiveState.PAGE_SIZE);
         assertThat(first.total()).isEqualTo(5_000);
         assertThat(first.pages()).isEqualTo(250);
-        assertThat(first.meetings()).extracting(view -> view.meeting().scheduledStart()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(first.meetings()).extracting(view -> view.meeting().scheduledStart()).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(bounded.meetings(250, LiveState.PAGE_SIZE).meetings()).hasSize(20);
         assertThat(bounded.viewsInMemory()).isLessThanOrEqualTo(200);
     }

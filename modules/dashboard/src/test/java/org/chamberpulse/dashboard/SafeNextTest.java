@@ -2,6 +2,8 @@ package org.chamberpulse.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class SafeNextTest {
             String kept = ClerkConsole.safeNext(next.toString());
 
             // then: home, or a single-slash path of printable ASCII with no backslash, also once decoded
-            String decoded = java.net.URLDecoder.decode(kept.replace("+", "%2B").replaceAll("%(?![0-9a-fA-F]{2})", "%25"), java.nio.charset.StandardCharsets.UTF_8);
+            String decoded = URLDecoder.decode(kept.replace("+", "%2B").replaceAll("%(?![0-9a-fA-F]{2})", "%25"), StandardCharsets.UTF_8);
             assertThat(kept).as("seed %d, input %s", seed, next).matches("/([^/\\\\].*)?").doesNotContain("\\").matches("[\\x21-\\x7e]*");
             assertThat(decoded).as("seed %d, input %s", seed, next).doesNotStartWith("//").doesNotContain("\\").doesNotContain("\t");
         }

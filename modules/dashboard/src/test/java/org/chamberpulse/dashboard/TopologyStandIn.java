@@ -1,15 +1,19 @@
 package org.chamberpulse.dashboard;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.Alert;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.model.ModerationEvent;
 import org.chamberpulse.timeline.MeetingTimeline;
 import org.chamberpulse.timeline.Segment;
 import org.chamberpulse.timeline.TimelineEvent;
@@ -28,7 +32,7 @@ final class TopologyStandIn {
     private final Map<String, List<Alert>> alerts = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
     private long clicks;
-    private final java.util.Set<String> hidden = new java.util.HashSet<>();
+    private final Set<String> hidden = new HashSet<>();
 
     TopologyStandIn(LiveState state) {
         this.state = state;
@@ -69,7 +73,7 @@ final class TopologyStandIn {
                 alerts.getOrDefault(meetingId, List.of()), List.of(), null, versions.merge(meetingId, 1L, Long::sum)));
     }
 
-    void moderate(org.chamberpulse.model.ModerationEvent event) {
+    void moderate(ModerationEvent event) {
         switch (event.action()) {
             case HIDE -> hidden.add(event.commentId());
             case SHOW -> hidden.remove(event.commentId());
@@ -79,7 +83,7 @@ final class TopologyStandIn {
         }
     }
 
-    private final java.util.Set<String> cleared = new java.util.HashSet<>();
+    private final Set<String> cleared = new HashSet<>();
     private final List<MeetingComments.Listed> flagged = new ArrayList<>();
 
     /** A comment intake flagged: listed with its flags (or, once cleared, the mark), never quoted. */
@@ -95,7 +99,7 @@ final class TopologyStandIn {
         }
         flagged.forEach(c -> listed.add(new MeetingComments.Listed(c.id(), c.itemId(), c.at(), c.text(), cleared.contains(c.id()) ? List.of("cleared") : c.flags(),
                 hidden.contains(c.id()))));
-        listed.sort(java.util.Comparator.comparing(MeetingComments.Listed::at).reversed());
+        listed.sort(Comparator.comparing(MeetingComments.Listed::at).reversed());
         return listed;
     }
 

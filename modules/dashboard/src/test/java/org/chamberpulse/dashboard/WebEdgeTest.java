@@ -21,8 +21,10 @@ import java.util.Map;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.AgendaItem;
+import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.ModerationEvent;
+import org.chamberpulse.model.Validation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -343,7 +345,7 @@ class WebEdgeTest {
         topology.meeting(meeting("m1", "Cabinet"));
         ClerkSessions.Session session = sessions.login("ada", PASSWORD.toCharArray(), "127.0.0.1").session().orElseThrow();
         String resume = "{\"type\":\"RESUMED\"}";
-        String again = org.chamberpulse.model.Json.MAPPER.writeValueAsString(meeting("m1", "Cabinet"));
+        String again = Json.MAPPER.writeValueAsString(meeting("m1", "Cabinet"));
 
         // when
         Answer welsh = request(consolePost(session, "/api/v1/clerk/meetings/m1/events", resume, "cy"));
@@ -381,16 +383,16 @@ class WebEdgeTest {
         meeting.put("scheduledStart", T.toString());
         meeting.put("timezone", "Europe/London");
         meeting.put("items", items);
-        String json = org.chamberpulse.model.Json.MAPPER.writeValueAsString(meeting);
+        String json = Json.MAPPER.writeValueAsString(meeting);
 
         // when
         Answer answer = request("POST /api/v1/clerk/meetings HTTP/1.1\r\nHost: x\r\nCookie: " + ClerkConsole.COOKIE + "=" + session.id()
                 + "\r\nX-CSRF-Token: " + session.csrfToken() + "\r\nContent-Type: application/json\r\nContent-Length: " + json.length() + "\r\n\r\n" + json);
 
         // then
-        assertThat(json.length()).isBetween(org.chamberpulse.model.Validation.MAX_MEETING_BYTES, 2 * org.chamberpulse.model.Validation.MAX_MEETING_BYTES);
+        assertThat(json.length()).isBetween(Validation.MAX_MEETING_BYTES, 2 * Validation.MAX_MEETING_BYTES);
         assertThat(answer.status()).isEqualTo(413);
-        assertThat(answer.body()).contains(Integer.toString(org.chamberpulse.model.Validation.MAX_MEETING_BYTES));
+        assertThat(answer.body()).contains(Integer.toString(Validation.MAX_MEETING_BYTES));
         assertThat(state.meeting("big")).isEmpty();
     }
 

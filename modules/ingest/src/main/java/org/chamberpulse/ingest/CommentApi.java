@@ -10,13 +10,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Pseudonyms;
@@ -60,7 +64,7 @@ public final class CommentApi {
     }
 
     /** Sources as metric tags; anything else is "other", so a caller cannot grow the number of series. */
-    private static final java.util.Set<String> KNOWN_SOURCES = java.util.Set.of("web", "sms", "x", "mastodon", "bluesky", "replay", "load");
+    private static final Set<String> KNOWN_SOURCES = Set.of("web", "sms", "x", "mastodon", "bluesky", "replay", "load");
 
     private final MeterRegistry meters;
     private final PulseProducer producer;
@@ -95,7 +99,7 @@ public final class CommentApi {
             rejected("unknown", "unauthorized", 1);
             return Optional.of(Response.of(401, Map.of("error", "a valid API key is required (X-API-Key or Authorization: Bearer)")));
         }
-        String caller = keyDigests.isEmpty() ? "address:" + client : "key:" + java.util.HexFormat.of().formatHex(Sha256.of(presentedKey), 0, 8);
+        String caller = keyDigests.isEmpty() ? "address:" + client : "key:" + HexFormat.of().formatHex(Sha256.of(presentedKey), 0, 8);
         if (!limiter.tryAcquire(caller)) {
             rejected("unknown", "rate_limited", 1);
             return Optional.of(new Response(429, Map.of("error", "too many requests; slow down"),
@@ -158,7 +162,7 @@ public final class CommentApi {
             }
         }
         if (!problems.isEmpty()) {
-            java.util.Set<Integer> invalid = problems.stream().map(Problem::index).collect(java.util.stream.Collectors.toSet());
+            Set<Integer> invalid = problems.stream().map(Problem::index).collect(Collectors.toSet());
             for (int index = 0; index < items.size(); index++) {
                 rejected(sourceOf(items.get(index)), invalid.contains(index) ? "invalid" : "batch_refused", 1);
             }
@@ -208,7 +212,7 @@ public final class CommentApi {
         } catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
             log.warn("Kafka did not acknowledge {} comments in time: answering 503", comments.size());
             return unavailable(comments);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             log.warn("Kafka refused a batch of {} comments: {}", comments.size(), e.getCause().getMessage());
             return unavailable(comments);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package org.chamberpulse.ingest;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,7 +19,7 @@ public final class RateLimiter {
     static final int MAX_CALLERS = 100_000;
     /** The time a bucket takes to fill from empty: one untouched for longer is full. */
     private final long refillNanos;
-    private final java.util.concurrent.atomic.AtomicLong nextSweep = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong nextSweep = new AtomicLong();
 
     private static final class Bucket {
         double tokens;

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Meeting;
@@ -124,7 +125,7 @@ public final class Replay {
         }
     }
 
-    private static void await(java.util.concurrent.Future<?> future) {
+    private static void await(Future<?> future) {
         try {
             future.get();
         } catch (InterruptedException e) {

@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.kafka.common.errors.SerializationException;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.JsonSerde;
 
@@ -31,7 +34,7 @@ public final class ReplayFile {
 
     /** The comments of a file: CSV when its name ends in ".csv", JSON lines otherwise. */
     public static List<Line<Comment>> comments(Path file) {
-        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? csv(file) : read(file, Comment.class);
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? csv(file) : read(file, Comment.class);
     }
 
     static List<Line<Comment>> csv(Path file) {
@@ -64,11 +67,11 @@ public final class ReplayFile {
     }
 
     private static List<String> hashtags(String value) {
-        return value == null ? List.of() : java.util.Arrays.stream(value.split(" ")).filter(tag -> !tag.isBlank()).toList();
+        return value == null ? List.of() : Arrays.stream(value.split(" ")).filter(tag -> !tag.isBlank()).toList();
     }
 
-    private static java.time.Instant instant(String value) {
-        return value == null ? null : java.time.Instant.parse(value);
+    private static Instant instant(String value) {
+        return value == null ? null : Instant.parse(value);
     }
 
     public static <T> List<Line<T>> read(Path file, Class<T> type) {

@@ -1,6 +1,8 @@
 package org.chamberpulse.ingest;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -165,12 +167,12 @@ public final class SampleMeeting {
         }
     }
 
-    private static java.io.BufferedReader resource(String name) {
+    private static BufferedReader resource(String name) {
         var stream = SampleMeeting.class.getResourceAsStream("/sample/" + name);
         if (stream == null) {
             throw new IllegalStateException("the bundled sample lacks " + name);
         }
-        return new java.io.BufferedReader(new java.io.InputStreamReader(stream, StandardCharsets.UTF_8));
+        return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
     }
 
     private static <T> List<T> values(List<ReplayFile.Line<T>> lines) {

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,6 +26,7 @@ import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -54,7 +58,7 @@ class ReplayTest {
             long started = System.nanoTime();
             Replay.Result result;
             try (PulseProducer producer = new PulseProducer(config, broker.bootstrapServers())) {
-                result = new Replay(producer, new org.chamberpulse.model.Pseudonyms("replay-test".getBytes(java.nio.charset.StandardCharsets.UTF_8)), new PrintStream(out, true), false).run(Optional.empty(), agenda, ReplayFile.read(file, Comment.class), 40);
+                result = new Replay(producer, new Pseudonyms("replay-test".getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true), false).run(Optional.empty(), agenda, ReplayFile.read(file, Comment.class), 40);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -65,7 +69,7 @@ class ReplayTest {
             List<String> values = new ArrayList<>();
             assertThat(readIds(broker, values)).containsExactly("web:1", "m1", "web:2");
             assertThat(values).as("authors pseudonymised, as every source does").noneMatch(v -> v.contains("\"author\":\"a\""))
-                    .anyMatch(v -> v.contains("\"author\":\"" + new org.chamberpulse.model.Pseudonyms("replay-test".getBytes(java.nio.charset.StandardCharsets.UTF_8)).of("web", "a") + "\""));
+                    .anyMatch(v -> v.contains("\"author\":\"" + new Pseudonyms("replay-test".getBytes(StandardCharsets.UTF_8)).of("web", "a") + "\""));
         }
     }
 
@@ -74,7 +78,7 @@ class ReplayTest {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-test");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.COMMENTS_RAW.name(), Topics.AGENDA.name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -82,8 +86,8 @@ class ReplayTest {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
-        records.sort(java.util.Comparator.comparingLong(org.apache.kafka.clients.consumer.ConsumerRecord::timestamp));
-        records.forEach(r -> values.add(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
+        records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
+        records.forEach(r -> values.add(new String(r.value(), StandardCharsets.UTF_8)));
         return records.stream().map(r -> r.key()).toList();
     }
 

@@ -2,10 +2,16 @@ package org.chamberpulse.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +77,7 @@ public record PulseConfig(
         long stateComments,
         Web web,
         Sources sources,
-        java.time.ZoneId councilTimezone,
+        ZoneId councilTimezone,
         Webhooks webhooks,
         Path moderationWords,
         Sentiment.Model sentimentModel,
@@ -83,7 +89,7 @@ public record PulseConfig(
      * @param urls   receivers of a JSON POST per alert
      * @param secret the key of the HMAC-SHA256 signature each POST carries; required with any URL
      */
-    public record Webhooks(List<java.net.URI> urls, String secret) {
+    public record Webhooks(List<URI> urls, String secret) {
         public Webhooks {
             urls = List.copyOf(urls);
         }
@@ -98,7 +104,7 @@ public record PulseConfig(
      * @param xBearerToken    the X API's bearer token; empty: X is off
      * @param xEndpoint       the X API's base URL (tests and proxies point it elsewhere)
      */
-    public record Sources(List<java.net.URI> mastodonServers, String mastodonToken, String blueskyEndpoint, String xBearerToken, String xEndpoint) {
+    public record Sources(List<URI> mastodonServers, String mastodonToken, String blueskyEndpoint, String xBearerToken, String xEndpoint) {
         public Sources {
             mastodonServers = List.copyOf(mastodonServers);
         }
@@ -383,38 +389,38 @@ public record PulseConfig(
         }
 
         List<String> list(String key) {
-            return java.util.Arrays.stream(values.get(key).split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+            return Arrays.stream(values.get(key).split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
         }
 
-        java.time.ZoneId zone(String key) {
+        ZoneId zone(String key) {
             String value = values.get(key);
             try {
-                return java.time.ZoneId.of(value);
-            } catch (java.time.DateTimeException e) {
+                return ZoneId.of(value);
+            } catch (DateTimeException e) {
                 problems.add(key + " must be a time zone such as Europe/London, got '" + value + "'");
-                return java.time.ZoneOffset.UTC;
+                return ZoneOffset.UTC;
             }
         }
 
         /** Absolute http(s) URLs of servers, each ending in '/' so that API paths resolve under it. */
-        List<java.net.URI> urls(String key) {
-            List<java.net.URI> urls = new ArrayList<>();
+        List<URI> urls(String key) {
+            List<URI> urls = new ArrayList<>();
             for (String entry : list(key)) {
                 String checked = checkedUrl(key, entry, "http", "https");
                 if (!checked.isEmpty()) {
-                    urls.add(java.net.URI.create(checked.endsWith("/") ? checked : checked + "/"));
+                    urls.add(URI.create(checked.endsWith("/") ? checked : checked + "/"));
                 }
             }
             return urls;
         }
 
         /** Absolute http(s) URLs, used as given. */
-        List<java.net.URI> endpoints(String key) {
-            List<java.net.URI> urls = new ArrayList<>();
+        List<URI> endpoints(String key) {
+            List<URI> urls = new ArrayList<>();
             for (String entry : list(key)) {
                 String checked = checkedUrl(key, entry, "http", "https");
                 if (!checked.isEmpty()) {
-                    urls.add(java.net.URI.create(checked));
+                    urls.add(URI.create(checked));
                 }
             }
             return urls;
@@ -428,11 +434,11 @@ public record PulseConfig(
 
         private String checkedUrl(String key, String value, String... schemes) {
             try {
-                java.net.URI uri = new java.net.URI(value);
+                URI uri = new URI(value);
                 if (uri.getScheme() != null && List.of(schemes).contains(uri.getScheme().toLowerCase(Locale.ROOT)) && uri.getHost() != null) {
                     return value;
                 }
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 // reported below
             }
             problems.add(key + ": '" + value + "' is not an absolute " + String.join(" or ", schemes) + " URL");
@@ -466,7 +472,7 @@ public record PulseConfig(
                     return constant;
                 }
             }
-            problems.add(key + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+            problems.add(key + " must be one of " + Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", got '" + value + "'");
             return type.getEnumConstants()[0];
         }

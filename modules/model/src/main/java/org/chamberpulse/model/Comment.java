@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A public post on {@code pulse.comments.raw}, keyed {@code <source>:<id>}. {@code author} is already
@@ -84,7 +85,7 @@ public record Comment(
     }
 
     /** The comment under other ids (its own and the original's of a repost), such as the public ones. */
-    public Comment withIds(java.util.function.UnaryOperator<String> rename) {
+    public Comment withIds(UnaryOperator<String> rename) {
         return new Comment(id == null ? null : rename.apply(id), source, author, text, hashtags, createdAt, receivedAt, lang,
                 repostOf == null ? null : rename.apply(repostOf), editedAt, withdrawn);
     }

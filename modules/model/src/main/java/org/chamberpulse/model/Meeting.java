@@ -1,5 +1,6 @@
 package org.chamberpulse.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public record Meeting(
         String timezone,
         int broadcastDelaySeconds,
         List<AgendaItem> items,
-        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String language) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String language) {
 
     public Meeting {
         hashtags = hashtags == null ? List.of() : hashtags.stream().map(Text::normaliseHashtag).distinct().toList();

@@ -1,7 +1,10 @@
 package org.chamberpulse.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import org.chamberpulse.timeline.MeetingPhase;
+import org.chamberpulse.timeline.MeetingTimeline;
 import org.chamberpulse.timeline.Segment;
 import org.chamberpulse.timeline.TimelineEvent;
 
@@ -48,12 +51,12 @@ public record MeetingView(
     }
 
     /** Where the meeting stands and what the clerk may do next (derived, for the console; null before the meeting is published). */
-    @com.fasterxml.jackson.annotation.JsonProperty(access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
-    public org.chamberpulse.timeline.MeetingPhase phase() {
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public MeetingPhase phase() {
         if (meeting == null) {
             return null;
         }
-        return org.chamberpulse.timeline.MeetingPhase.of(new org.chamberpulse.timeline.MeetingTimeline(meetingId, meeting, events));
+        return MeetingPhase.of(new MeetingTimeline(meetingId, meeting, events));
     }
 
     /** Counted comments over all items. */

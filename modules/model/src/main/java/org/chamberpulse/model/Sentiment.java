@@ -2,6 +2,7 @@ package org.chamberpulse.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /**
  * The sentiment of one comment. {@code compound} is null when the comment is {@link Label#UNSCORED}:
@@ -24,7 +25,7 @@ public record Sentiment(Double compound, double neg, double neu, double pos, Lab
 
         /** The name on the wire and in settings. */
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

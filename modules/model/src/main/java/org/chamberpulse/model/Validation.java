@@ -1,7 +1,9 @@
 package org.chamberpulse.model;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -259,9 +261,9 @@ public final class Validation {
 
     private static boolean validZone(String zone) {
         try {
-            java.time.ZoneId.of(zone);
+            ZoneId.of(zone);
             return true;
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return false;
         }
     }
@@ -297,7 +299,7 @@ public final class Validation {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
-    private static java.util.List<String> sorted(Set<String> values) {
+    private static List<String> sorted(Set<String> values) {
         return values.stream().sorted().toList();
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.Meeting;
 
@@ -182,7 +183,7 @@ public record MeetingTimeline(String meetingId, Meeting meeting, List<TimelineEv
      * items: only comments in these spans can move when the agenda changes.
      */
     public static List<Instant[]> changedSpans(List<Segment> before, List<Segment> after) {
-        java.util.TreeSet<Instant> boundaries = new java.util.TreeSet<>();
+        TreeSet<Instant> boundaries = new TreeSet<>();
         before.forEach(s -> boundaries.add(s.from()));
         after.forEach(s -> boundaries.add(s.from()));
         List<Instant[]> spans = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.chamberpulse.timeline;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Objects;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.AgendaEventType;
 
@@ -24,6 +25,6 @@ public record TimelineEvent(AgendaEventType type, String itemId, Instant at, lon
 
     /** The same clerk action delivered twice: the same type, item and time, whenever it was sent. */
     boolean sameActionAs(TimelineEvent other) {
-        return type == other.type && at.equals(other.at) && java.util.Objects.equals(itemId, other.itemId);
+        return type == other.type && at.equals(other.at) && Objects.equals(itemId, other.itemId);
     }
 }

@@ -1,5 +1,6 @@
 package org.chamberpulse.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -7,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -83,7 +86,7 @@ public final class HostileInputs {
     }
 
     private String hashtag(int n) {
-        return run.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + "nomeeting" + (n % 50);
+        return run.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + "nomeeting" + (n % 50);
     }
 
     private Input unknownMeeting(ObjectNode node) {
@@ -92,7 +95,7 @@ public final class HostileInputs {
 
     private Input truncated(ObjectNode node) {
         byte[] whole = bytes(node);
-        return dead("truncated JSON", node, java.util.Arrays.copyOf(whole, random.nextInt(whole.length - 1)));
+        return dead("truncated JSON", node, Arrays.copyOf(whole, random.nextInt(whole.length - 1)));
     }
 
     private Input wrongType(ObjectNode node) {
@@ -262,7 +265,7 @@ public final class HostileInputs {
     private static byte[] bytes(ObjectNode node) {
         try {
             return Json.MAPPER.writeValueAsBytes(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,6 +2,7 @@ package org.chamberpulse.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class ValidationTest {
     @Test
     void shouldRejectAReceivedAtAfterTheRecordWasWritten() {
         // given a comment claiming to be received a year after the record carrying it was written
-        Comment forged = comment("From the future", NOW.plus(java.time.Duration.ofDays(365)), NOW.plus(java.time.Duration.ofDays(365)));
+        Comment forged = comment("From the future", NOW.plus(Duration.ofDays(365)), NOW.plus(Duration.ofDays(365)));
 
         // when / then
         assertThat(Validation.commentProblem(forged, NOW)).hasValueSatisfying(reason -> assertThat(reason)

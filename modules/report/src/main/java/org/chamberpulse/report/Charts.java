@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.function.Function;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Messages;
 import org.chamberpulse.model.SentimentSummary;
@@ -90,7 +91,7 @@ final class Charts {
         long yStep = niceStep(peak);
         long yMax = ((peak + yStep - 1) / yStep) * yStep;
         Instant start = first;
-        java.util.function.Function<Instant, Double> xOf = t -> left + Duration.between(start, t).toSeconds() / 60.0 * perMinute;
+        Function<Instant, Double> xOf = t -> left + Duration.between(start, t).toSeconds() / 60.0 * perMinute;
 
         for (int i = 0; i < segments.size(); i++) {
             Segment segment = segments.get(i);

@@ -5,12 +5,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.ItemSummary;
-import org.chamberpulse.model.SentimentSummary;
 import org.chamberpulse.model.Messages;
 import org.chamberpulse.model.Quote;
+import org.chamberpulse.model.SentimentSummary;
 import org.chamberpulse.model.TermCount;
 import org.chamberpulse.timeline.Buckets;
 
@@ -253,7 +255,7 @@ public final class HtmlReport {
      * summary from before summaries named the model was VADER's).
      */
     static String scoredBy(ReportData data) {
-        java.util.Set<String> models = new java.util.TreeSet<>();
+        Set<String> models = new TreeSet<>();
         for (ItemSummary s : data.summaries()) {
             SentimentSummary sentiment = s.sentiment();
             if (sentiment.model() != null) {

@@ -1,12 +1,15 @@
 package org.chamberpulse.report;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.slf4j.Slf4jLogger;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -15,12 +18,10 @@ import java.util.TimeZone;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.chamberpulse.model.Sha256;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
-import org.chamberpulse.model.Sha256;
+import org.w3c.dom.Document;
 
 /**
  * The HTML report printed to PDF. The font is embedded (DejaVu Sans, which has the Welsh ŵ and ŷ), so
@@ -44,7 +45,7 @@ public final class PdfReport {
      */
     public static byte[] render(String html, Instant made) {
         // openhtmltopdf wants XML; jsoup reads any HTML and hands over a W3C document.
-        org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
+        Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();

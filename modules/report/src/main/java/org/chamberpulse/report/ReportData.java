@@ -1,5 +1,6 @@
 package org.chamberpulse.report;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
@@ -63,7 +65,7 @@ public record ReportData(MeetingTimeline timeline, List<ItemSummary> summaries, 
     }
 
     /** The same report with each comment under its public id, as everything public names it. */
-    public ReportData withPublicIds(java.util.function.UnaryOperator<String> publicId) {
+    public ReportData withPublicIds(UnaryOperator<String> publicId) {
         return new ReportData(timeline, summaries, comments.stream()
                 .map(c -> new ScoredComment(c.comment().withIds(publicId), c.meetingId(), c.itemId(), c.sentiment(), c.flags())).toList(), generatedAt);
     }
@@ -83,7 +85,7 @@ public record ReportData(MeetingTimeline timeline, List<ItemSummary> summaries, 
         String timezone = meeting().timezone();
         try {
             return timezone == null || timezone.isBlank() ? LONDON : ZoneId.of(timezone);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             // Published before meetings were checked for their zone: the report still renders, in UK time.
             return LONDON;
         }

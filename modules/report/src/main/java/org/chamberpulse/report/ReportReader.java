@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,10 @@ import org.apache.kafka.common.utils.Utils;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Topic;
-import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.timeline.MeetingTimeline;
 import org.chamberpulse.timeline.MeetingWindow;
@@ -243,7 +244,7 @@ public final class ReportReader implements AutoCloseable {
         if (infos == null || infos.isEmpty()) {
             throw new ReportException("Kafka at " + bootstrapServers + " has no topic " + topic + "; has ChamberPulse run against this cluster?");
         }
-        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
     }
 
     @Override

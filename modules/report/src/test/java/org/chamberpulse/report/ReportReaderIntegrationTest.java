@@ -8,14 +8,15 @@ import static org.chamberpulse.report.ReportFixtures.at;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,6 +27,7 @@ import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Topic;
@@ -41,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ReportReaderIntegrationTest {
 
-    private static final PulseConfig CONFIG = PulseConfig.fromSettings(java.util.Map.of("author.secret", "report-test"));
-    private static final org.chamberpulse.model.Pseudonyms IDS = org.chamberpulse.model.Pseudonyms.fromConfig(CONFIG);
+    private static final PulseConfig CONFIG = PulseConfig.fromSettings(Map.of("author.secret", "report-test"));
+    private static final Pseudonyms IDS = Pseudonyms.fromConfig(CONFIG);
 
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T16:00:00Z"), ZoneOffset.UTC);
@@ -115,7 +117,7 @@ class ReportReaderIntegrationTest {
                 first = reader.read(MEETING_ID);
             }
             try (ReportReader reader = new ReportReader(CONFIG, broker.bootstrapServers(), ReportReader.Progress.NONE,
-                    Clock.offset(CLOCK, java.time.Duration.ofDays(400)))) {
+                    Clock.offset(CLOCK, Duration.ofDays(400)))) {
                 second = reader.read(MEETING_ID);
             }
 

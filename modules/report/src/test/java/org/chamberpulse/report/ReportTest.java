@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -11,7 +13,14 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Messages;
+import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.model.Sentiment;
+import org.chamberpulse.model.SentimentSummary;
+import org.chamberpulse.timeline.MeetingTimeline;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -78,10 +87,10 @@ class ReportTest {
     @Test
     void shouldNameTheModelThatScoredTheComments() {
         // given: the same meeting with its recess scored by VADER (the setting changed during the meeting)
-        Map<String, ItemSummary> changed = new java.util.LinkedHashMap<>(summaries);
+        Map<String, ItemSummary> changed = new LinkedHashMap<>(summaries);
         ItemSummary recess = changed.get("recess");
         changed.put("recess", new ItemSummary(recess.meetingId(), recess.itemId(), recess.number(), recess.title(), recess.count(), recess.reposts(),
-                recess.uniqueAuthors(), new org.chamberpulse.model.SentimentSummary(0.6, 1, 0, 0, 0, "vader"), recess.perMinute(), recess.topHashtags(),
+                recess.uniqueAuthors(), new SentimentSummary(0.6, 1, 0, 0, 0, "vader"), recess.perMinute(), recess.topHashtags(),
                 recess.topTerms(), recess.flagged(), recess.restricted(), recess.firstAt(), recess.lastAt(), recess.quotes(), recess.version(),
                 recess.lastReceivedAt()));
 
@@ -97,7 +106,7 @@ class ReportTest {
     @Test
     void shouldMarkAReportOfAMeetingNotYetAdjournedAsProvisional() {
         // given
-        var timeline = new org.chamberpulse.timeline.MeetingTimeline(ReportFixtures.MEETING_ID, ReportFixtures.meeting(), List.of());
+        var timeline = new MeetingTimeline(ReportFixtures.MEETING_ID, ReportFixtures.meeting(), List.of());
         ReportData running = ReportData.of(timeline, summaries, List.of(), data.generatedAt());
 
         // when
@@ -153,11 +162,11 @@ class ReportTest {
         // given: comments and an item title as an attacker writes them
         List<String> formulas = List.of("=HYPERLINK(\"http://evil.example\",\"click\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
                 "\t=1+1", "\r=1+1");
-        List<org.chamberpulse.model.ScoredComment> comments = new java.util.ArrayList<>();
+        List<ScoredComment> comments = new ArrayList<>();
         for (int k = 0; k < formulas.size(); k++) {
-            org.chamberpulse.model.Comment c = new org.chamberpulse.model.Comment("web:f" + k, "web", "=author" + k, formulas.get(k), List.of("cdflive"),
+            Comment c = new Comment("web:f" + k, "web", "=author" + k, formulas.get(k), List.of("cdflive"),
                     data.timeline().meeting().scheduledStart().plusSeconds(60 + k), data.timeline().meeting().scheduledStart().plusSeconds(61 + k), "en", null);
-            comments.add(new org.chamberpulse.model.ScoredComment(c, data.meeting().meetingId(), "1", org.chamberpulse.model.Sentiment.NONE, List.of()));
+            comments.add(new ScoredComment(c, data.meeting().meetingId(), "1", Sentiment.NONE, List.of()));
         }
         ReportData attacked = new ReportData(data.timeline(), data.summaries(), comments, data.generatedAt());
 
@@ -187,7 +196,7 @@ class ReportTest {
     @Test
     void shouldMakeTheWholeReportInWelsh() throws Exception {
         // given
-        org.chamberpulse.model.Messages welsh = org.chamberpulse.model.Messages.of("cy");
+        Messages welsh = Messages.of("cy");
 
         // when
         Document html = Jsoup.parse(HtmlReport.render(data, "", welsh));
@@ -209,7 +218,7 @@ class ReportTest {
     @Test
     void shouldPutEverythingInTheJsonDocument() throws Exception {
         // when
-        var json = org.chamberpulse.model.Json.MAPPER.readTree(new Report(data, "").render(Report.File.JSON));
+        var json = Json.MAPPER.readTree(new Report(data, "").render(Report.File.JSON));
 
         // then
         assertThat(json.get("meetingId").asText()).isEqualTo(ReportFixtures.MEETING_ID);

@@ -3,8 +3,10 @@ package org.chamberpulse.sentiment;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +52,7 @@ public final class ModelTrainer {
         try {
             train = read(data.resolve("train.tsv"));
             dev = read(data.resolve("dev.tsv"));
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             System.err.println("train-sentiment: no such file: " + e.getFile());
             System.exit(2);
             return;
@@ -110,7 +112,7 @@ public final class ModelTrainer {
     }
 
     /** Every learning rate for up to MAX_EPOCHS epochs; the model after the epoch best on dev is kept. */
-    static TunedModel train(List<Example> train, List<Example> dev, java.io.PrintStream log) {
+    static TunedModel train(List<Example> train, List<Example> dev, PrintStream log) {
         TunedModel best = null;
         double bestRecall = -1;
         for (double rate : LEARNING_RATES) {

@@ -2,10 +2,13 @@ package org.chamberpulse.sentiment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * What a post must not show: flags for profanity and abuse (from the word lists, {@link WordLists}: English and
@@ -23,7 +26,7 @@ public final class Moderation {
     public static final String MENTION_REDACTED = "@…";
 
     /** The lists in use, with what is derived from them; replaced whole when a council's file changes. */
-    private record Active(WordLists lists, java.util.Map<String, String> bySqueezed, List<String[]> foldedThreats) {
+    private record Active(WordLists lists, Map<String, String> bySqueezed, List<String[]> foldedThreats) {
     }
 
     private static volatile Active active;
@@ -37,14 +40,14 @@ public final class Moderation {
      * Comments already moderated keep their flags: the lists apply to what arrives after.
      */
     public static void use(WordLists lists) {
-        java.util.Map<String, String> squeezed = new java.util.HashMap<>();
+        Map<String, String> squeezed = new HashMap<>();
         for (Set<String> list : List.of(lists.profane(), lists.abusive())) {
             for (String word : list) {
                 squeezed.putIfAbsent(squeeze(word), word);
             }
         }
         // Threats are folded as posts will be, with the new lists; readers see the old lists or the new, never a mix.
-        Active without = new Active(lists, java.util.Map.copyOf(squeezed), List.of());
+        Active without = new Active(lists, Map.copyOf(squeezed), List.of());
         active = new Active(lists, without.bySqueezed(), lists.threats().stream()
                 .map(threat -> Arrays.stream(threat).map(word -> fold(word, without)).toArray(String[]::new)).toList());
     }
@@ -145,7 +148,7 @@ public final class Moderation {
         return out.append(text, copied, text.length()).toString();
     }
 
-    private static final java.util.regex.Pattern PROFILE_LINK = java.util.regex.Pattern.compile(
+    private static final Pattern PROFILE_LINK = Pattern.compile(
             "(?i)^(?:https?://)?(?:www\\.)?(?:[^/\\s]+/@[^/\\s]+"                    // Mastodon and the fediverse: server/@name
             + "|bsky\\.app/profile/[^/\\s]+"                                        // Bluesky
             + "|(?:mobile\\.)?(?:twitter|x)\\.com/(?!i/|hashtag/|search)[A-Za-z0-9_]{1,15}/?(?:[?#].*)?$" // X: a profile, not a post

@@ -2,6 +2,7 @@ package org.chamberpulse.sentiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Cuts a social post into tokens: words (with inner apostrophes and hyphens), numbers, hashtags,
@@ -93,7 +94,7 @@ public final class Tokenizer {
             if (split) {
                 String word = tag.substring(start, k).replace("_", "");
                 if (!word.isEmpty()) {
-                    words.add(word.toLowerCase(java.util.Locale.ROOT));
+                    words.add(word.toLowerCase(Locale.ROOT));
                 }
                 start = k;
             }

@@ -2,6 +2,7 @@ package org.chamberpulse.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class LanguageRatesTest {
     }
 
     private static List<String> lines(String resource) {
-        return new String(Resources.bytes("/" + resource), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        return new String(Resources.bytes("/" + resource), StandardCharsets.UTF_8).lines().toList();
     }
 
     private static String pick(Random random, List<String> options) {

@@ -3,6 +3,7 @@ package org.chamberpulse.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class OrdinaryPostsTest {
                     values[slot++] = PLACES[random.nextInt(PLACES.length)];
                 }
             }
-            String post = String.format(template, java.util.Arrays.copyOf(values, slot));
+            String post = String.format(template, Arrays.copyOf(values, slot));
             if (!Moderation.flags(post).isEmpty()) {
                 flagged.add(post + " " + Moderation.flags(post));
             }

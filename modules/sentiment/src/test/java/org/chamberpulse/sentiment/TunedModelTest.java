@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,8 +81,8 @@ class TunedModelTest {
     void shouldRefuseAFileThatIsNoModelWithTheReason() throws IOException {
         // given
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var zipped = new java.util.zip.GZIPOutputStream(bytes)) {
-            zipped.write("not a model at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (var zipped = new GZIPOutputStream(bytes)) {
+            zipped.write("not a model at all".getBytes(StandardCharsets.UTF_8));
         }
 
         // when / then
@@ -87,7 +91,7 @@ class TunedModelTest {
 
     private static byte[] trained(Path dir) throws IOException {
         List<ModelTrainer.Example> examples = ModelTrainer.read(dir.resolve("train.tsv"));
-        TunedModel model = ModelTrainer.train(examples, new ArrayList<>(examples), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        TunedModel model = ModelTrainer.train(examples, new ArrayList<>(examples), new PrintStream(OutputStream.nullOutputStream()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         model.write(out);
         return out.toByteArray();

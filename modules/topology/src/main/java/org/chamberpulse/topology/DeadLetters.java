@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -33,7 +34,7 @@ final class DeadLetters {
             while (cut > MAX_KEPT_BYTES - 4 && (value[cut] & 0xC0) == 0x80) {
                 cut--;
             }
-            value = java.util.Arrays.copyOf(value, cut);
+            value = Arrays.copyOf(value, cut);
         }
         if (value != null) {
             try {

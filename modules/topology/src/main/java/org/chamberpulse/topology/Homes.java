@@ -9,12 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.chamberpulse.model.Pseudonyms;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.MeetingView;
+import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.model.Topics;
@@ -285,7 +286,7 @@ final class Homes {
      * comments, standings and pending summaries go; its record stays, marked frozen. A meeting first seen
      * by this instance counts as heard now, so a restart only ever delays freezing.
      */
-    void freezeQuiet(long now, long retentionMillis, java.util.function.Consumer<String> beforeFreezing) {
+    void freezeQuiet(long now, long retentionMillis, Consumer<String> beforeFreezing) {
         List<KeyValue<String, HomeRecord>> quiet = new ArrayList<>();
         try (KeyValueIterator<String, HomeRecord> it = stores.meetings().all()) {
             it.forEachRemaining(entry -> {

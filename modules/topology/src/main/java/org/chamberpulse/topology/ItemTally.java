@@ -1,6 +1,7 @@
 package org.chamberpulse.topology;
 
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -140,8 +141,8 @@ final class ItemTally {
                 return;
             }
             if (size == authors.length) {
-                authors = java.util.Arrays.copyOf(authors, Math.min(SMALL, size * 2));
-                counts = java.util.Arrays.copyOf(counts, authors.length);
+                authors = Arrays.copyOf(authors, Math.min(SMALL, size * 2));
+                counts = Arrays.copyOf(counts, authors.length);
             }
             authors[size] = author;
             counts[size++] = 1;

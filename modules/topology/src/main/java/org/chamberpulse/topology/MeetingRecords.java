@@ -2,6 +2,7 @@ package org.chamberpulse.topology;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,7 +59,7 @@ final class MeetingRecords {
         for (Standing standing : state.counted()) {
             counted.add(comment.apply(standing));
         }
-        counted.sort(java.util.Comparator.comparing((ScoredComment c) -> c.comment().createdAt()).thenComparing(c -> c.comment().id()));
+        counted.sort(Comparator.comparing((ScoredComment c) -> c.comment().createdAt()).thenComparing(c -> c.comment().id()));
         return new ReportBundle(state.meetingId, version, finalAt, state.timeline(), items, counted);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.model.Text;
 
 /**
  * One comment's standing in its meeting (MeetingState): where it is counted, whether it counts, the flags
@@ -45,7 +46,7 @@ final class Standing {
         this.clean = scored.flags().isEmpty() && hasText;
         this.withdrawn = comment.withdrawn();
         this.repost = comment.isRepost();
-        this.distinctive = amongCopies() && org.chamberpulse.model.Text.isDistinctive(comment.text());
+        this.distinctive = amongCopies() && Text.isDistinctive(comment.text());
         this.text = amongCopies() ? textKey.applyAsLong(comment.text()) : 0;
         this.editedAt = comment.editedAt() == null ? Long.MIN_VALUE : comment.editedAt().toEpochMilli();
         this.id = comment.id();

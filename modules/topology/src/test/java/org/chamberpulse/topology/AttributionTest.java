@@ -15,15 +15,24 @@ import static org.chamberpulse.topology.Fixtures.repost;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.HourCount;
 import org.chamberpulse.model.ItemSummary;
+import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.ModerationEvent;
+import org.chamberpulse.model.Pseudonyms;
+import org.chamberpulse.model.Quote;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Sentiment;
+import org.chamberpulse.model.SentimentSummary;
+import org.chamberpulse.timeline.MeetingPhase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -386,7 +395,7 @@ class AttributionTest {
         assertThat(item.topHashtags()).isEmpty();
         assertThat(item.quotes()).isEmpty();
         // counts only: no sentiment, no minutes, no times
-        assertThat(item.sentiment()).isEqualTo(org.chamberpulse.model.SentimentSummary.EMPTY);
+        assertThat(item.sentiment()).isEqualTo(SentimentSummary.EMPTY);
         assertThat(item.perMinute()).isEmpty();
         assertThat(item.firstAt()).isNull();
         assertThat(item.lastAt()).isNull();
@@ -402,17 +411,17 @@ class AttributionTest {
 
         // when
         driver.comment(comment(uri, "alice", "Thanks @bob for raising the buses", at(1)));
-        driver.comment(new org.chamberpulse.model.Comment(did, "bluesky", "did:plc:abc123xyz", "Agree with @bob.bsky.social on buses",
-                java.util.List.of("bcclive"), at(2), at(2).plusSeconds(1), "en", null));
+        driver.comment(new Comment(did, "bluesky", "did:plc:abc123xyz", "Agree with @bob.bsky.social on buses",
+                List.of("bcclive"), at(2), at(2).plusSeconds(1), "en", null));
 
         // then: summaries and views carry neither the author, the DID, the URI nor the person mentioned
-        String published = org.chamberpulse.model.Json.MAPPER.valueToTree(driver.summary("m1", "1")).toString()
-                + org.chamberpulse.model.Json.MAPPER.valueToTree(driver.view("m1")).toString();
+        String published = Json.MAPPER.valueToTree(driver.summary("m1", "1")).toString()
+                + Json.MAPPER.valueToTree(driver.view("m1")).toString();
         assertThat(published).doesNotContain("alice", "did:plc", "abc123xyz", "bob", "mastodon.social");
         assertThat(driver.summary("m1", "1").quotes()).extracting(q -> q.id())
                 .containsExactlyInAnyOrder(PulseDriver.IDS.publicId(uri), PulseDriver.IDS.publicId(did));
         assertThat(driver.scored()).extracting(s -> s.comment().author()).doesNotContain("alice", "did:plc:abc123xyz")
-                .allMatch(org.chamberpulse.model.Pseudonyms::isPseudonym);
+                .allMatch(Pseudonyms::isPseudonym);
     }
 
     @Test
@@ -460,11 +469,11 @@ class AttributionTest {
         driver.publish(council("m1", START, 0));
         driver.agenda("m1", ITEM_STARTED, "1", at(0));
         long seed = Long.getLong("seed", System.nanoTime());
-        List<org.chamberpulse.model.Comment> reactions = new java.util.ArrayList<>();
+        List<Comment> reactions = new ArrayList<>();
         for (int k = 0; k < 12; k++) {
             reactions.add(comment("w" + k, "resident" + k, k % 3 == 0 ? "Well said #bcclive" : "well said", at(1, k * 15)));
         }
-        java.util.Collections.shuffle(reactions, new java.util.Random(seed));
+        Collections.shuffle(reactions, new Random(seed));
 
         // when: twelve residents agree within three minutes, in any order
         reactions.forEach(driver::comment);
@@ -482,11 +491,11 @@ class AttributionTest {
         driver.publish(council("m1", START, 0));
         driver.agenda("m1", ITEM_STARTED, "1", at(0));
         long seed = Long.getLong("seed", System.nanoTime());
-        List<org.chamberpulse.model.Comment> campaign = new java.util.ArrayList<>();
+        List<Comment> campaign = new ArrayList<>();
         for (int k = 0; k < 6; k++) {
             campaign.add(comment("s" + k, "account" + k, "Councillors must vote against the new parking charges in the city centre", at(2 + k, k * 7)));
         }
-        java.util.Collections.shuffle(campaign, new java.util.Random(seed));
+        Collections.shuffle(campaign, new Random(seed));
 
         // when: six accounts post one twelve-word script within ten minutes, in any order
         campaign.forEach(driver::comment);
@@ -508,16 +517,16 @@ class AttributionTest {
         assertThat(driver.summary("m1", "1").quotes()).isEmpty();
 
         // when the clerk clears it
-        driver.moderate("m1", "c1", org.chamberpulse.model.ModerationEvent.Action.CLEAR, at(2));
+        driver.moderate("m1", "c1", ModerationEvent.Action.CLEAR, at(2));
 
         // then it is quoted, and no longer counted as flagged
         ItemSummary cleared = driver.summary("m1", "1");
-        assertThat(cleared.quotes()).extracting(org.chamberpulse.model.Quote::text).containsExactly("What a load of shit from the planners");
+        assertThat(cleared.quotes()).extracting(Quote::text).containsExactly("What a load of shit from the planners");
         assertThat(cleared.flagged()).isZero();
         assertThat(cleared.count()).isEqualTo(1);
 
         // when flagged again
-        driver.moderate("m1", "c1", org.chamberpulse.model.ModerationEvent.Action.FLAG, at(3));
+        driver.moderate("m1", "c1", ModerationEvent.Action.FLAG, at(3));
 
         // then
         assertThat(driver.summary("m1", "1").quotes()).isEmpty();
@@ -586,7 +595,7 @@ class AttributionTest {
         // then: as if never adjourned
         assertThat(driver.summary("m1", "2").count()).isEqualTo(2);
         assertThat(driver.view("m1").adjournedAt()).isNull();
-        assertThat(driver.view("m1").phase().state()).isEqualTo(org.chamberpulse.timeline.MeetingPhase.State.IN_ITEM);
+        assertThat(driver.view("m1").phase().state()).isEqualTo(MeetingPhase.State.IN_ITEM);
 
         // and when adjourned for real later, the record says so
         driver.agenda("m1", ADJOURNED, null, at(40));

@@ -2,6 +2,7 @@ package org.chamberpulse.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -161,7 +163,7 @@ class HostileControlInputTest {
             case 8 -> node.put(field, random.nextBoolean() ? "+1000000000-12-31T23:59:59Z" : "1970-01-01T00:00:00Z");
             case 9 -> {
                 byte[] whole = bytes(node);
-                return java.util.Arrays.copyOf(whole, random.nextInt(whole.length));
+                return Arrays.copyOf(whole, random.nextInt(whole.length));
             }
             case 10 -> {
                 String deep = "[".repeat(1 + random.nextInt(20_000));
@@ -185,7 +187,7 @@ class HostileControlInputTest {
     private static byte[] bytes(JsonNode node) {
         try {
             return org.chamberpulse.model.Json.MAPPER.writeValueAsBytes(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

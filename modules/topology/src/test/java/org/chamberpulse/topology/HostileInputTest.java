@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.HostileInputs;
 import org.chamberpulse.model.UnmatchedSummary;
@@ -46,7 +47,7 @@ class HostileInputTest {
         Map<String, Long> unmatched = new TreeMap<>();
         driver.unmatched().forEach((hashtag, summary) -> unmatched.put(hashtag, summary.count()));
         List<Long> deadOffsets = dead.stream().map(DeadLetter::offset).toList();
-        List<Long> expectedDeadOffsets = java.util.stream.IntStream.range(0, inputs.size())
+        List<Long> expectedDeadOffsets = IntStream.range(0, inputs.size())
                 .filter(i -> !inputs.get(i).valid()).mapToObj(i -> (long) i).toList();
         assertThat(deadOffsets).as("seed %d: the offsets of the dead letters", SEED).isEqualTo(expectedDeadOffsets);
         assertThat(dead).allSatisfy(d -> assertThat(d.reason()).isNotBlank());

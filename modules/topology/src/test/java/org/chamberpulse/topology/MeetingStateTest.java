@@ -6,6 +6,7 @@ import static org.chamberpulse.topology.Fixtures.comment;
 import static org.chamberpulse.topology.Fixtures.council;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ class MeetingStateTest {
         // when: placed in order, and in a shuffled order into a second state
         comments.forEach(this::place);
         List<Comment> shuffled = new ArrayList<>(comments);
-        java.util.Collections.shuffle(shuffled, random);
+        Collections.shuffle(shuffled, random);
         MeetingStateTest other = new MeetingStateTest();
         shuffled.forEach(other::place);
 

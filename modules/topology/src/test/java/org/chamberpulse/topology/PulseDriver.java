@@ -1,11 +1,17 @@
 package org.chamberpulse.topology;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Utils;
@@ -13,17 +19,19 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.AgendaEvent;
-import org.chamberpulse.model.Alert;
 import org.chamberpulse.model.AgendaEventType;
+import org.chamberpulse.model.Alert;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.ItemSummary;
-import org.chamberpulse.model.MeetingView;
-import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.MeetingView;
 import org.chamberpulse.model.ModerationEvent;
+import org.chamberpulse.model.Pseudonyms;
+import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.model.Topic;
@@ -34,10 +42,10 @@ import org.chamberpulse.model.UnmatchedSummary;
 final class PulseDriver implements AutoCloseable {
 
     static final PulseConfig CONFIG = withSettings(Map.of());
-    static final org.chamberpulse.model.Pseudonyms IDS = new org.chamberpulse.model.Pseudonyms(CONFIG.authorSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    static final Pseudonyms IDS = new Pseudonyms(CONFIG.authorSecret().getBytes(StandardCharsets.UTF_8));
 
     private final TopologyTestDriver driver;
-    private final java.io.File stateDir;
+    private final File stateDir;
     private Instant nextSendTime;
     private Duration sendStep = Duration.ZERO;
     private final TestInputTopic<String, Meeting> meetings;
@@ -55,10 +63,10 @@ final class PulseDriver implements AutoCloseable {
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<String, MeetingView> views;
     private final TestOutputTopic<String, ReportBundle> reports;
-    private final Map<String, MeetingView> latestViews = new java.util.TreeMap<>();
-    private final Map<String, ReportBundle> latestReports = new java.util.TreeMap<>();
-    private final Map<String, ItemSummary> latestSummaries = new java.util.TreeMap<>();
-    private final Map<String, UnmatchedSummary> latestUnmatched = new java.util.TreeMap<>();
+    private final Map<String, MeetingView> latestViews = new TreeMap<>();
+    private final Map<String, ReportBundle> latestReports = new TreeMap<>();
+    private final Map<String, ItemSummary> latestSummaries = new TreeMap<>();
+    private final Map<String, UnmatchedSummary> latestUnmatched = new TreeMap<>();
 
     /** With VADER, whose numbers the tests of the rules were written with (the tuned model has a test of its own). */
     PulseDriver() {
@@ -75,7 +83,7 @@ final class PulseDriver implements AutoCloseable {
     }
 
     private static PulseConfig withSettings(Map<String, String> settings) {
-        Map<String, String> all = new java.util.HashMap<>(Map.of("emit.interval", "100ms", "partitions", "2", "author.secret", "driver-secret"));
+        Map<String, String> all = new HashMap<>(Map.of("emit.interval", "100ms", "partitions", "2", "author.secret", "driver-secret"));
         all.putAll(settings);
         return PulseConfig.fromSettings(all);
     }
@@ -108,11 +116,11 @@ final class PulseDriver implements AutoCloseable {
         return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
-    private static java.io.File tempDirectory() {
+    private static File tempDirectory() {
         try {
-            return java.nio.file.Files.createTempDirectory("pulse-driver").toFile();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.createTempDirectory("pulse-driver").toFile();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -242,7 +250,7 @@ final class PulseDriver implements AutoCloseable {
 
     /** Entries and bytes (keys and values as stored) of a state store. */
     long[] storeSize(String name) {
-        org.apache.kafka.streams.state.KeyValueStore<Object, Object> store = driver.getKeyValueStore(name);
+        KeyValueStore<Object, Object> store = driver.getKeyValueStore(name);
         long entries = 0;
         long bytes = 0;
         try (var it = store.all()) {
@@ -281,8 +289,8 @@ final class PulseDriver implements AutoCloseable {
         driver.close();
         try {
             Utils.delete(stateDir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

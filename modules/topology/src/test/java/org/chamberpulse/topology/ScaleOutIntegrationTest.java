@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -156,7 +157,7 @@ class ScaleOutIntegrationTest {
     }
 
     private static void readUntil(KafkaConsumer<String, byte[]> consumer, Map<String, ItemSummary> seen,
-                                  java.util.function.BooleanSupplier done, Duration timeout) {
+                                  BooleanSupplier done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {

@@ -9,6 +9,7 @@ import static org.chamberpulse.topology.Fixtures.council;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,8 @@ import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.AgendaEventType;
 import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.ItemSummary;
-import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.ReportBundle;
 import org.chamberpulse.model.Topic;
 import org.chamberpulse.model.Topics;
 import org.junit.jupiter.api.Tag;
@@ -65,7 +66,7 @@ class TopologyIntegrationTest {
 
                 // then
                 Map<String, ItemSummary> summaries = new HashMap<>();
-                List<DeadLetter> deadLetters = new java.util.ArrayList<>();
+                List<DeadLetter> deadLetters = new ArrayList<>();
                 try (KafkaConsumer<String, byte[]> consumer = RawClients.readCommitted(broker.bootstrapServers(), "topology-it-reader")) {
                     consumer.subscribe(List.of(Topics.SUMMARIES.name(), Topics.DLQ.name()));
                     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -1,10 +1,12 @@
 package org.chamberpulse.app.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
@@ -106,7 +108,7 @@ final class History {
                 List<ItemSummary> summaries = summaries(id, items, commentsEach, start);
                 Instant finalAt = timeline.adjournedAt().map(at -> at.plus(Duration.ofMinutes(2))).orElse(null);
                 if (!running && records) {
-                    comments.sort(java.util.Comparator.comparing((ScoredComment c) -> c.comment().createdAt()).thenComparing(c -> c.comment().id()));
+                    comments.sort(Comparator.comparing((ScoredComment c) -> c.comment().createdAt()).thenComparing(c -> c.comment().id()));
                     send(producer, Topics.REPORTS, id, new ReportBundle(id, 1, finalAt, timeline, summaries, comments), finalAt.toEpochMilli());
                 }
                 List<Segment> segments = timeline.segments();
@@ -142,7 +144,7 @@ final class History {
         producer.send(new ProducerRecord<>(topic.name(), null, timestamp, key, topic.valueSerde().serializer().serialize(topic.name(), value)));
     }
 
-    static Path tempDir(String name) throws java.io.IOException {
+    static Path tempDir(String name) throws IOException {
         return Files.createTempDirectory(name);
     }
 }

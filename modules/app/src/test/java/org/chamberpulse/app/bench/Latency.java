@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -132,7 +133,7 @@ public final class Latency {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
                     Comment comment = record.value();
-                    String meetingId = comment.hashtags().stream().map(meetingOfHashtag::get).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+                    String meetingId = comment.hashtags().stream().map(meetingOfHashtag::get).filter(Objects::nonNull).findFirst().orElseThrow();
                     byMeeting.computeIfAbsent(meetingId, m -> new ArrayList<>()).add(comment.receivedAt().toEpochMilli());
                 });
             }

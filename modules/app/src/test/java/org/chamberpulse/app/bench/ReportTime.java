@@ -2,7 +2,9 @@ package org.chamberpulse.app.bench;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.utils.Utils;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
 import org.chamberpulse.config.PulseConfig;
@@ -34,7 +36,7 @@ public final class ReportTime {
             List<String> ids = History.write(broker.bootstrapServers(), meetings, commentsEach, true);
             System.out.printf("history: %d meetings, %,d comments on pulse.comments.scored, written in %.0f s%n", meetings,
                     (long) meetings * commentsEach, (System.nanoTime() - writing) / 1e9);
-            PulseConfig config = PulseConfig.fromSettings(java.util.Map.of("author.secret", "bench"));
+            PulseConfig config = PulseConfig.fromSettings(Map.of("author.secret", "bench"));
             long cold = System.nanoTime();
             try (ReportReader once = new ReportReader(config, broker.bootstrapServers(), ReportReader.Progress.NONE, Clock.systemUTC())) {
                 new Report(once.read(ids.get(meetings / 2)), "/").render(Report.File.HTML);
@@ -79,7 +81,7 @@ public final class ReportTime {
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 }

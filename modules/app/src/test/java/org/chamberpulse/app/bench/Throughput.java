@@ -1,5 +1,6 @@
 package org.chamberpulse.app.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -54,8 +55,8 @@ public final class Throughput {
     /** The comments' way from the intake to their desks (PulseTopology). */
     private static final String DESK_STAGE = "-desk-repartition";
     static final int MEETINGS = Integer.getInteger("meetings", 50);
-    private static final com.sun.management.OperatingSystemMXBean OWN_PROCESS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final OperatingSystemMXBean OWN_PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private Throughput() {
     }

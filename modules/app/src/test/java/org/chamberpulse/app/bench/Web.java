@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -25,6 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -318,7 +320,7 @@ public final class Web {
         private final long opened = System.nanoTime();
         private final Socket socket;
         private final List<Long> latencies = new CopyOnWriteArrayList<>();
-        private final Map<String, Integer> events = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private final Map<String, Integer> events = new ConcurrentSkipListMap<>();
         private volatile String status;
         private final Thread reader;
 
@@ -466,7 +468,7 @@ public final class Web {
                     }
                     selector.selectedKeys().clear();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.Text;
 import org.chamberpulse.model.Validation;
@@ -33,7 +34,7 @@ final class ItemIds {
                         repeated.add(id);
                     }
                 });
-        return java.util.stream.IntStream.range(0, drafts.size()).mapToObj(i -> {
+        return IntStream.range(0, drafts.size()).mapToObj(i -> {
             AgendaItem d = drafts.get(i);
             if (given(d.itemId())) {
                 return d;

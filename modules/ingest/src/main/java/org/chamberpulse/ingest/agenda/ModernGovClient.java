@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import org.chamberpulse.model.Meeting;
 
 /**
@@ -38,7 +39,7 @@ public final class ModernGovClient {
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);
         }
-        int service = url.toLowerCase(java.util.Locale.ROOT).indexOf("/" + SERVICE.toLowerCase(java.util.Locale.ROOT));
+        int service = url.toLowerCase(Locale.ROOT).indexOf("/" + SERVICE.toLowerCase(Locale.ROOT));
         return (service >= 0 ? url.substring(0, service) : url) + "/" + SERVICE;
     }
 

@@ -26,6 +26,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * ModernGov's {@code GetMeeting} answer as a {@link Meeting}. Element names are matched without regard to
@@ -146,7 +147,7 @@ public final class ModernGovXml {
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+            builder.setErrorHandler(new DefaultHandler() {
                 @Override
                 public void fatalError(SAXParseException e) throws SAXException {
                     throw e; // the default handler would also print to the console

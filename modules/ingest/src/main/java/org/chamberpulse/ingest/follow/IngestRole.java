@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.KafkaSink;
@@ -22,6 +23,7 @@ import org.chamberpulse.ingest.sources.Resume;
 import org.chamberpulse.ingest.sources.SourceStats;
 import org.chamberpulse.ingest.sources.XStreamClient;
 import org.chamberpulse.model.Pseudonyms;
+import org.chamberpulse.model.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -208,7 +210,7 @@ public final class IngestRole implements AutoCloseable {
     /** Every follower's state: shared connections first, then each hashtag's. */
     public List<SourceState> states() {
         List<SourceState> states = new ArrayList<>();
-        new java.util.TreeMap<>(stats).forEach((key, s) -> {
+        new TreeMap<>(stats).forEach((key, s) -> {
             String[] parts = key.split("\\|", -1);
             states.add(new SourceState(parts[0], parts[1], parts[2], s.isConnected(), s.reconnects(), s.receivedCount(), s.publishedCount(),
                     s.lastPostMillis() == 0 ? null : Instant.ofEpochMilli(s.lastPostMillis()), s.problem()));
@@ -218,7 +220,7 @@ public final class IngestRole implements AutoCloseable {
 
     /** The followers of these hashtags (a meeting's), with the shared connections they use. */
     public List<SourceState> states(List<String> hashtags) {
-        List<String> normalised = hashtags.stream().map(org.chamberpulse.model.Text::normaliseHashtag).toList();
+        List<String> normalised = hashtags.stream().map(Text::normaliseHashtag).toList();
         return states().stream().filter(s -> normalised.contains(s.hashtag())).toList();
     }
 
@@ -228,7 +230,7 @@ public final class IngestRole implements AutoCloseable {
      * after {@link #DOWN_AFTER} away, so that a reconnect is not an outage.
      */
     public Map<String, String> health() {
-        Map<String, SourceStats> expected = new java.util.TreeMap<>();
+        Map<String, SourceStats> expected = new TreeMap<>();
         mastodon.forEach((stream, follower) -> expected.put("mastodon " + stream.substring("mastodon|".length()).replace("|", " #"), follower.client().stats()));
         if (bluesky != null && !bluesky.tags().isEmpty()) {
             expected.put("bluesky " + sources.blueskyEndpoint(), bluesky.stats());

@@ -2,6 +2,7 @@ package org.chamberpulse.ingest.follow;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.Meeting;
+import org.chamberpulse.model.Text;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.model.Validation;
 import org.chamberpulse.timeline.MeetingTimeline;
@@ -57,7 +59,7 @@ public final class MeetingWatch implements AutoCloseable {
 
     private void follow() {
         try {
-            List<TopicPartition> partitions = new java.util.ArrayList<>();
+            List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(Topics.MEETINGS.name(), Topics.AGENDA.name())) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(60)).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             }
@@ -111,7 +113,7 @@ public final class MeetingWatch implements AutoCloseable {
                     continue;
                 }
                 for (String hashtag : window.hashtags()) {
-                    wanted.merge(org.chamberpulse.model.Text.normaliseHashtag(hashtag), window.start(), (a, b) -> a.isBefore(b) ? a : b);
+                    wanted.merge(Text.normaliseHashtag(hashtag), window.start(), (a, b) -> a.isBefore(b) ? a : b);
                 }
             }
         }

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Pseudonyms;
@@ -94,7 +96,7 @@ public final class JetstreamClient implements Runnable {
      * The hashtags to follow, each with the time from which its posts are wanted: a hashtag new to the set whose
      * time lies before the cursor makes the connection start again from that time (Instant.EPOCH: from now).
      */
-    public void follow(Map<String, Instant> wanted, java.util.function.Function<String, SourceStats> statsOf) {
+    public void follow(Map<String, Instant> wanted, Function<String, SourceStats> statsOf) {
         Map<String, Instant> normalised = new LinkedHashMap<>();
         wanted.forEach((tag, from) -> normalised.put(normalise(tag), from));
         Set<String> before = tags;
@@ -395,7 +397,7 @@ public final class JetstreamClient implements Runnable {
             return;
         }
         sink.flush();
-        resume.save(current + " " + String.join(",", new java.util.TreeSet<>(tags)));
+        resume.save(current + " " + String.join(",", new TreeSet<>(tags)));
         savedCursor = current;
     }
 }

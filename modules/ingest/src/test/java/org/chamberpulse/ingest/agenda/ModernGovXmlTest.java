@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -140,7 +141,7 @@ class ModernGovXmlTest {
             assertThat(meeting.items()).as(context).extracting(AgendaItem::externalId).containsExactlyElementsOf(expected.stream().map(AgendaItem::externalId).toList());
             assertThat(new HashSet<>(meeting.items().stream().map(AgendaItem::itemId).toList())).as(context).hasSize(count);
             assertThat(Validation.meetingProblem(meeting)).as(context).isEmpty();
-            assertThat(meeting.scheduledStart()).as(context).isEqualTo(java.time.LocalDateTime.of(2027, 1, 3, 18, 30).atZone(ZoneId.of("Europe/London")).toInstant());
+            assertThat(meeting.scheduledStart()).as(context).isEqualTo(LocalDateTime.of(2027, 1, 3, 18, 30).atZone(ZoneId.of("Europe/London")).toInstant());
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class BoundedLinesTest {
     void shouldSkipALineLongerThanTheLimitAndReadOnAfterIt() throws IOException {
         // given a server sending 5 MB without a line break between two ordinary lines
         byte[] garbage = new byte[5 * 1024 * 1024];
-        java.util.Arrays.fill(garbage, (byte) 'x');
+        Arrays.fill(garbage, (byte) 'x');
         byte[] before = "event: update\n".getBytes(StandardCharsets.UTF_8);
         byte[] after = "\ndata: fine\n".getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[before.length + garbage.length + after.length];

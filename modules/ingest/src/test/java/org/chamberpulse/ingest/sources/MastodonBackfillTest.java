@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import org.chamberpulse.ingest.LocalServer;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Pseudonyms;
@@ -64,7 +65,7 @@ class MastodonBackfillTest {
         timelineQueries.add(query);
         String body;
         if (!query.contains("max_id")) {
-            body = "[" + String.join(",", java.util.stream.IntStream.range(0, 40)
+            body = "[" + String.join(",", IntStream.range(0, 40)
                     .mapToObj(i -> status(Integer.toString(200 - i), WINDOW_START.plusSeconds(3_600 - i * 10L))).toList()) + "]";
         } else {
             body = "[" + status("160", WINDOW_START.plusSeconds(60)) + "," + status("159", WINDOW_START.minusSeconds(60)) + "]";

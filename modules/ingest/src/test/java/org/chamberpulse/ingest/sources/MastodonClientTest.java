@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,8 +19,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chamberpulse.ingest.LocalServer;
-import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Pseudonyms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,16 +126,16 @@ class MastodonClientTest {
     @Test
     void shouldNameAPostByItsUrlOrItsIdWhereTheServerGivesNoUri() throws Exception {
         // given statuses from a minimal server
-        var withUrl = org.chamberpulse.model.Json.MAPPER.readTree(
+        var withUrl = Json.MAPPER.readTree(
                 "{\"id\":\"7\",\"url\":\"https://small.example/@ann/7\",\"created_at\":\"2026-11-27T14:21:05Z\",\"content\":\"<p>Hi</p>\",\"account\":{\"acct\":\"ann\"}}");
-        var withIdOnly = org.chamberpulse.model.Json.MAPPER.readTree(
+        var withIdOnly = Json.MAPPER.readTree(
                 "{\"id\":\"8\",\"created_at\":\"2026-11-27T14:21:05Z\",\"content\":\"<p>Hi</p>\",\"account\":{\"acct\":\"bob\"}}");
         Pseudonyms pseudonyms = new Pseudonyms("s".getBytes(StandardCharsets.UTF_8));
 
         // when / then
-        assertThat(MastodonClient.toComment(withUrl, "small.example", pseudonyms, java.time.Instant.now()).id())
+        assertThat(MastodonClient.toComment(withUrl, "small.example", pseudonyms, Instant.now()).id())
                 .isEqualTo("mastodon:https://small.example/@ann/7");
-        assertThat(MastodonClient.toComment(withIdOnly, "small.example", pseudonyms, java.time.Instant.now()).id())
+        assertThat(MastodonClient.toComment(withIdOnly, "small.example", pseudonyms, Instant.now()).id())
                 .isEqualTo("mastodon:https://small.example/statuses/8");
     }
 }

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.chamberpulse.ingest.LocalServer;
-import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Comment;
+import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Pseudonyms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,8 +95,8 @@ class XStreamClientTest {
 
         // then
         assertThat(ruleBodies).hasSize(1);
-        assertThat(org.chamberpulse.model.Json.MAPPER.readTree(ruleBodies.get(0)))
-                .isEqualTo(org.chamberpulse.model.Json.MAPPER.readTree("{\"add\":[{\"value\":\"#bcclive\",\"tag\":\"chamberpulse\"}]}"));
+        assertThat(Json.MAPPER.readTree(ruleBodies.get(0)))
+                .isEqualTo(Json.MAPPER.readTree("{\"add\":[{\"value\":\"#bcclive\",\"tag\":\"chamberpulse\"}]}"));
         assertThat(authorizations).allMatch("Bearer token-1"::equals);
         assertThat(comments).extracting(Comment::id).containsExactly("x:1800000000000000001", "x:1800000000000000002");
         assertThat(comments.get(0).hashtags()).containsExactly("bcclive");
