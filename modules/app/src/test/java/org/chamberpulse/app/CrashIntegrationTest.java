@@ -307,13 +307,11 @@ class CrashIntegrationTest {
     /** Reads summaries into {@code seen} (latest per key) until the condition holds; fails after two minutes. */
     static void awaitSummaries(KafkaConsumer<String, ItemSummary> consumer, Map<String, ItemSummary> seen,
                                        Predicate<Map<String, ItemSummary>> condition) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!condition.test(seen)) {
-            assertThat(System.nanoTime()).as("summaries by now: %s", seen.keySet()).isLessThan(deadline);
-            for (ConsumerRecord<String, ItemSummary> record : consumer.poll(Duration.ofMillis(500))) {
-                seen.put(record.key(), record.value());
-            }
-        }
+        await().alias("summaries as expected").atMost(Duration.ofMinutes(2)).pollInSameThread().pollInterval(Duration.ofMillis(1))
+                .until(() -> {
+                    consumer.poll(Duration.ofMillis(500)).forEach(record -> seen.put(record.key(), record.value()));
+                    return condition.test(seen);
+                });
     }
 
     private static void awaitRecords(String bootstrap, long records) {

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.Browser;
 import org.chamberpulse.dashboard.Passwords;
@@ -23,6 +24,7 @@ import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -34,6 +36,7 @@ import org.openqa.selenium.WindowType;
  */
 @Tag("integration")
 @Tag("browser")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EndToEndBrowserTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -113,11 +113,10 @@ class IngestRoleIntegrationTest {
                 networks.mastodon.delete(keptToot);
                 CrashIntegrationTest.awaitSummaries(summaries, seen, s -> count(s) <= 21);
                 // (anything doubled would show within a few more summaries)
-                long settled = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                while (System.nanoTime() < settled) {
+                await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ofMillis(1)).until(() -> {
                     summaries.poll(Duration.ofMillis(500)).forEach(record -> seen.put(record.key(), record.value()));
-                }
-                assertThat(count(seen)).isEqualTo(21);
+                    return count(seen) == 21;
+                });
                 assertThat(seen.get(MEETING + "/1").quotes()).extracting(q -> q.text()).doesNotContain("Mastodon view number 0", "Bluesky view number 0 #" + TAG);
 
                 // and the restart resumed from the places saved in pulse.ingest.cursors: Mastodon published only the posts

@@ -1,6 +1,7 @@
 package org.chamberpulse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -146,16 +147,17 @@ class ReportIntegrationTest {
         Map<String, ItemSummary> latest = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.SUMMARIES.name()));
-            long quietSince = System.nanoTime();
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (System.nanoTime() < deadline && (latest.isEmpty() || System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos())) {
+            // settled: some summaries, then none newer of this meeting for five seconds
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(120)).pollInSameThread().pollInterval(Duration.ofMillis(1)).until(() -> {
+                boolean quiet = true;
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
                     if (record.key().startsWith(meetingId + "/")) {
                         latest.put(record.key().substring(meetingId.length() + 1), Topics.SUMMARIES.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-                        quietSince = System.nanoTime();
+                        quiet = false;
                     }
                 }
-            }
+                return quiet && !latest.isEmpty();
+            });
         }
         assertThat(latest.values().stream().mapToLong(ItemSummary::count).sum()).isPositive();
         return latest;

@@ -1,6 +1,7 @@
 package org.chamberpulse.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,9 +23,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EmbeddedKafkaBrokerTest {
 
     @Test
@@ -51,10 +55,10 @@ class EmbeddedKafkaBrokerTest {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps(broker), new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of("t.compacted"));
                 List<String> values = new ArrayList<>();
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (values.isEmpty() && System.nanoTime() < deadline) {
+                await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ofMillis(1)).until(() -> {
                     consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                }
+                    return !values.isEmpty();
+                });
                 assertThat(values).containsExactly("v1");
             }
         }

@@ -1,6 +1,7 @@
 package org.chamberpulse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -21,6 +23,7 @@ import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * comment a source client handed over arrives, once.
  */
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BrokerOutageTest {
 
     private static final int COMMENTS = 3_000;
@@ -77,13 +81,17 @@ class BrokerOutageTest {
         List<String> ids = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.COMMENTS_RAW.name()));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            int quiet = 0;
-            while (System.nanoTime() < deadline && (ids.size() < COMMENTS || quiet < 5)) {
-                var records = consumer.poll(Duration.ofMillis(300));
-                records.forEach(r -> ids.add(r.key()));
-                quiet = records.isEmpty() ? quiet + 1 : 0;
-            }
+            // all of them, and then nothing more for a while: a copy sent twice would show
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ofMillis(1)).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> ids.add(r.key()));
+                return ids.size() >= COMMENTS;
+            });
+            await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ofMillis(1))
+                    .until(() -> {
+                        var records = consumer.poll(Duration.ofMillis(300));
+                        records.forEach(r -> ids.add(r.key()));
+                        return records.isEmpty();
+                    });
         }
         return ids;
     }

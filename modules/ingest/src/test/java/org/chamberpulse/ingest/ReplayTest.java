@@ -1,6 +1,7 @@
 package org.chamberpulse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,9 +32,11 @@ import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ReplayTest {
 
     private static final Instant T = Instant.parse("2026-11-24T14:00:00Z");
@@ -81,10 +85,10 @@ class ReplayTest {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.COMMENTS_RAW.name(), Topics.AGENDA.name()));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records.size() < 3 && System.nanoTime() < deadline) {
+            await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ofMillis(1)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+                return records.size() >= 3;
+            });
         }
         records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
         records.forEach(r -> values.add(new String(r.value(), StandardCharsets.UTF_8)));

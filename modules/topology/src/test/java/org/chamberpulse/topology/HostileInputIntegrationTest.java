@@ -15,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -82,19 +81,16 @@ class HostileInputIntegrationTest {
                 Map<String, Long> unmatched = new HashMap<>();
                 try (KafkaConsumer<String, byte[]> consumer = RawClients.readCommitted(broker.bootstrapServers(), "hostile-it-reader")) {
                     consumer.subscribe(List.of(Topics.DLQ.name(), Topics.UNMATCHED.name()));
-                    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-                    while (System.nanoTime() < deadline && !(deadLetterPositions.size() >= deadPositions.size() && unmatched.equals(expectedUnmatched))) {
-                        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                            if (r.topic().equals(Topics.DLQ.name())) {
-                                DeadLetter dead = Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                                deadLetters.add(dead);
-                                deadLetterPositions.add(dead.partition() + "@" + dead.offset());
-                            } else {
-                                UnmatchedSummary summary = Topics.UNMATCHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                                unmatched.put(r.key(), summary.count());
-                            }
+                    RawClients.readUntil(consumer, Duration.ofMinutes(3), r -> {
+                        if (r.topic().equals(Topics.DLQ.name())) {
+                            DeadLetter dead = Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                            deadLetters.add(dead);
+                            deadLetterPositions.add(dead.partition() + "@" + dead.offset());
+                        } else {
+                            UnmatchedSummary summary = Topics.UNMATCHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                            unmatched.put(r.key(), summary.count());
                         }
-                    }
+                    }, () -> deadLetterPositions.size() >= deadPositions.size() && unmatched.equals(expectedUnmatched));
                 }
                 assertThat(deadLetterPositions).as("seed %d: the records that became dead letters", SEED).isEqualTo(deadPositions);
                 assertThat(deadLetters).hasSize(deadPositions.size())

@@ -1,6 +1,12 @@
 package org.chamberpulse.topology;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -9,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Plain clients of a real broker for the integration tests: values as bytes, as any producer would send them. */
 final class RawClients {
@@ -31,5 +38,21 @@ final class RawClients {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * Hands each record {@code consumer} reads to {@code each} until {@code done} holds, for at most {@code atMost}.
+     * It does not fail on its own: the assertions after it say what is missing, which a timeout could not.
+     */
+    static void readUntil(KafkaConsumer<String, byte[]> consumer, Duration atMost, Consumer<ConsumerRecord<String, byte[]>> each,
+                          BooleanSupplier done) {
+        try {
+            await().atMost(atMost).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
+                consumer.poll(Duration.ofMillis(250)).forEach(each);
+                return done.getAsBoolean();
+            });
+        } catch (ConditionTimeoutException notAllThere) {
+            // the caller's assertions report it
+        }
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -86,11 +86,11 @@ class ScaleOutIntegrationTest {
                 Map<String, ItemSummary> seen = new HashMap<>();
                 try (KafkaConsumer<String, byte[]> consumer = RawClients.readCommitted(cluster.bootstrapServers(), "scale-out-it-reader")) {
                     consumer.subscribe(List.of(Topics.SUMMARIES.name()));
-                    readUntil(consumer, seen, () -> count(seen, "1") > 0, Duration.ofSeconds(90));
+                    RawClients.readUntil(consumer, Duration.ofSeconds(90), summary(seen), () -> count(seen, "1") > 0);
                     second.close(Duration.ofSeconds(60));
                     sendAll(producer, posts.subList(posts.size() / 2, posts.size()));
                     Map<String, long[]> expected = expected(posts);
-                    readUntil(consumer, seen, () -> matches(seen, expected), Duration.ofSeconds(180));
+                    RawClients.readUntil(consumer, Duration.ofSeconds(180), summary(seen), () -> matches(seen, expected));
 
                     // then
                     for (Map.Entry<String, long[]> item : expected.entrySet()) {
@@ -156,15 +156,10 @@ class ScaleOutIntegrationTest {
         return summary == null ? 0 : summary.count();
     }
 
-    private static void readUntil(KafkaConsumer<String, byte[]> consumer, Map<String, ItemSummary> seen,
-                                  BooleanSupplier done, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                seen.put(record.key(), Topics.SUMMARIES.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-            }
-        }
+    private static Consumer<ConsumerRecord<String, byte[]>> summary(Map<String, ItemSummary> seen) {
+        return record -> seen.put(record.key(), Topics.SUMMARIES.valueSerde().deserializer().deserialize(record.topic(), record.value()));
     }
+
 
     private static KafkaStreams instance(KafkaClusterTestKit cluster, Path dataDir) {
         PulseConfig config = PulseConfig.fromSettings(Map.of("application.id", "scale-out-it", "partitions", "6", "replication.factor", "3",

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -101,16 +100,13 @@ class ScenarioIntegrationTest {
                         "sc/recess", new long[] {1, 0, 1, 0}, "sc/3", new long[] {1, 0, 1, 0}, "sc/post", new long[] {1, 0, 1, 0});
                 try (KafkaConsumer<String, byte[]> consumer = RawClients.readCommitted(broker.bootstrapServers(), "scenario-reader")) {
                     consumer.subscribe(List.of(Topics.SUMMARIES.name(), Topics.UNMATCHED.name(), Topics.DLQ.name()));
-                    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                    while (System.nanoTime() < deadline && !(matches(summaries, expected) && deadLetters.size() == 4 && unmatched.containsKey("bcclive"))) {
-                        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
-                            switch (r.topic()) {
-                                case "pulse.summaries" -> summaries.put(r.key(), read(Topics.SUMMARIES, r.value()));
-                                case "pulse.unmatched" -> unmatched.put(r.key(), read(Topics.UNMATCHED, r.value()));
-                                default -> deadLetters.add(read(Topics.DLQ, r.value()).reason());
-                            }
+                    RawClients.readUntil(consumer, Duration.ofSeconds(90), r -> {
+                        switch (r.topic()) {
+                            case "pulse.summaries" -> summaries.put(r.key(), read(Topics.SUMMARIES, r.value()));
+                            case "pulse.unmatched" -> unmatched.put(r.key(), read(Topics.UNMATCHED, r.value()));
+                            default -> deadLetters.add(read(Topics.DLQ, r.value()).reason());
                         }
-                    }
+                    }, () -> matches(summaries, expected) && deadLetters.size() == 4 && unmatched.containsKey("bcclive"));
                 }
                 expected.forEach((key, figures) -> assertThat(summaries.get(key))
                         .as(key)

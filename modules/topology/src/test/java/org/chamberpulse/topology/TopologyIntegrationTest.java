@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,16 +69,13 @@ class TopologyIntegrationTest {
                 List<DeadLetter> deadLetters = new ArrayList<>();
                 try (KafkaConsumer<String, byte[]> consumer = RawClients.readCommitted(broker.bootstrapServers(), "topology-it-reader")) {
                     consumer.subscribe(List.of(Topics.SUMMARIES.name(), Topics.DLQ.name()));
-                    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                    while (System.nanoTime() < deadline && !(settled(summaries) && !deadLetters.isEmpty())) {
-                        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                            if (r.topic().equals(Topics.SUMMARIES.name())) {
-                                summaries.put(r.key(), read(Topics.SUMMARIES, r.value()));
-                            } else {
-                                deadLetters.add(read(Topics.DLQ, r.value()));
-                            }
+                    RawClients.readUntil(consumer, Duration.ofSeconds(90), r -> {
+                        if (r.topic().equals(Topics.SUMMARIES.name())) {
+                            summaries.put(r.key(), read(Topics.SUMMARIES, r.value()));
+                        } else {
+                            deadLetters.add(read(Topics.DLQ, r.value()));
                         }
-                    }
+                    }, () -> settled(summaries) && !deadLetters.isEmpty());
                 }
                 assertThat(summaries.get("it-meeting/pre")).extracting(ItemSummary::count, ItemSummary::uniqueAuthors).containsExactly(1L, 1L);
                 assertThat(summaries.get("it-meeting/1")).extracting(ItemSummary::count, ItemSummary::uniqueAuthors).containsExactly(2L, 2L);
@@ -115,16 +112,13 @@ class TopologyIntegrationTest {
                 }
 
                 // when its record is written
-                ReportBundle record = null;
+                AtomicReference<ReportBundle> latest = new AtomicReference<>();
                 try (KafkaConsumer<String, byte[]> consumer = RawClients.readCommitted(broker.bootstrapServers(), "record-size-reader")) {
                     consumer.subscribe(List.of(Topics.REPORTS.name()));
-                    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-                    while (System.nanoTime() < deadline && (record == null || record.comments().size() < comments)) {
-                        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                            record = read(Topics.REPORTS, r.value());
-                        }
-                    }
+                    RawClients.readUntil(consumer, Duration.ofMinutes(3), r -> latest.set(read(Topics.REPORTS, r.value())),
+                            () -> latest.get() != null && latest.get().comments().size() >= comments);
                 }
+                ReportBundle record = latest.get();
 
                 // then it holds them all, in one record
                 assertThat(record).isNotNull();
