@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.model.AgendaEvent;
@@ -61,8 +60,7 @@ class AgendaImportIntegrationTest {
             exchange.close();
         });
         modernGov.start();
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
-                "application.id", "agenda-it", "partitions", "2"));
+        PulseConfig config = TestRuntimes.config(dir, "agenda-it");
         PrintStream console = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (PulseRuntime runtime = PulseRuntime.start(config)) {

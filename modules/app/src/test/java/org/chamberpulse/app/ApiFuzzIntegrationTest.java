@@ -61,9 +61,8 @@ class ApiFuzzIntegrationTest {
     @Test
     void shouldAnswerHostileRequestsWithClientErrorsOnly(@TempDir Path dir) throws Exception {
         // given
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
-                "application.id", "fuzz-it", "partitions", "2", "api.rate", "100000",
-                "clerk.users", "fuzz:" + Passwords.hash(PASSWORD.toCharArray())));
+        PulseConfig config = TestRuntimes.config(dir, "fuzz-it", "api.rate", "100000",
+                "clerk.users", "fuzz:" + Passwords.hash(PASSWORD.toCharArray()));
         Random random = new Random(SEED);
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));

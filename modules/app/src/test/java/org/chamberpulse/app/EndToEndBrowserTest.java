@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.Browser;
@@ -44,8 +43,7 @@ class EndToEndBrowserTest {
     @Test
     void shouldFollowAMeetingLiveWhileTheClerkRunsTheAgenda(@TempDir Path dir) throws Exception {
         // given
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
-                "application.id", "e2e", "partitions", "2", "clerk.users", "ada:" + Passwords.hash("a long clerk password".toCharArray())));
+        PulseConfig config = TestRuntimes.config(dir, "e2e", "clerk.users", "ada:" + Passwords.hash("a long clerk password".toCharArray()));
         try (PulseRuntime runtime = PulseRuntime.start(config); Browser browser = new Browser()) {
             runtime.awaitRunning(Duration.ofSeconds(60));
             String base = "http://localhost:" + runtime.httpPort();

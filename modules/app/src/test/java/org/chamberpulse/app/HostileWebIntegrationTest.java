@@ -9,7 +9,6 @@ import ch.qos.logback.core.read.ListAppender;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -66,8 +65,7 @@ class HostileWebIntegrationTest {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         this.dir = dir;
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
-                "application.id", "hostile-it", "partitions", "2", "api.rate", "1000", "clerk.users", "ada:" + Passwords.hash(PASSWORD.toCharArray())));
+        PulseConfig config = TestRuntimes.config(dir, "hostile-it", "api.rate", "1000", "clerk.users", "ada:" + Passwords.hash(PASSWORD.toCharArray()));
         runtime = PulseRuntime.start(config);
         runtime.awaitRunning(Duration.ofSeconds(60));
         base = "http://localhost:" + runtime.httpPort();

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.Passwords;
@@ -51,9 +50,8 @@ class LogScanIntegrationTest {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         logs.start();
         root.addAppender(logs);
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
-                "application.id", "log-scan-it", "partitions", "2", "api.keys", API_KEY, "author.secret", AUTHOR_SECRET,
-                "clerk.users", "clerk:" + Passwords.hash(PASSWORD.toCharArray())));
+        PulseConfig config = TestRuntimes.config(dir, "log-scan-it", "api.keys", API_KEY, "author.secret", AUTHOR_SECRET,
+                "clerk.users", "clerk:" + Passwords.hash(PASSWORD.toCharArray()));
         ClerkLogin clerk;
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));

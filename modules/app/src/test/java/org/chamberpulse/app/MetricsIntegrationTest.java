@@ -45,8 +45,7 @@ class MetricsIntegrationTest {
         }
         // given an instance that also follows the meeting's hashtag on a Mastodon server (the ingest role's metrics)
         SourceServers.Mastodon mastodon = new SourceServers.Mastodon("metricslive");
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
-                "application.id", "metrics-it", "partitions", "2", "sources.mastodon.servers", mastodon.url()));
+        PulseConfig config = TestRuntimes.config(dir, "metrics-it", "sources.mastodon.servers", mastodon.url());
         try (mastodon; PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));
             String base = "http://localhost:" + runtime.httpPort();

@@ -61,8 +61,7 @@ class PrivacyIntegrationTest {
     @Test
     void shouldPublishNoAuthorIdOrMentionAndEraseOnRequest(@TempDir Path dir) throws Exception {
         // given
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
-                "application.id", "privacy-it", "partitions", "2", "report.grace", "1s"));
+        PulseConfig config = TestRuntimes.config(dir, "privacy-it", "report.grace", "1s");
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));
             String base = "http://localhost:" + runtime.httpPort();
@@ -113,9 +112,8 @@ class PrivacyIntegrationTest {
     @Test
     void shouldLetTheClerkInFromAnotherAddressWhileSomeoneGuessesFromOne(@TempDir Path dir) throws Exception {
         // given
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
-                "application.id", "lockout-it", "partitions", "2", "role", "dashboard", "bootstrap", "", "clerk.users",
-                "clerk:" + Passwords.hash(PASSWORD.toCharArray())));
+        PulseConfig config = TestRuntimes.config(dir, "lockout-it", "role", "dashboard", "bootstrap", "", "clerk.users",
+                "clerk:" + Passwords.hash(PASSWORD.toCharArray()));
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             int port = runtime.httpPort();
 

@@ -55,8 +55,7 @@ class ReportIntegrationTest {
     @Test
     void shouldReportExactlyTheFinalSummariesOfAReplayedMeeting(@TempDir Path dir) throws Exception {
         // given
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
-                "application.id", "report-it", "partitions", "2"));
+        PulseConfig config = TestRuntimes.config(dir, "report-it");
         SampleMeeting.Sample sample = SampleMeeting.bundled();
         String meetingId = sample.meeting().meetingId();
         try (PulseRuntime runtime = PulseRuntime.start(config)) {

@@ -48,8 +48,7 @@ class ReportRecordIntegrationTest {
     @Test
     void shouldServeTheSameReportOfAFinalMeetingAfterTheExpiringTopicsAreEmptiedAndRunRestarts(@TempDir Path dir) throws Exception {
         // given a replayed meeting whose record is final (two seconds of quiet after it adjourned)
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
-                "application.id", "record-it", "partitions", "2", "report.grace", "2s"));
+        PulseConfig config = TestRuntimes.config(dir, "record-it", "report.grace", "2s");
         SampleMeeting.Sample sample = SampleMeeting.bundled();
         String meetingId = sample.meeting().meetingId();
         Map<Report.File, byte[]> before = new HashMap<>();

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.model.AgendaEvent;
@@ -35,8 +34,7 @@ class RunIntegrationTest {
     @Test
     void shouldCountCommentsPostedToTheApi(@TempDir Path dir) throws Exception {
         // given
-        PulseConfig config = PulseConfig.fromSettings(Map.of("data.dir", dir.toString(), "broker.port", "0", "http.port", "0", "metrics.port", "0",
-                "application.id", "run-it", "partitions", "2", "api.keys", "letmein"));
+        PulseConfig config = TestRuntimes.config(dir, "run-it", "api.keys", "letmein");
         try (PulseRuntime runtime = PulseRuntime.start(config)) {
             runtime.awaitRunning(Duration.ofSeconds(60));
             String base = "http://localhost:" + runtime.httpPort();
