@@ -13,6 +13,13 @@ public final class StreamsProperties {
 
     /** RocksDB's memory for all stores of an instance together: block cache and memtables (BoundedRocksDb). */
     static final long ROCKSDB_BYTES = 64L * 1024 * 1024;
+    /**
+     * The producers' batch for one partition: what a commit interval of a backlog writes to one partition of the desk
+     * topic (some 80 KB), which took five or more of the producer's default 16 KB batches, each a request's worth of
+     * work for the producer's network thread and for the broker (docs/BENCHMARKS.md, throughput). Below G1's
+     * humongous size (half a 1 MB region), which a 512 KB batch reached.
+     */
+    static final int PRODUCER_BATCH_BYTES = 128 * 1024;
 
     private StreamsProperties() {
     }
@@ -39,6 +46,9 @@ public final class StreamsProperties {
         props.put(BoundedRocksDb.TOTAL_BYTES, Long.toString(ROCKSDB_BYTES));
         // A meeting's record for the report is one record of up to Topics.MAX_REPORT_BYTES.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(Topics.MAX_REPORT_BYTES));
+        if (!props.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
+            props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), Integer.toString(PRODUCER_BATCH_BYTES));
+        }
         // Not compressed unless kafka.compression.type says so: every batch lz4 writes, and the broker reads
         // back to validate, takes 64 KB buffers on both sides; at a council's rates, with a batch per partition
         // per commit, that was half the process's garbage. lz4 is worth about a tenth more posts a second in a

@@ -36,4 +36,26 @@ class StreamsPropertiesTest {
         assertThat(props.getProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("lz4");
         assertThat(props.getProperty(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo("0");
     }
+
+    @Test
+    void shouldGiveTheProducersBatchesOf128KilobytesUnlessKafkaSettingsSayOtherwise() {
+        // given the defaults, a deployment's plain setting, and one for the producers alone
+        PulseConfig defaults = PulseConfig.fromSettings(Map.of());
+        PulseConfig plain = PulseConfig.fromSettings(Map.of("kafka.batch.size", "16384"));
+        PulseConfig producersOnly = PulseConfig.fromSettings(Map.of("kafka.producer.batch.size", "32768"));
+
+        // when
+        Map<String, Object> byDefault = producerConfigs(defaults);
+        Map<String, Object> set = producerConfigs(plain);
+        Map<String, Object> setForProducers = producerConfigs(producersOnly);
+
+        // then
+        assertThat(byDefault.get(ProducerConfig.BATCH_SIZE_CONFIG)).hasToString("131072");
+        assertThat(set.get(ProducerConfig.BATCH_SIZE_CONFIG)).hasToString("16384");
+        assertThat(setForProducers.get(ProducerConfig.BATCH_SIZE_CONFIG)).hasToString("32768");
+    }
+
+    private static Map<String, Object> producerConfigs(PulseConfig config) {
+        return new StreamsConfig(StreamsProperties.of(config, "127.0.0.1:9092")).getProducerConfigs("test-producer");
+    }
 }
