@@ -1,6 +1,7 @@
 package org.chamberpulse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.assertj.core.api.Assertions;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.PulseProducer;
@@ -83,7 +83,7 @@ class AlertWebhooksIntegrationTest {
 
     @Test
     void shouldRefuseWebhooksWithoutASecret() {
-        Assertions.assertThatThrownBy(() -> PulseConfig.fromSettings(Map.of("alerts.webhook.urls", "https://hooks.example/x")))
+        assertThatThrownBy(() -> PulseConfig.fromSettings(Map.of("alerts.webhook.urls", "https://hooks.example/x")))
                 .hasMessageContaining("alerts.webhook.secret must be set with alerts.webhook.urls");
     }
 }

@@ -117,6 +117,7 @@ class IngestRoleIntegrationTest {
                     summaries.poll(Duration.ofMillis(500)).forEach(record -> seen.put(record.key(), record.value()));
                     return count(seen) == 21;
                 });
+                assertThat(count(seen)).isEqualTo(21);
                 assertThat(seen.get(MEETING + "/1").quotes()).extracting(q -> q.text()).doesNotContain("Mastodon view number 0", "Bluesky view number 0 #" + TAG);
 
                 // and the restart resumed from the places saved in pulse.ingest.cursors: Mastodon published only the posts

@@ -15,9 +15,9 @@ public final class StreamsProperties {
     static final long ROCKSDB_BYTES = 64L * 1024 * 1024;
     /**
      * The producers' batch for one partition: what a commit interval of a backlog writes to one partition of the desk
-     * topic (some 80 KB), which took five or more of the producer's default 16 KB batches, each a request's worth of
-     * work for the producer's network thread and for the broker (docs/BENCHMARKS.md, throughput). Below G1's
-     * humongous size (half a 1 MB region), which a 512 KB batch reached.
+     * topic (some 55 KB, reckoned), which the producer's default 16 KB cut into four batches, each built, sent,
+     * validated and indexed on its own by the producer's network thread and the broker (docs/BENCHMARKS.md,
+     * throughput). Below G1's humongous size (half a 1 MB region), which a 512 KB batch reached.
      */
     static final int PRODUCER_BATCH_BYTES = 128 * 1024;
 
