@@ -25,8 +25,12 @@ public final class Moderation {
     /** What stands for an @mention or a link to a person's profile: a private individual is never named. */
     public static final String MENTION_REDACTED = "@…";
 
-    /** The lists in use, with what is derived from them; replaced whole when a council's file changes. */
-    private record Active(WordLists lists, Map<String, String> bySqueezed, List<String[]> foldedThreats) {
+    /**
+     * The lists in use, with what is derived from them; replaced whole when a council's file changes.
+     *
+     * @param flagsOf each listed word with the flags it raises, sorted: one lookup a word
+     */
+    private record Active(WordLists lists, Map<String, List<String>> flagsOf, Map<String, String> bySqueezed, List<String[]> foldedThreats) {
     }
 
     private static volatile Active active;
@@ -41,14 +45,18 @@ public final class Moderation {
      */
     public static void use(WordLists lists) {
         Map<String, String> squeezed = new HashMap<>();
-        for (Set<String> list : List.of(lists.profane(), lists.abusive())) {
-            for (String word : list) {
+        Map<String, TreeSet<String>> flagsOf = new HashMap<>();
+        for (Map.Entry<String, Set<String>> list : List.of(Map.entry(PROFANITY, lists.profane()), Map.entry(ABUSE, lists.abusive()))) {
+            for (String word : list.getValue()) {
                 squeezed.putIfAbsent(squeeze(word), word);
+                flagsOf.computeIfAbsent(word, w -> new TreeSet<>()).add(list.getKey());
             }
         }
+        Map<String, List<String>> listed = new HashMap<>();
+        flagsOf.forEach((word, flags) -> listed.put(word, List.copyOf(flags)));
         // Threats are folded as posts will be, with the new lists; readers see the old lists or the new, never a mix.
-        Active without = new Active(lists, Map.copyOf(squeezed), List.of());
-        active = new Active(lists, without.bySqueezed(), lists.threats().stream()
+        Active without = new Active(lists, listed, Map.copyOf(squeezed), List.of());
+        active = new Active(lists, listed, without.bySqueezed(), lists.threats().stream()
                 .map(threat -> Arrays.stream(threat).map(word -> fold(word, without)).toArray(String[]::new)).toList());
     }
 
@@ -89,11 +97,9 @@ public final class Moderation {
         // A disguised word may be cut in pieces by its symbols ("f*ck" is f, *, ck): join such runs too.
         List<String> joined = joinFragments(text, now);
         for (String word : concat(words, joined)) {
-            if (now.lists().profane().contains(word)) {
-                flags.add(PROFANITY);
-            }
-            if (now.lists().abusive().contains(word)) {
-                flags.add(ABUSE);
+            List<String> raised = now.flagsOf().get(word);
+            if (raised != null) {
+                flags.addAll(raised);
             }
         }
         for (String[] threat : now.foldedThreats()) {
@@ -211,6 +217,9 @@ public final class Moderation {
     }
 
     private static String fold(String word, Active with) {
+        if (isPlain(word)) {
+            return collapse(word, with);
+        }
         if (isNumber(word)) {
             return "";
         }
@@ -237,6 +246,19 @@ public final class Moderation {
         }
         String folded = out.toString();
         return folded.indexOf('*') >= 0 ? unmask(folded, with) : collapse(folded, with);
+    }
+
+    /** Lower-case letters a to z, no letter twice in a row: most words, which folding leaves as they are. */
+    private static boolean isPlain(String word) {
+        char previous = 0;
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            if (c < 'a' || c > 'z' || c == previous) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     private static boolean isNumber(String word) {
@@ -275,7 +297,7 @@ public final class Moderation {
 
     /** Repeated letters were folded to one; a listed word with a double letter ("bollocks") is found again. */
     private static String collapse(String folded, Active with) {
-        if (with.lists().profane().contains(folded) || with.lists().abusive().contains(folded)) {
+        if (with.flagsOf().containsKey(folded)) {
             return folded;
         }
         return with.bySqueezed().getOrDefault(folded, folded);

@@ -35,6 +35,7 @@ public final class Tokenizer {
     public List<Token> tokenize(String text) {
         List<Token> tokens = new ArrayList<>();
         int n = text.length();
+        int lastAt = text.lastIndexOf('@');
         int k = 0;
         while (k < n) {
             int end;
@@ -45,7 +46,7 @@ public final class Tokenizer {
                 type = Token.Type.SPACE;
             } else if ((end = urlEnd(text, k)) > k) {
                 type = Token.Type.URL;
-            } else if ((end = emailEnd(text, k)) > k) {
+            } else if ((end = emailEnd(text, k, lastAt)) > k) {
                 type = Token.Type.EMAIL;
             } else if (cp == '#' && (end = wordEnd(text, k + 1, false)) > k + 1 && !isDigitsOnly(text, k + 1, end)) {
                 type = Token.Type.HASHTAG;
@@ -157,6 +158,9 @@ public final class Tokenizer {
     }
 
     private static int urlEnd(String text, int k) {
+        if (!mayStartUrl(text.charAt(k))) {
+            return k;
+        }
         boolean scheme = text.regionMatches(true, k, "http://", 0, 7) || text.regionMatches(true, k, "https://", 0, 8);
         boolean www = !scheme && text.regionMatches(true, k, "www.", 0, 4);
         if (!scheme && !www) {
@@ -174,7 +178,11 @@ public final class Tokenizer {
         return end;
     }
 
-    private static int emailEnd(String text, int k) {
+    /** @param lastAt where the text's last '@' is: no address starts after it */
+    private static int emailEnd(String text, int k, int lastAt) {
+        if (k > lastAt) {
+            return k;
+        }
         int n = text.length();
         int at = k;
         while (at < n && isEmailChar(text.charAt(at))) {
@@ -192,6 +200,12 @@ public final class Tokenizer {
         }
         int lastDot = text.lastIndexOf('.', end - 1);
         return lastDot > at + 1 && lastDot < end - 1 ? end : k;
+    }
+
+    /** Whether a link may start with {@code c}: "http" and "www" do, in any case (other scripts are asked in full). */
+    static boolean mayStartUrl(char c) {
+        char lower = (char) (c | 0x20);
+        return lower == 'h' || lower == 'w' || c > 0x7F;
     }
 
     private static boolean isEmailChar(char c) {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.chamberpulse.sentiment.Moderation;
 import org.chamberpulse.sentiment.SentimentAnalyzer;
+import org.chamberpulse.sentiment.Terms;
 import org.chamberpulse.sentiment.Vader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +25,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Texts scored per second on one thread over the 19,548 reference texts: the whole path a comment takes
- * (language check and, for English, VADER, or VADER and the tuned model), and VADER alone. One operation is one text.
+ * (language check and, for English, VADER, or VADER and the tuned model), and VADER alone; and the other
+ * work on a post's text, moderation at intake and its terms where it is counted. One operation is one text.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -74,6 +77,24 @@ public class ScoringBenchmark {
     public void vaderOnly(Blackhole sink) {
         for (String text : texts) {
             sink.consume(vader.score(text));
+        }
+    }
+
+    /** Flags and redaction, once a post at intake. */
+    @Benchmark
+    @OperationsPerInvocation(TEXTS)
+    public void moderation(Blackhole sink) {
+        for (String text : texts) {
+            sink.consume(Moderation.review(text));
+        }
+    }
+
+    /** The terms of a post, each time it is counted in (or out of) an item. */
+    @Benchmark
+    @OperationsPerInvocation(TEXTS)
+    public void terms(Blackhole sink) {
+        for (String text : texts) {
+            sink.consume(Terms.of(text));
         }
     }
 }
