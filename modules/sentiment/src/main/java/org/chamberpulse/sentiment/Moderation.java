@@ -28,9 +28,11 @@ public final class Moderation {
     /**
      * The lists in use, with what is derived from them; replaced whole when a council's file changes.
      *
-     * @param flagsOf each listed word with the flags it raises, sorted: one lookup a word
+     * @param flagsOf         each listed word with the flags it raises, sorted: one lookup a word
+     * @param threatsByFirst  the threatening phrases, folded, by their first word: only a post's words that start one are tried
      */
-    private record Active(WordLists lists, Map<String, List<String>> flagsOf, Map<String, String> bySqueezed, List<String[]> foldedThreats) {
+    private record Active(WordLists lists, Map<String, List<String>> flagsOf, Map<String, String> bySqueezed,
+                          Map<String, List<String[]>> threatsByFirst) {
     }
 
     private static volatile Active active;
@@ -55,9 +57,16 @@ public final class Moderation {
         Map<String, List<String>> listed = new HashMap<>();
         flagsOf.forEach((word, flags) -> listed.put(word, List.copyOf(flags)));
         // Threats are folded as posts will be, with the new lists; readers see the old lists or the new, never a mix.
-        Active without = new Active(lists, listed, Map.copyOf(squeezed), List.of());
-        active = new Active(lists, listed, without.bySqueezed(), lists.threats().stream()
-                .map(threat -> Arrays.stream(threat).map(word -> fold(word, without)).toArray(String[]::new)).toList());
+        Active without = new Active(lists, listed, Map.copyOf(squeezed), Map.of());
+        Map<String, List<String[]>> threatsByFirst = new HashMap<>();
+        for (String[] threat : lists.threats()) {
+            // A phrase of no words threatens no one.
+            if (threat.length > 0) {
+                String[] folded = Arrays.stream(threat).map(word -> fold(word, without)).toArray(String[]::new);
+                threatsByFirst.computeIfAbsent(folded[0], first -> new ArrayList<>()).add(folded);
+            }
+        }
+        active = new Active(lists, listed, without.bySqueezed(), threatsByFirst);
     }
 
     private static final Tokenizer TOKENIZER = new Tokenizer();
@@ -102,9 +111,11 @@ public final class Moderation {
                 flags.addAll(raised);
             }
         }
-        for (String[] threat : now.foldedThreats()) {
-            if (containsSequence(words, threat)) {
-                flags.add(ABUSE);
+        for (int k = 0; k < words.size() && !flags.contains(ABUSE); k++) {
+            for (String[] threat : now.threatsByFirst().getOrDefault(words.get(k), List.of())) {
+                if (startsWith(words, k, threat)) {
+                    flags.add(ABUSE);
+                }
             }
         }
         return List.copyOf(flags);
@@ -217,15 +228,16 @@ public final class Moderation {
     }
 
     private static String fold(String word, Active with) {
-        if (isPlain(word)) {
-            return collapse(word, with);
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (isPlain(lower)) {
+            return collapse(lower, with);
         }
         if (isNumber(word)) {
             return "";
         }
         StringBuilder out = new StringBuilder(word.length());
         char previous = 0;
-        for (char c : word.toLowerCase(Locale.ROOT).toCharArray()) {
+        for (char c : lower.toCharArray()) {
             char letter = switch (c) {
                 case '0' -> 'o';
                 case '1', '!' -> 'i';
@@ -248,7 +260,7 @@ public final class Moderation {
         return folded.indexOf('*') >= 0 ? unmask(folded, with) : collapse(folded, with);
     }
 
-    /** Lower-case letters a to z, no letter twice in a row: most words, which folding leaves as they are. */
+    /** Letters a to z, no letter twice in a row: most words, which folding leaves as they are (in lower case). */
     private static boolean isPlain(String word) {
         char previous = 0;
         for (int k = 0; k < word.length(); k++) {
@@ -322,6 +334,9 @@ public final class Moderation {
     private static List<String> joinFragments(String text, Active now) {
         List<String> runs = new ArrayList<>();
         int n = text.length();
+        if (!disguised(text, 0, n)) {
+            return runs;
+        }
         int k = 0;
         while (k < n) {
             while (k < n && Character.isWhitespace(text.charAt(k))) {
@@ -365,16 +380,15 @@ public final class Moderation {
         return all;
     }
 
-    private static boolean containsSequence(List<String> words, String[] phrase) {
-        for (int k = 0; k + phrase.length <= words.size(); k++) {
-            boolean match = true;
-            for (int j = 0; j < phrase.length && match; j++) {
-                match = words.get(k + j).equals(phrase[j]);
-            }
-            if (match) {
-                return true;
+    private static boolean startsWith(List<String> words, int from, String[] phrase) {
+        if (from + phrase.length > words.size()) {
+            return false;
+        }
+        for (int j = 0; j < phrase.length; j++) {
+            if (!words.get(from + j).equals(phrase[j])) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 }

@@ -1,17 +1,20 @@
 package org.chamberpulse.topology;
 
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongRBTreeMap;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.chamberpulse.model.Sentiment;
 
 /**
  * The running figures of one item, as counters that take deltas, so that a comment moves in or out of the
  * item in constant time: totals, sentiment, per-author, per-minute, per-hashtag and per-term counts, the
  * moods of its minutes, and the counted comments in time order (first and last, and the quotes).
- * Derived from the comments held for the meeting; never stored itself.
+ * Derived from the comments held for the meeting; never stored itself. Counters are primitives updated in
+ * place: no boxed value or record is allocated for a comment.
  */
 final class ItemTally {
 
@@ -29,8 +32,11 @@ final class ItemTally {
     long scoredByVader;
     /** Comments by author number (MeetingState). */
     final Int2IntOpenHashMap authors = new Int2IntOpenHashMap();
-    final TreeMap<Long, Long> minutes = new TreeMap<>();
-    final Map<Long, Mood> moods = new HashMap<>();
+    /** Counted comments by minute (epoch milliseconds), in time order. */
+    final Long2LongRBTreeMap minutes = new Long2LongRBTreeMap();
+    /** Each minute's {@link Mood}: how many scored comments, and their compound scores summed. */
+    private final Long2LongOpenHashMap moodScored = new Long2LongOpenHashMap();
+    private final Long2LongOpenHashMap moodSumE4 = new Long2LongOpenHashMap();
     /** Hashtags and terms of the comments that may be quoted, with who used them. */
     final Map<String, Use> hashtags = new HashMap<>();
     final Map<String, Use> terms = new HashMap<>();
@@ -64,18 +70,17 @@ final class ItemTally {
             case UNSCORED -> unscored += sign;
         }
         compoundSumE4 += sign * c.compoundE4();
-        minutes.merge(c.minute(), (long) sign, (a, b) -> a + b == 0 ? null : a + b);
+        adjust(minutes, c.minute(), sign);
         if (c.scored()) {
             if (c.sentiment().model() == Sentiment.Model.TUNED) {
                 scoredByTuned += sign;
             } else {
                 scoredByVader += sign;
             }
-            Mood mood = moods.getOrDefault(c.minute(), Mood.NONE).plus(sign, c.compoundE4());
-            if (mood.scored() == 0) {
-                moods.remove(c.minute());
+            if (adjust(moodScored, c.minute(), sign) == 0) {
+                moodSumE4.remove(c.minute());
             } else {
-                moods.put(c.minute(), mood);
+                moodSumE4.addTo(c.minute(), sign * c.compoundE4());
             }
         }
         c.hashtags().forEach(tag -> use(hashtags, tag, standing.author, sign));
@@ -159,6 +164,17 @@ final class ItemTally {
         }
     }
 
+    /** Adds {@code delta} to the count of {@code key}, which goes when it is 0; returns the count now. */
+    static long adjust(Long2LongMap counts, long key, long delta) {
+        long now = counts.get(key) + delta;
+        if (now == 0) {
+            counts.remove(key);
+        } else {
+            counts.put(key, now);
+        }
+        return now;
+    }
+
     boolean isEmpty() {
         return count == 0 && reposts == 0;
     }
@@ -177,7 +193,7 @@ final class ItemTally {
     Mood moodBetween(long fromMinute, long toMinute) {
         Mood sum = Mood.NONE;
         for (long m = fromMinute; m <= toMinute; m += Contribution.MINUTE) {
-            sum = sum.plus(moods.getOrDefault(m, Mood.NONE));
+            sum = sum.plus(new Mood(moodScored.get(m), moodSumE4.get(m)));
         }
         return sum;
     }

@@ -1,5 +1,6 @@
 package org.chamberpulse.topology;
 
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class MeetingFigures {
     private Effects effects = Effects.NONE;
     private final Map<String, ItemTally> items = new HashMap<>();
     /** Counted comments per minute of the meeting (by reference time), reposts aside: the surge alert's volume. */
-    private final Map<Long, Long> volume = new HashMap<>();
+    private final Long2LongOpenHashMap volume = new Long2LongOpenHashMap();
     private final Map<String, ItemSummary> published = new HashMap<>();
     /** Comments counted on arrival so far, and how many of them each item's last published summary showed. */
     private long arrivals;
@@ -73,7 +74,7 @@ final class MeetingFigures {
     }
 
     long volume(long minute) {
-        return volume.getOrDefault(minute, 0L);
+        return volume.get(minute);
     }
 
     Signals signals(Supplier<Signals> stored) {
@@ -144,7 +145,7 @@ final class MeetingFigures {
         Contribution contribution = Contribution.of(placed, standing.referenceTime);
         item(standing.itemId).apply(standing, contribution, sign);
         if (!standing.repost) {
-            volume.merge(contribution.minute(), (long) sign, (a, b) -> a + b == 0 ? null : a + b);
+            ItemTally.adjust(volume, contribution.minute(), sign);
         }
     }
 }

@@ -5,10 +5,6 @@ public record Mood(long scored, long compoundSumE4) {
 
     static final Mood NONE = new Mood(0, 0);
 
-    Mood plus(int sign, long compoundE4) {
-        return new Mood(scored + sign, compoundSumE4 + sign * compoundE4);
-    }
-
     Mood plus(Mood other) {
         return new Mood(scored + other.scored, compoundSumE4 + other.compoundSumE4);
     }

@@ -39,7 +39,7 @@ final class Summaries {
         boolean restricted = item.map(AgendaItem::restricted).orElse(false);
         List<String> own = meeting == null ? List.of() : meeting.hashtags();
         List<MinuteCount> perMinute = new ArrayList<>();
-        tally.minutes.forEach((minute, count) -> perMinute.add(new MinuteCount(Instant.ofEpochMilli(minute), count)));
+        tally.minutes.long2LongEntrySet().forEach(minute -> perMinute.add(new MinuteCount(Instant.ofEpochMilli(minute.getLongKey()), minute.getLongValue())));
         return new ItemSummary(
                 meetingId,
                 itemId,
