@@ -37,10 +37,14 @@ public final class FreePorts {
         throw new IOException("no free port between " + LOWEST + " and " + below);
     }
 
-    /** The first port of the kernel's ephemeral range (Linux), or the usual 32768 where it cannot be read. */
-    private static int ephemeralRangeStart() {
+    /**
+     * The first port of the kernel's ephemeral range (Linux), or the usual 32768 where it cannot be read. Read
+     * line by line: {@code Files.readString} took one byte of this procfs file (whose size reads as 0) on JDK 17,
+     * "3", and every port came from the ephemeral range after all.
+     */
+    static int ephemeralRangeStart() {
         try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip().split("\\s+")[0]);
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).strip().split("\\s+")[0]);
         } catch (IOException | RuntimeException unknown) {
             return 32_768;
         }
