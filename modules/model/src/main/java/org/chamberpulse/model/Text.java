@@ -168,10 +168,7 @@ public final class Text {
 
     private static boolean startsUrl(String text, int i) {
         boolean atWordStart = i == 0 || Character.isWhitespace(text.charAt(i - 1));
-        // Most characters start no "http" or "www" in any case: they are passed without comparing.
-        char lower = (char) (text.charAt(i) | 0x20);
-        boolean mayStart = lower == 'h' || lower == 'w' || text.charAt(i) > 0x7F;
-        return atWordStart && mayStart && (text.regionMatches(true, i, "http://", 0, 7)
+        return atWordStart && (text.regionMatches(true, i, "http://", 0, 7)
                 || text.regionMatches(true, i, "https://", 0, 8)
                 || text.regionMatches(true, i, "www.", 0, 4));
     }
