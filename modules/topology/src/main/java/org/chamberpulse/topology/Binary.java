@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
@@ -37,11 +39,20 @@ import org.chamberpulse.model.ScoredComment;
  */
 public final class Binary<T> implements Serde<T> {
 
-    /** The first byte of every value in this format; a later format takes the next number and keeps reading this one. */
+    /**
+     * The first byte of every value in this format; a later format takes the next number and keeps reading the
+     * earlier ones. Format 1 was Smile with back-references to repeated field names; format 2 (written since)
+     * names every field in full. Smile's header says which, so one reader reads both.
+     */
     static final byte VERSION_1 = 1;
+    static final byte VERSION_2 = 2;
     private static final byte JSON_OBJECT = '{';
 
-    static final ObjectMapper MAPPER = SmileMapper.builder()
+    static final ObjectMapper MAPPER = SmileMapper.builder(SmileFactory.builder()
+                    // Back-references pay off for names repeated within one value; ours name most fields once, and
+                    // looking every name up was a fifth of writing a value (format 2; docs/BENCHMARKS.md, serde).
+                    .disable(SmileGenerator.Feature.CHECK_SHARED_NAMES)
+                    .build())
             .addModule(new BlackbirdModule())
             .addModule(new SimpleModule("compact-instants")
                     .addSerializer(Instant.class, new InstantWriter())
@@ -74,7 +85,7 @@ public final class Binary<T> implements Serde<T> {
         try {
             byte[] smile = writer.writeValueAsBytes(value);
             byte[] bytes = new byte[smile.length + 1];
-            bytes[0] = VERSION_1;
+            bytes[0] = VERSION_2;
             System.arraycopy(smile, 0, bytes, 1, smile.length);
             return bytes;
         } catch (IOException e) {
@@ -89,7 +100,7 @@ public final class Binary<T> implements Serde<T> {
         if (bytes.length > 0 && bytes[0] == JSON_OBJECT) {
             return previousFormat.fromBytes(bytes);
         }
-        if (bytes.length == 0 || bytes[0] != VERSION_1) {
+        if (bytes.length == 0 || (bytes[0] != VERSION_1 && bytes[0] != VERSION_2)) {
             throw new SerializationException("not a " + type.getSimpleName() + " in a known format: first byte "
                     + (bytes.length == 0 ? "missing" : Byte.toString(bytes[0])));
         }

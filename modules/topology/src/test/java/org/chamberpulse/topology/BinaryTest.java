@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The format of the topology's own state and topics: versioned, and readable after an upgrade. */
 class BinaryTest {
 
-    /** What {@code formats/v1-*.b64} hold, as written by format version 1 (before a sentiment named its model). */
+    /** What {@code formats/v*-*.b64} hold, as written by format versions 1 (before a sentiment named its model) and 2. */
     static final ScoredComment COMMENT = new ScoredComment(new Comment("mastodon:112233", "mastodon", "a1b2c3",
             "Great point on the bus lanes 😀 #bcclive", List.of("bcclive"), Instant.parse("2026-11-27T14:21:05.123456789Z"),
             Instant.parse("2026-11-27T14:21:06Z"), "en", null), null, null,
@@ -57,17 +57,22 @@ class BinaryTest {
     }
 
     @Test
-    void shouldKeepReadingAndWritingFormatOneByteForByte() throws IOException {
-        // given: bytes written by format 1 when it was made; a format change must take a new version and keep reading these
-        byte[] placed = golden("v1-placed-comment.b64");
-        byte[] window = golden("v1-window-changed.b64");
+    void shouldKeepReadingFormatOneAndWritingFormatTwoByteForByte() throws IOException {
+        // given: bytes written by each format when it was made; a format change must take a new version and keep reading these
+        byte[] placedV1 = golden("v1-placed-comment.b64");
+        byte[] windowV1 = golden("v1-window-changed.b64");
+        byte[] placedV2 = golden("v2-placed-comment.b64");
+        byte[] windowV2 = golden("v2-window-changed.b64");
 
         // when / then
-        assertThat(placed[0]).isEqualTo(Binary.VERSION_1);
-        assertThat(Binary.of(PlacedComment.class).fromBytes(placed)).isEqualTo(PLACED);
-        assertThat(Binary.of(DeskMessage.class).fromBytes(window)).isEqualTo(WINDOW);
-        assertThat(Binary.of(PlacedComment.class).toBytes(PLACED)).isEqualTo(placed);
-        assertThat(Binary.of(DeskMessage.class).toBytes(WINDOW)).isEqualTo(window);
+        assertThat(placedV1[0]).isEqualTo(Binary.VERSION_1);
+        assertThat(Binary.of(PlacedComment.class).fromBytes(placedV1)).isEqualTo(PLACED);
+        assertThat(Binary.of(DeskMessage.class).fromBytes(windowV1)).isEqualTo(WINDOW);
+        assertThat(placedV2[0]).isEqualTo(Binary.VERSION_2);
+        assertThat(Binary.of(PlacedComment.class).fromBytes(placedV2)).isEqualTo(PLACED);
+        assertThat(Binary.of(DeskMessage.class).fromBytes(windowV2)).isEqualTo(WINDOW);
+        assertThat(Binary.of(PlacedComment.class).toBytes(PLACED)).isEqualTo(placedV2);
+        assertThat(Binary.of(DeskMessage.class).toBytes(WINDOW)).isEqualTo(windowV2);
     }
 
     @Test
