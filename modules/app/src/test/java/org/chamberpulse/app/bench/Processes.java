@@ -54,29 +54,37 @@ final class Processes {
      * The CPU the process's threads have used so far, in core-seconds, by kind of thread, read from /proc: it
      * shows what a JFR recording does not (the collector's concurrent threads, RocksDB's native background
      * threads). Linux truncates thread names to 15 characters, so the kinds go by prefix; Kafka Streams names
-     * its threads after the application id.
+     * its threads after the application id. Threads that have ended (a compiler thread the JVM added for a
+     * while, when allowed more than one of a kind) are counted apart: the process's own figure keeps their CPU.
      */
     static Map<String, Double> cpuByThreadKind(Process process, String applicationId) throws IOException {
-        double ticksPerSecond = 100; // USER_HZ: 100 on every Linux architecture Java runs on
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (String kind : List.of("stream threads", "JIT compilers", "garbage collector", "producers' network threads", "RocksDB background", "other")) {
             seconds.put(kind, 0.0);
         }
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()));
+        try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
-                    String stat = Files.readString(task.resolve("stat"));
-                    // The fields after the name, which is in brackets and may hold spaces: utime and stime are the 12th and 13th.
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double used = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / ticksPerSecond;
-                    seconds.merge(threadKind(name, applicationId), used, Double::sum);
+                    seconds.merge(threadKind(name, applicationId), cpuSeconds(task.resolve("stat")), Double::sum);
                 } catch (IOException threadEnded) {
-                    // a thread that ended while read: its CPU is no longer counted by the process either
+                    // a thread that ended while read: the process's figure below keeps its CPU
                 }
             }
         }
+        double living = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        seconds.put("threads that ended", Math.max(0, cpuSeconds(proc.resolve("stat")) - living));
         return seconds;
+    }
+
+    /** utime + stime of a /proc stat file (of a thread, or of a process with its ended threads), in seconds. */
+    private static double cpuSeconds(Path stat) throws IOException {
+        double ticksPerSecond = 100; // USER_HZ: 100 on every Linux architecture Java runs on
+        String line = Files.readString(stat);
+        // The fields after the name, which is in brackets and may hold spaces: utime and stime are the 12th and 13th.
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / ticksPerSecond;
     }
 
     private static String threadKind(String name, String applicationId) {
