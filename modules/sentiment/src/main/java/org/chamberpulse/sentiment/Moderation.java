@@ -112,7 +112,12 @@ public final class Moderation {
             }
         }
         for (int k = 0; k < words.size() && !flags.contains(ABUSE); k++) {
-            for (String[] threat : now.threatsByFirst().getOrDefault(words.get(k), List.of())) {
+            // Most words start no threat: no empty list to walk (its iterator was 1 % of the stream threads' allocation).
+            List<String[]> threats = now.threatsByFirst().get(words.get(k));
+            if (threats == null) {
+                continue;
+            }
+            for (String[] threat : threats) {
                 if (startsWith(words, k, threat)) {
                     flags.add(ABUSE);
                 }

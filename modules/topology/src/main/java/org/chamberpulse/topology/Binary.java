@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -83,11 +85,15 @@ public final class Binary<T> implements Serde<T> {
             return null;
         }
         try {
-            byte[] smile = writer.writeValueAsBytes(value);
-            byte[] bytes = new byte[smile.length + 1];
-            bytes[0] = VERSION_2;
-            System.arraycopy(smile, 0, bytes, 1, smile.length);
-            return bytes;
+            // The version byte goes first into the buffer Jackson recycles, so the value is copied out once.
+            BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
+            try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+                bytes.write(VERSION_2);
+                writer.writeValue(bytes, value);
+                return bytes.getClearAndRelease();
+            } finally {
+                recycler.releaseToPool();
+            }
         } catch (IOException e) {
             throw new SerializationException("cannot write " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
