@@ -52,7 +52,7 @@ public final class Binary<T> implements Serde<T> {
 
     static final ObjectMapper MAPPER = SmileMapper.builder(SmileFactory.builder()
                     // Back-references pay off for names repeated within one value; ours name most fields once, and
-                    // looking every name up was a fifth of writing a value (format 2; docs/BENCHMARKS.md, serde).
+                    // looking every name up was a fifth of writing a value in JMH (format 2; docs/BENCHMARKS.md, serde).
                     .disable(SmileGenerator.Feature.CHECK_SHARED_NAMES)
                     .build())
             .addModule(new BlackbirdModule())
