@@ -54,8 +54,10 @@ final class CommentIntake extends Intake<DeskMessage> {
         Moderation.Review review = Moderation.review(normalised.text());
         ScoredComment scored = new ScoredComment(normalised.withText(review.redacted()), null, null, sentiment, review.flags());
         long eventTime = normalised.createdAt().toEpochMilli();
+        // One message for all its hashtags: the desk topic's serde writes it once (Binary.writingRepeatsOnce).
+        DeskMessage arrived = new DeskMessage.CommentArrived(scored);
         for (String hashtag : routingHashtags(normalised.hashtags())) {
-            forward(hashtag, new DeskMessage.CommentArrived(scored), eventTime);
+            forward(hashtag, arrived, eventTime);
         }
     }
 

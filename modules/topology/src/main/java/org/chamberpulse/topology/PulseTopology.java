@@ -43,7 +43,7 @@ public final class PulseTopology {
     private static final Serde<String> KEYS = Serdes.String();
     private static final Serde<byte[]> RAW = Serdes.ByteArray();
     private static final Serde<ControlMessage> CONTROL = Binary.of(ControlMessage.class);
-    private static final Serde<DeskMessage> DESK = Binary.of(DeskMessage.class);
+    private static final Serde<DeskMessage> DESK = Binary.of(DeskMessage.class).writingRepeatsOnce();
     private PulseTopology() {
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.JsonSerde;
 import org.chamberpulse.model.ScoredComment;
@@ -73,6 +74,28 @@ class BinaryTest {
         assertThat(Binary.of(DeskMessage.class).fromBytes(windowV2)).isEqualTo(WINDOW);
         assertThat(Binary.of(PlacedComment.class).toBytes(PLACED)).isEqualTo(placedV2);
         assertThat(Binary.of(DeskMessage.class).toBytes(WINDOW)).isEqualTo(windowV2);
+    }
+
+    @Test
+    void shouldWriteAValueSentAgainAtOnceOnlyTheFirstTime() {
+        // given: one message for two hashtags, then an equal one made apart, then the first again after another
+        Serializer<DeskMessage> serializer = Binary.of(DeskMessage.class).writingRepeatsOnce().serializer();
+        DeskMessage arrived = new DeskMessage.CommentArrived(COMMENT);
+        DeskMessage equal = new DeskMessage.CommentArrived(COMMENT);
+
+        // when
+        byte[] first = serializer.serialize("desk", arrived);
+        byte[] again = serializer.serialize("desk", arrived);
+        byte[] ofEqual = serializer.serialize("desk", equal);
+        byte[] ofWindow = serializer.serialize("desk", WINDOW);
+        byte[] firstLater = serializer.serialize("desk", arrived);
+
+        // then
+        assertThat(again).isSameAs(first);
+        assertThat(ofEqual).isNotSameAs(first).isEqualTo(first);
+        assertThat(Binary.of(DeskMessage.class).fromBytes(ofWindow)).isEqualTo(WINDOW);
+        assertThat(firstLater).isNotSameAs(first).isEqualTo(first);
+        assertThat(Binary.of(DeskMessage.class).fromBytes(first)).isEqualTo(arrived);
     }
 
     @Test
