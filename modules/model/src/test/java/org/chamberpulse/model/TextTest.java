@@ -31,6 +31,18 @@ class TextTest {
     }
 
     @Test
+    void shouldIgnoreLinksInAnyCaseInDuplicateKeysOfTextsWithAnEmoji() {
+        // given: links that start with each letter a link may start with, in both cases, in a UTF-16 text
+        String links = "Vote NO 😀 HTTPS://T.CO/abc Http://bit.ly/x WWW.example.org www.x.org hTtP://y on this";
+
+        // when
+        String key = Text.duplicateKey(links);
+
+        // then
+        assertThat(key).isEqualTo("vote no 😀 on this");
+    }
+
+    @Test
     void shouldNeverThrowOnRandomText() {
         long seed = System.nanoTime();
         Random random = new Random(seed);

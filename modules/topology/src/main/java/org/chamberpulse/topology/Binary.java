@@ -128,17 +128,17 @@ public final class Binary<T> implements Serde<T> {
      */
     public Serde<T> writingRepeatsOnce() {
         return new Serde<>() {
-            private volatile Written last;
+            private volatile Written<T> last;
 
             @Override
             public Serializer<T> serializer() {
                 return (topic, value) -> {
-                    Written written = last;
+                    Written<T> written = last;
                     if (written != null && written.value() == value) {
                         return written.bytes();
                     }
                     byte[] bytes = toBytes(value);
-                    last = new Written(value, bytes);
+                    last = new Written<>(value, bytes);
                     return bytes;
                 };
             }
@@ -151,7 +151,7 @@ public final class Binary<T> implements Serde<T> {
     }
 
     /** A value and its bytes; one object, so that a thread reads both of the same write. */
-    private record Written(Object value, byte[] bytes) {
+    private record Written<V>(V value, byte[] bytes) {
     }
 
     @Override
