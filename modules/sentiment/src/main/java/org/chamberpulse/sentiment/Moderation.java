@@ -96,7 +96,7 @@ public final class Moderation {
         for (Token token : tokens) {
             if (token.type() == Token.Type.WORD || token.type() == Token.Type.HASHTAG || token.type() == Token.Type.OTHER
                     || token.type() == Token.Type.PUNCTUATION || token.type() == Token.Type.NUMBER) {
-                String folded = fold(token.type() == Token.Type.HASHTAG ? token.text().substring(1) : token.text(), now);
+                String folded = fold(token.post().substring(token.type() == Token.Type.HASHTAG ? token.start() + 1 : token.start(), token.end()), now);
                 if (folded.isEmpty()) {
                     continue;
                 }
@@ -136,7 +136,7 @@ public final class Moderation {
         int copied = 0;
         for (int k = 0; k < tokens.size(); k++) {
             Token token = tokens.get(k);
-            int phoneEnd = token.type() == Token.Type.NUMBER || token.text().equals("+") || token.text().equals("(")
+            int phoneEnd = token.type() == Token.Type.NUMBER || token.is('+') || token.is('(')
                     ? phoneEnd(text, token.start()) : -1;
             String marker = null;
             int end = token.end();
@@ -146,7 +146,7 @@ public final class Moderation {
                 marker = MENTION_REDACTED;
                 // "@alice@mastodon.social" and "@alice.bsky.social": the whole handle goes, its server too.
                 while (k + 1 < tokens.size() && tokens.get(k + 1).start() == end && (tokens.get(k + 1).type() == Token.Type.MENTION
-                        || tokens.get(k + 1).type() == Token.Type.EMAIL || tokens.get(k + 1).text().startsWith("@"))) {
+                        || tokens.get(k + 1).type() == Token.Type.EMAIL || tokens.get(k + 1).startsWith('@'))) {
                     end = tokens.get(++k).end();
                 }
             } else if (phoneEnd > 0) {

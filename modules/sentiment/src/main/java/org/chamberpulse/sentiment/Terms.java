@@ -39,14 +39,14 @@ public final class Terms {
         Set<String> terms = new LinkedHashSet<>();
         // The marks redaction left ("[email removed]") are the product's words, not the people's.
         String own = text.replace(Moderation.EMAIL_REDACTED, " ").replace(Moderation.PHONE_REDACTED, " ");
-        for (Token token : TOKENIZER.tokenize(own)) {
-            if (token.type() == Token.Type.WORD) {
-                String word = token.text().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        TOKENIZER.scan(own, (type, start, end) -> {
+            if (type == Token.Type.WORD) {
+                String word = own.substring(start, end).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
                 if (word.codePointCount(0, word.length()) >= 3 && !STOP_WORDS.contains(word)) {
                     terms.add(word);
                 }
             }
-        }
+        });
         return List.copyOf(terms);
     }
 

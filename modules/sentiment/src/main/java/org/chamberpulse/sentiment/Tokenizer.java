@@ -32,8 +32,20 @@ public final class Tokenizer {
         return starts.toString();
     }
 
+    /** What {@link #scan} tells of each token in turn. */
+    @FunctionalInterface
+    public interface Sink {
+        void token(Token.Type type, int start, int end);
+    }
+
     public List<Token> tokenize(String text) {
         List<Token> tokens = new ArrayList<>();
+        scan(text, (type, start, end) -> tokens.add(new Token(type, text, start, end)));
+        return tokens;
+    }
+
+    /** Cuts the post as {@link #tokenize} does, telling {@code sink} of each token instead of keeping them. */
+    public void scan(String text, Sink sink) {
         int n = text.length();
         int lastAt = text.lastIndexOf('@');
         int k = 0;
@@ -71,10 +83,9 @@ public final class Tokenizer {
                 end = k + Character.charCount(cp);
                 type = Token.Type.OTHER;
             }
-            tokens.add(new Token(type, text.substring(k, end), k, end));
+            sink.token(type, k, end);
             k = end;
         }
-        return tokens;
     }
 
     /**
