@@ -96,6 +96,9 @@ public final class Moderation {
         for (Token token : tokens) {
             if (token.type() == Token.Type.WORD || token.type() == Token.Type.HASHTAG || token.type() == Token.Type.OTHER
                     || token.type() == Token.Type.PUNCTUATION || token.type() == Token.Type.NUMBER) {
+                if (token.type() == Token.Type.PUNCTUATION && !standsForLetters(token)) {
+                    continue; // folds to nothing: its text is not asked for
+                }
                 String folded = fold(token.post().substring(token.type() == Token.Type.HASHTAG ? token.start() + 1 : token.start(), token.end()), now);
                 if (folded.isEmpty()) {
                     continue;
@@ -105,10 +108,12 @@ public final class Moderation {
         }
         // A disguised word may be cut in pieces by its symbols ("f*ck" is f, *, ck): join such runs too.
         List<String> joined = joinFragments(text, now);
-        for (String word : concat(words, joined)) {
-            List<String> raised = now.flagsOf().get(word);
-            if (raised != null) {
-                flags.addAll(raised);
+        for (List<String> found : List.of(words, joined)) {
+            for (String word : found) {
+                List<String> raised = now.flagsOf().get(word);
+                if (raised != null) {
+                    flags.addAll(raised);
+                }
             }
         }
         for (int k = 0; k < words.size() && !flags.contains(ABUSE); k++) {
@@ -337,19 +342,22 @@ public final class Moderation {
      * "$hit", "b1tch"), without the punctuation around them, folded.
      */
     private static List<String> joinFragments(String text, Active now) {
-        List<String> runs = new ArrayList<>();
+        List<String> runs = List.of();
         int n = text.length();
-        if (!disguised(text, 0, n)) {
-            return runs;
-        }
         int k = 0;
         while (k < n) {
             while (k < n && Character.isWhitespace(text.charAt(k))) {
                 k++;
             }
             int start = k;
+            // Most pieces hold no disguising character at all: found while the piece is passed, they are left at once.
+            boolean marked = false;
             while (k < n && !Character.isWhitespace(text.charAt(k))) {
+                marked |= disguising(text.charAt(k));
                 k++;
+            }
+            if (!marked) {
+                continue;
             }
             int s = start;
             int e = k;
@@ -362,6 +370,9 @@ public final class Moderation {
             if (disguised(text, s, e)) {
                 String folded = fold(text.substring(s, e), now);
                 if (!folded.isEmpty()) {
+                    if (runs.isEmpty()) {
+                        runs = new ArrayList<>();
+                    }
                     runs.add(folded);
                 }
             }
@@ -371,18 +382,26 @@ public final class Moderation {
 
     private static boolean disguised(String text, int s, int e) {
         for (int k = s; k < e; k++) {
-            char c = text.charAt(k);
-            if (c == '*' || c == '$' || c == '@' || c == '!' || Character.isDigit(c)) {
+            if (disguising(text.charAt(k))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+    /** Whether a run of punctuation folds to something: only '!', '@' and '$' stand for letters, and '*' for any. */
+    private static boolean standsForLetters(Token punctuation) {
+        for (int k = punctuation.start(); k < punctuation.end(); k++) {
+            char c = punctuation.post().charAt(k);
+            if (c == '!' || c == '@' || c == '$' || c == '*') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean disguising(char c) {
+        return c == '*' || c == '$' || c == '@' || c == '!' || Character.isDigit(c);
     }
 
     private static boolean startsWith(List<String> words, int from, String[] phrase) {
