@@ -50,19 +50,25 @@ public final class Binary<T> implements Serde<T> {
     static final byte VERSION_2 = 2;
     private static final byte JSON_OBJECT = '{';
 
-    static final ObjectMapper MAPPER = SmileMapper.builder(SmileFactory.builder()
-                    // Back-references pay off for names repeated within one value; ours name most fields once, and
-                    // looking every name up was a fifth of writing a value in JMH (format 2; docs/BENCHMARKS.md, serde).
-                    .disable(SmileGenerator.Feature.CHECK_SHARED_NAMES)
-                    .build())
-            .addModule(new BlackbirdModule())
-            .addModule(new SimpleModule("compact-instants")
-                    .addSerializer(Instant.class, new InstantWriter())
-                    .addDeserializer(Instant.class, new InstantReader()))
-            .addMixIn(ScoredComment.class, ScoredCommentFields.class)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+    static final ObjectMapper MAPPER = jacksonAlone()
+            .addModule(new SimpleModule("scored-comments").addDeserializer(ScoredComment.class, new ScoredCommentReader()))
             .build();
+
+    /** The format as Jackson's databinding alone writes and reads it; a scored comment is read faster by hand (MAPPER). */
+    static SmileMapper.Builder jacksonAlone() {
+        return SmileMapper.builder(SmileFactory.builder()
+                        // Back-references pay off for names repeated within one value; ours name most fields once, and
+                        // looking every name up was a fifth of writing a value in JMH (format 2; docs/BENCHMARKS.md, serde).
+                        .disable(SmileGenerator.Feature.CHECK_SHARED_NAMES)
+                        .build())
+                .addModule(new BlackbirdModule())
+                .addModule(new SimpleModule("compact-instants")
+                        .addSerializer(Instant.class, new InstantWriter())
+                        .addDeserializer(Instant.class, new InstantReader()))
+                .addMixIn(ScoredComment.class, ScoredCommentFields.class)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
 
     private final Class<T> type;
     private final ObjectReader reader;
