@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.chamberpulse.model.ScoredComment;
@@ -27,6 +29,9 @@ final class Router {
     private final DeskStores stores;
     private final Homes homes;
     private final Outputs outputs;
+    /** Hashtags known to have unmatched figures; forgotten all at once past this many, and read from the store again. */
+    private static final int HASHTAGS_REMEMBERED = 10_000;
+    private final Set<String> withFigures = new HashSet<>();
     /** The windows of each hashtag, read from the store once and kept until one of them changes. */
     private final Map<String, List<DeskMessage.WindowChanged>> windows = new HashMap<>();
 
@@ -37,6 +42,7 @@ final class Router {
     }
 
     void arrived(String hashtag, ScoredComment comment) {
+        hasFigures(hashtag);
         DeskMessage.WindowChanged window = choose(hashtag, comment.comment().createdAt().toEpochMilli());
         if (window != null && window.home().equals(hashtag)) {
             homes.place(window.window().meetingId(), comment, hashtag);
@@ -209,6 +215,20 @@ final class Router {
             if (window.home().equals(hashtag)) {
                 homes.markMeeting(window.window().meetingId(), Homes.VIEW);
             }
+        }
+    }
+
+    /**
+     * Every hashtag whose router has had a comment has unmatched figures, 0 or more: whether a comment was
+     * unmatched for a while depends on the order things came in, whether the hashtag has figures does not (rule 3).
+     */
+    private void hasFigures(String hashtag) {
+        if (withFigures.size() >= HASHTAGS_REMEMBERED) {
+            withFigures.clear();
+        }
+        if (withFigures.add(hashtag) && stores.unmatched().get(hashtag) == null) {
+            stores.unmatched().put(hashtag, UnmatchedSummary.none(hashtag));
+            stores.dirtyHashtags().put(hashtag, 0L);
         }
     }
 
