@@ -61,9 +61,7 @@ final class ItemTally {
             return;
         }
         count += sign;
-        if (authors.addTo(standing.author, sign) + sign == 0) {
-            authors.remove(standing.author);
-        }
+        adjust(authors, standing.author, sign);
         flagged += c.flagged() ? sign : 0;
         switch (c.sentiment().label()) {
             case POSITIVE -> positive += sign;
@@ -115,12 +113,12 @@ final class ItemTally {
         private int[] authors = new int[1];
         private int[] counts = new int[1];
         private int size;
-        private IntCounts many;
+        private Int2IntOpenHashMap many;
 
         void add(int author, int sign) {
             comments += sign;
             if (many != null) {
-                many.add(author, sign);
+                adjust(many, author, sign);
                 return;
             }
             for (int k = 0; k < size; k++) {
@@ -138,11 +136,11 @@ final class ItemTally {
                 return;
             }
             if (size == SMALL) {
-                many = new IntCounts(2 * SMALL);
+                many = new Int2IntOpenHashMap(2 * SMALL);
                 for (int k = 0; k < size; k++) {
-                    many.add(authors[k], counts[k]);
+                    many.put(authors[k], counts[k]);
                 }
-                many.add(author, 1);
+                many.put(author, 1);
                 authors = null;
                 counts = null;
                 return;
@@ -157,6 +155,12 @@ final class ItemTally {
 
         boolean byEnoughPeople() {
             return (many != null ? many.size() : size) >= PEOPLE;
+        }
+    }
+
+    private static void adjust(Int2IntOpenHashMap counts, int author, int sign) {
+        if (counts.addTo(author, sign) + sign == 0) {
+            counts.remove(author);
         }
     }
 
