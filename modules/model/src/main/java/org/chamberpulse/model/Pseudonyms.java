@@ -105,7 +105,7 @@ public final class Pseudonyms {
 
     /** 32 hex digits: the first 128 bits of HMAC-SHA256(secret, "network:handle"), the handle in lower case. */
     public String of(String network, String handle) {
-        return hex("%s:%s".formatted(network, handle.strip().toLowerCase(Locale.ROOT)), 16);
+        return hex(network + ":" + handle.strip().toLowerCase(Locale.ROOT), 16);
     }
 
     /** Whether an author is already a pseudonym (of {@link #of}'s form), not a handle as it arrived. */

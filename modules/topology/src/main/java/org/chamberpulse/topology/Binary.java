@@ -51,10 +51,12 @@ public final class Binary<T> implements Serde<T> {
     private static final byte JSON_OBJECT = '{';
 
     static final ObjectMapper MAPPER = jacksonAlone()
-            .addModule(new SimpleModule("scored-comments").addDeserializer(ScoredComment.class, new ScoredCommentReader()))
+            .addModule(new SimpleModule("scored-comments")
+                    .addSerializer(ScoredComment.class, new ScoredCommentWriter())
+                    .addDeserializer(ScoredComment.class, new ScoredCommentReader()))
             .build();
 
-    /** The format as Jackson's databinding alone writes and reads it; a scored comment is read faster by hand (MAPPER). */
+    /** The format as Jackson's databinding alone writes and reads it; a scored comment is written and read faster by hand (MAPPER). */
     static SmileMapper.Builder jacksonAlone() {
         return SmileMapper.builder(SmileFactory.builder()
                         // Back-references pay off for names repeated within one value; ours name most fields once, and

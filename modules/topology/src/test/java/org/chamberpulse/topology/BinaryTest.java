@@ -104,7 +104,7 @@ class BinaryTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void shouldReadScoredCommentsFieldByFieldAsJacksonAloneReadsThem() throws IOException {
+    void shouldWriteAndReadScoredCommentsFieldByFieldAsJacksonAloneDoes() throws IOException {
         // given: random comments, written as the format writes them, some with fields a later version may add
         ObjectMapper jacksonAlone = Binary.jacksonAlone().build();
         long seed = System.nanoTime();
@@ -123,6 +123,7 @@ class BinaryTest {
             ScoredComment readPastUnknown = Binary.MAPPER.readValue(unknownFields, PlacedComment.class).comment();
 
             // then
+            assertThat(written).as("seed %d, value %d", seed, n).isEqualTo(withVersion(jacksonAlone.writeValueAsBytes(new PlacedComment(comment, List.of("bcclive")))));
             assertThat(read).as("seed %d, value %d", seed, n)
                     .isEqualTo(jacksonAlone.readValue(written, 1, written.length - 1, PlacedComment.class).comment())
                     .isEqualTo(comment);
@@ -142,6 +143,13 @@ class BinaryTest {
                 random.nextDouble(), random.nextDouble(), random.nextDouble(), label, maybe(random, "fr"), model);
         List<String> flags = random.nextBoolean() ? List.of() : List.of("abuse", "profanity").subList(0, 1 + random.nextInt(2));
         return new ScoredComment(comment, maybe(random, "m-" + random.nextInt(50)), maybe(random, Integer.toString(random.nextInt(9))), sentiment, flags);
+    }
+
+    private static byte[] withVersion(byte[] smile) {
+        byte[] bytes = new byte[smile.length + 1];
+        bytes[0] = Binary.VERSION_2;
+        System.arraycopy(smile, 0, bytes, 1, smile.length);
+        return bytes;
     }
 
     private static String maybe(Random random, String value) {
