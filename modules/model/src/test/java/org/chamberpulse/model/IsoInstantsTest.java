@@ -3,9 +3,11 @@ package org.chamberpulse.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,34 @@ class IsoInstantsTest {
             String theirs = read(JACKSON_ALONE, json);
             // then
             assertThat(ours).as("seed %d, input %s", seed, json).isEqualTo(theirs);
+        }
+    }
+
+    @Test
+    void shouldWriteEveryInstantAsTheIsoFormatterDoes() throws Exception {
+        // given: instants of every era, the usual years most, with no fraction and with fractions of each length
+        ObjectMapper jacksonAlone = JsonMapper.builder().addModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int i = 0; i < 50_000; i++) {
+            long seconds = random.nextBoolean() ? random.nextLong(1_600_000_000L, 2_000_000_000L) : random.nextLong(-100_000_000_000L, 400_000_000_000L);
+            int nanos = switch (random.nextInt(5)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, nanos);
+
+            // when
+            String ours = IsoInstants.format(instant);
+
+            // then
+            assertThat(ours).as("seed %d, instant %s", seed, instant).isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
+            assertThat(Json.MAPPER.writeValueAsString(instant)).as("seed %d", seed).isEqualTo(jacksonAlone.writeValueAsString(instant));
+        }
+        for (String edge : new String[]{"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "-0001-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"}) {
+            assertThat(IsoInstants.format(Instant.parse(edge))).isEqualTo(edge);
         }
     }
 
