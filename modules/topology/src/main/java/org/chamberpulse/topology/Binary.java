@@ -194,10 +194,7 @@ public final class Binary<T> implements Serde<T> {
     private static final class InstantWriter extends JsonSerializer<Instant> {
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeStartArray(value, 2);
-            generator.writeNumber(value.getEpochSecond());
-            generator.writeNumber(value.getNano());
-            generator.writeEndArray();
+            writeInstant(value, generator);
         }
     }
 
@@ -207,12 +204,25 @@ public final class Binary<T> implements Serde<T> {
             if (parser.currentToken() != JsonToken.START_ARRAY) {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
-            parser.nextToken();
-            long seconds = parser.getLongValue();
-            parser.nextToken();
-            int nanos = parser.getIntValue();
-            parser.nextToken();
-            return Instant.ofEpochSecond(seconds, nanos);
+            return readInstant(parser);
         }
+    }
+
+    /** An instant in this format: [seconds, nanoseconds]. */
+    static void writeInstant(Instant value, JsonGenerator generator) throws IOException {
+        generator.writeStartArray(value, 2);
+        generator.writeNumber(value.getEpochSecond());
+        generator.writeNumber(value.getNano());
+        generator.writeEndArray();
+    }
+
+    /** An instant in this format, the parser at the start of its array. */
+    static Instant readInstant(JsonParser parser) throws IOException {
+        parser.nextToken();
+        long seconds = parser.getLongValue();
+        parser.nextToken();
+        int nanos = parser.getIntValue();
+        parser.nextToken();
+        return Instant.ofEpochSecond(seconds, nanos);
     }
 }

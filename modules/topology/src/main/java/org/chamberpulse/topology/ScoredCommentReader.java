@@ -141,15 +141,7 @@ final class ScoredCommentReader extends JsonDeserializer<ScoredComment> {
         if (at == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (at != JsonToken.START_ARRAY) {
-            return context.readValue(parser, Instant.class);
-        }
-        parser.nextToken();
-        long seconds = parser.getLongValue();
-        parser.nextToken();
-        int nanos = parser.getIntValue();
-        parser.nextToken();
-        return Instant.ofEpochSecond(seconds, nanos);
+        return at == JsonToken.START_ARRAY ? Binary.readInstant(parser) : context.readValue(parser, Instant.class);
     }
 
     private static double number(JsonParser parser, DeserializationContext context) throws IOException {

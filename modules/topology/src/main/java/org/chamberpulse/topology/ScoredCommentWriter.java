@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Sentiment;
@@ -71,7 +72,7 @@ final class ScoredCommentWriter extends JsonSerializer<ScoredComment> {
         if (sentiment.label() == null) {
             out.writeNullField("label");
         } else {
-            out.writeStringField("label", sentiment.label().name().toLowerCase(java.util.Locale.ROOT));
+            out.writeStringField("label", sentiment.label().name().toLowerCase(Locale.ROOT));
         }
         out.writeStringField("lang", sentiment.lang());
         if (sentiment.model() != null) {
@@ -93,11 +94,8 @@ final class ScoredCommentWriter extends JsonSerializer<ScoredComment> {
         out.writeFieldName(field);
         if (at == null) {
             out.writeNull();
-            return;
+        } else {
+            Binary.writeInstant(at, out);
         }
-        out.writeStartArray(at, 2);
-        out.writeNumber(at.getEpochSecond());
-        out.writeNumber(at.getNano());
-        out.writeEndArray();
     }
 }
