@@ -17,6 +17,12 @@ import java.util.TreeMap;
 public record UnmatchedSummary(String hashtag, long count, long reposts, long version, List<HourCount> perHour) {
 
     public static final int HOURS_KEPT = 24;
+    /**
+     * The hours the topology's own record keeps, up to its newest: a post taken back (placed after all, or
+     * withdrawn) gives back the hours before it exactly, whatever order the posts came in, for posts up to two
+     * weeks apart. What is published is the last {@link #HOURS_KEPT} of them ({@link #lastHours()}).
+     */
+    public static final int HOURS_REMEMBERED = 14 * 24;
 
     public UnmatchedSummary {
         perHour = perHour == null ? List.of() : List.copyOf(perHour);
@@ -35,11 +41,26 @@ public record UnmatchedSummary(String hashtag, long count, long reposts, long ve
         perHour.forEach(h -> hours.put(h.hour(), h.count()));
         hours.merge(at.truncatedTo(ChronoUnit.HOURS), (long) delta, (a, b) -> a + b <= 0 ? null : a + b);
         if (!hours.isEmpty()) {
-            hours.headMap(hours.lastKey().minus(Duration.ofHours(HOURS_KEPT - 1L))).clear();
+            hours.headMap(hours.lastKey().minus(Duration.ofHours(HOURS_REMEMBERED - 1L))).clear();
         }
         List<HourCount> kept = new ArrayList<>(hours.size());
         hours.forEach((hour, n) -> kept.add(new HourCount(hour, n)));
         return new UnmatchedSummary(hashtag, count + delta, reposts, version, kept);
+    }
+
+    /** As published: the hours of the last {@link #HOURS_KEPT} up to the newest. */
+    public UnmatchedSummary lastHours() {
+        if (perHour.isEmpty()) {
+            return this;
+        }
+        Instant from = perHour.get(perHour.size() - 1).hour().minus(Duration.ofHours(HOURS_KEPT - 1L));
+        List<HourCount> last = new ArrayList<>(HOURS_KEPT);
+        for (HourCount hour : perHour) {
+            if (!hour.hour().isBefore(from)) {
+                last.add(hour);
+            }
+        }
+        return last.size() == perHour.size() ? this : new UnmatchedSummary(hashtag, count, reposts, version, last);
     }
 
     public UnmatchedSummary withVersion(long newVersion) {

@@ -78,7 +78,7 @@ final class Publisher {
             UnmatchedSummary before = stores.unmatched().get(hashtag);
             UnmatchedSummary after = before.withVersion(before.version() + 1);
             stores.unmatched().put(hashtag, after);
-            sink.unmatched(after);
+            sink.unmatched(after.lastHours());
         }
         List<String> meetings = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = stores.dirtyMeetings().all()) {
@@ -144,7 +144,7 @@ final class Publisher {
         String home = state.meeting().hashtags().stream().sorted().findFirst().orElse("");
         UnmatchedSummary own = stores.unmatched().get(home);
         if (own != null) {
-            unmatched.add(own);
+            unmatched.add(own.lastHours());
         }
         sink.view(meetingId, MeetingRecords.view(state.timeline(), items(state), signals, unmatched, record.report(), version));
     }
