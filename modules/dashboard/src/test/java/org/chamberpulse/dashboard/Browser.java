@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.common.utils.Utils;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -42,12 +45,31 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
     }
 
-    /** Waits for a condition; the live pages redraw often, so an element gone stale is simply looked up again. */
+    /**
+     * Waits for a condition; the live pages redraw often, so an element gone stale is simply looked up again,
+     * also when Chromium says so as an inspector error (an element of a page that a form's submission replaced).
+     */
     public WebDriverWait await(Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout) {
+            @Override
+            public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+                return super.until(page -> {
+                    try {
+                        return condition.apply(page);
+                    } catch (WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains(NODE_GONE)) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
+
+    private static final String NODE_GONE = "does not belong to the document";
 
     /** axe-core's violations of WCAG 2.0, 2.1 and 2.2 A and AA on the current page, as "impact id: help (n nodes)". */
     @SuppressWarnings("unchecked")
