@@ -11,8 +11,9 @@ import java.util.TreeMap;
  * Valid comments carrying {@code hashtag} whose time lies in the window of no meeting that lists it,
  * on {@code pulse.unmatched} (compacted, keyed by hashtag). Counted, never dropped silently; they are
  * placed, and leave this count, if a meeting's window later comes to hold them. {@code perHour} holds the
- * posts (reposts aside) by the hour of their own time, for the {@link #HOURS_KEPT} hours up to the newest,
- * so that the clerk sees what is missing now rather than since the hashtag was first seen.
+ * posts (reposts aside) by the hour of their own time: as published, for the {@link #HOURS_KEPT} hours up to
+ * the newest, so that the clerk sees what is missing now rather than since the hashtag was first seen; as the
+ * topology stores it, for {@link #HOURS_REMEMBERED}.
  */
 public record UnmatchedSummary(String hashtag, long count, long reposts, long version, List<HourCount> perHour) {
 

@@ -26,11 +26,12 @@ final class Router {
 
     private static final Comparator<MeetingWindow> SAME_DISTANCE_ORDER = Comparator.comparing(MeetingWindow::meetingId);
 
+    /** Hashtags known to have unmatched figures are forgotten all at once past this many, and read from the store again. */
+    private static final int HASHTAGS_REMEMBERED = 10_000;
+
     private final DeskStores stores;
     private final Homes homes;
     private final Outputs outputs;
-    /** Hashtags known to have unmatched figures; forgotten all at once past this many, and read from the store again. */
-    private static final int HASHTAGS_REMEMBERED = 10_000;
     private final Set<String> withFigures = new HashSet<>();
     /** The windows of each hashtag, read from the store once and kept until one of them changes. */
     private final Map<String, List<DeskMessage.WindowChanged>> windows = new HashMap<>();
