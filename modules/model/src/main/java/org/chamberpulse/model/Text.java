@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /** Small text rules shared by ingest, topology and sinks: hashtags, item tags, duplicate-text keys. */
 public final class Text {
@@ -137,11 +138,18 @@ public final class Text {
      * The form of a text under which copies count once: case, runs of white space and URLs ignored.
      */
     public static String duplicateKey(String text) {
+        StringBuilder out = new StringBuilder(text == null ? 0 : text.length());
+        duplicateKey(text, out::appendCodePoint);
+        return out.toString();
+    }
+
+    /** {@link #duplicateKey(String)} code point by code point, for a caller that hashes it rather than keep it. */
+    public static void duplicateKey(String text, IntConsumer out) {
         if (text == null) {
-            return "";
+            return;
         }
-        StringBuilder out = new StringBuilder(text.length());
         boolean pendingSpace = false;
+        boolean any = false;
         int i = 0;
         while (i < text.length()) {
             if (startsUrl(text, i)) {
@@ -157,13 +165,13 @@ public final class Text {
                 pendingSpace = true;
                 continue;
             }
-            if (pendingSpace && out.length() > 0) {
-                out.append(' ');
+            if (pendingSpace && any) {
+                out.accept(' ');
             }
             pendingSpace = false;
-            out.appendCodePoint(Character.toLowerCase(cp));
+            any = true;
+            out.accept(Character.toLowerCase(cp));
         }
-        return out.toString();
     }
 
     private static boolean startsUrl(String text, int i) {

@@ -30,6 +30,7 @@ import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.JsonSerde;
 import org.chamberpulse.model.ScoredComment;
+import org.chamberpulse.model.ScoredCommentWriter;
 
 /**
  * The format of what only the topology reads (state stores, repartition and changelog topics): a format
@@ -52,7 +53,7 @@ public final class Binary<T> implements Serde<T> {
 
     static final ObjectMapper MAPPER = jacksonAlone()
             .addModule(new SimpleModule("scored-comments")
-                    .addSerializer(ScoredComment.class, new ScoredCommentWriter())
+                    .addSerializer(ScoredComment.class, ScoredCommentWriter.nested(Binary::writeInstant))
                     .addDeserializer(ScoredComment.class, new ScoredCommentReader()))
             .build();
 

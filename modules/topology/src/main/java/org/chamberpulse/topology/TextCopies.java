@@ -2,7 +2,6 @@ package org.chamberpulse.topology;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.List;
-import org.chamberpulse.model.Text;
 
 /**
  * The copies of each text in one meeting (rule 4), found by the text's duplicate key hashed to 64 bits
@@ -35,6 +34,6 @@ final class TextCopies {
     }
 
     long keyOf(String text) {
-        return hash.of(Text.duplicateKey(text));
+        return hash.ofDuplicateKey(text);
     }
 }

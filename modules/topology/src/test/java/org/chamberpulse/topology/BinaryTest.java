@@ -17,6 +17,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.JsonSerde;
+import org.chamberpulse.model.RandomComments;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.timeline.MeetingWindow;
@@ -110,12 +111,14 @@ class BinaryTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         for (int n = 0; n < 2_000; n++) {
-            ScoredComment comment = randomScoredComment(random);
+            ScoredComment comment = RandomComments.scoredComment(random);
             byte[] written = Binary.of(PlacedComment.class).toBytes(new PlacedComment(comment, List.of("bcclive")));
             Map<String, Object> withUnknown = Binary.MAPPER.readValue(written, 1, written.length - 1, new TypeReference<Map<String, Object>>() { });
             Map<String, Object> scored = (Map<String, Object>) withUnknown.get("comment");
             scored.put("addedLater", Map.of("nested", List.of(1, "two")));
-            ((Map<String, Object>) scored.get("comment")).put("alsoLater", List.of(Map.of("k", 3)));
+            if (scored.get("comment") instanceof Map<?, ?> fields) {
+                ((Map<String, Object>) fields).put("alsoLater", List.of(Map.of("k", 3)));
+            }
             byte[] unknownFields = Binary.MAPPER.writeValueAsBytes(withUnknown);
 
             // when
@@ -131,38 +134,11 @@ class BinaryTest {
         }
     }
 
-    private static ScoredComment randomScoredComment(Random random) {
-        Instant createdAt = Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000), random.nextInt(1_000_000_000));
-        Comment comment = new Comment(maybe(random, "mastodon:" + random.nextLong()), maybe(random, "bluesky"), maybe(random, "p:" + random.nextInt()),
-                maybe(random, randomText(random)), random.nextBoolean() ? List.of() : List.of("bcclive", randomText(random)),
-                random.nextInt(10) == 0 ? null : createdAt, random.nextInt(10) == 0 ? null : createdAt.plusMillis(random.nextInt(5_000)),
-                maybe(random, "en"), maybe(random, "mastodon:1"), random.nextBoolean() ? null : createdAt.plusSeconds(60), random.nextInt(5) == 0);
-        Sentiment.Label label = Sentiment.Label.values()[random.nextInt(Sentiment.Label.values().length)];
-        Sentiment.Model model = random.nextBoolean() ? null : Sentiment.Model.values()[random.nextInt(Sentiment.Model.values().length)];
-        Sentiment sentiment = random.nextInt(10) == 0 ? null : new Sentiment(random.nextBoolean() ? null : random.nextDouble() * 2 - 1,
-                random.nextDouble(), random.nextDouble(), random.nextDouble(), label, maybe(random, "fr"), model);
-        List<String> flags = random.nextBoolean() ? List.of() : List.of("abuse", "profanity").subList(0, 1 + random.nextInt(2));
-        return new ScoredComment(comment, maybe(random, "m-" + random.nextInt(50)), maybe(random, Integer.toString(random.nextInt(9))), sentiment, flags);
-    }
-
     private static byte[] withVersion(byte[] smile) {
         byte[] bytes = new byte[smile.length + 1];
         bytes[0] = Binary.VERSION_2;
         System.arraycopy(smile, 0, bytes, 1, smile.length);
         return bytes;
-    }
-
-    private static String maybe(Random random, String value) {
-        return random.nextInt(6) == 0 ? null : value;
-    }
-
-    private static String randomText(Random random) {
-        String[] pieces = {"bus", " ", "😀", "é", "#Tag", "\"", "\\", "\u0000", "lanes", "ß", "\uD83D\uDC4D", "中文", ""};
-        StringBuilder text = new StringBuilder();
-        for (int k = random.nextInt(12); k > 0; k--) {
-            text.append(pieces[random.nextInt(pieces.length)]);
-        }
-        return text.toString();
     }
 
     @Test
