@@ -24,6 +24,7 @@ import java.util.Set;
 record Copies(List<Standing> copies) {
 
     static final Copies NONE = new Copies(List.of());
+    private static final Decision NOTHING = new Decision(Set.of(), Set.of());
     static final int BURST_AUTHORS = 5;
     static final Duration BURST_GAP = Duration.ofMinutes(10);
 
@@ -56,12 +57,16 @@ record Copies(List<Standing> copies) {
     }
 
     Decision decide() {
-        Set<String> counted = new HashSet<>();
-        Set<String> burst = new HashSet<>();
-        Map<Integer, String> earliestByAuthor = new LinkedHashMap<>();
+        // Most texts have no copy but themselves: decided without building the groups.
+        if (copies.isEmpty()) {
+            return NOTHING;
+        }
         if (copies.size() == 1) {
             return new Decision(Set.of(copies.get(0).id), Set.of());
         }
+        Set<String> counted = new HashSet<>();
+        Set<String> burst = new HashSet<>();
+        Map<Integer, String> earliestByAuthor = new LinkedHashMap<>();
         List<List<Standing>> groups = new ArrayList<>();
         long previous = Long.MIN_VALUE;
         for (Standing copy : copies) {

@@ -25,16 +25,25 @@ record Placement(Meeting meeting, List<Segment> segments) {
         return comment.createdAt().toEpochMilli() - delayMillis;
     }
 
-    /** An {@code #item<number>} tag naming an item of the meeting wins; otherwise the item running at the reference time. */
+    /**
+     * An {@code #item<number>} tag naming an item of the meeting wins (of several, the first in alphabetical order);
+     * otherwise the item running at the reference time. A loop, not a sorted stream: this runs for every comment.
+     */
     String itemFor(Comment comment, long referenceTime) {
         if (meeting != null) {
-            Optional<AgendaItem> tagged = comment.hashtags().stream()
-                    .sorted()
-                    .map(meeting::itemTagged)
-                    .flatMap(Optional::stream)
-                    .findFirst();
-            if (tagged.isPresent()) {
-                return tagged.get().itemId();
+            String chosenTag = null;
+            AgendaItem chosen = null;
+            for (String tag : comment.hashtags()) {
+                if (chosenTag == null || tag.compareTo(chosenTag) < 0) {
+                    Optional<AgendaItem> tagged = meeting.itemTagged(tag);
+                    if (tagged.isPresent()) {
+                        chosenTag = tag;
+                        chosen = tagged.get();
+                    }
+                }
+            }
+            if (chosen != null) {
+                return chosen.itemId();
             }
         }
         return MeetingTimeline.itemAt(segments, Instant.ofEpochMilli(referenceTime));
