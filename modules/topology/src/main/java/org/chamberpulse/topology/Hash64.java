@@ -15,7 +15,10 @@ import org.chamberpulse.model.Text;
 final class Hash64 {
 
     private final MessageDigest sha256 = Sha256.newDigest();
-    /** The UTF-8 of a text's duplicate key as it is made, reused from comment to comment. */
+    /**
+     * The UTF-8 of a text's duplicate key as it is made, reused from comment to comment: it grows to the longest
+     * key met, at most four bytes a character of Comment.MAX_TEXT_LENGTH (20 KB) for a meeting's state.
+     */
     private byte[] utf8 = new byte[256];
     private int length;
     private final IntConsumer appendUtf8 = this::appendUtf8;
