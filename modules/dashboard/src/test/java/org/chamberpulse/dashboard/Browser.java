@@ -24,6 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** Real headless Chromium (Debian's chromium and chromium-driver), driven by Selenium without downloads. */
 public final class Browser implements AutoCloseable {
 
+    /** How Chromium's inspector says an element is gone, where a stale element would be the usual word. */
+    private static final String NODE_GONE = "does not belong to the document";
+
     public final ChromeDriver driver;
     private final File profile;
 
@@ -68,8 +71,6 @@ public final class Browser implements AutoCloseable {
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
-
-    private static final String NODE_GONE = "does not belong to the document";
 
     /** axe-core's violations of WCAG 2.0, 2.1 and 2.2 A and AA on the current page, as "impact id: help (n nodes)". */
     @SuppressWarnings("unchecked")

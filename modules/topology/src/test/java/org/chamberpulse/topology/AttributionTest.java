@@ -292,20 +292,6 @@ class AttributionTest {
     }
 
     @Test
-    void shouldLetTheFirstItemTagInAlphabeticalOrderWinOfSeveral() {
-        // given: item 2 is running
-        driver.publish(council("m1", START, 0));
-        driver.agenda("m1", ITEM_STARTED, "2", at(0));
-
-        // when: the running item is tagged too, and a tag naming no item comes first in order
-        driver.comment(comment("c1", "a1", "On #item2 and #item1, not #item0", at(5)));
-
-        // then
-        assertThat(driver.summary("m1", "1").count()).isEqualTo(1);
-        assertThat(driver.summary("m1", "2").count()).isZero();
-    }
-
-    @Test
     void shouldReportTheHashtagsPeopleUsedBesideTheMeetingsOwn() {
         // given
         driver.publish(council("m1", START, 0));
