@@ -49,8 +49,8 @@ record DeskStores(
         return Set.of(
                 store(WINDOWS, PairKey.SERDE, Binary.of(DeskMessage.WindowChanged.class)),
                 store(MEETINGS, Serdes.String(), Binary.of(HomeRecord.class)),
-                store(PLACED, PlacedKey.SERDE, Binary.of(PlacedComment.class)),
-                store(HELD, HeldKey.SERDE, Binary.of(HeldComment.class)),
+                writtenOnce(PLACED, PlacedKey.SERDE, Binary.of(PlacedComment.class)),
+                writtenOnce(HELD, HeldKey.SERDE, Binary.of(HeldComment.class)),
                 store(DIRTY_ITEMS, PairKey.SERDE, Serdes.Long()),
                 store(VERSIONS, PairKey.SERDE, Serdes.Long()),
                 store(UNMATCHED, Serdes.String(), Binary.of(UnmatchedSummary.class)),
@@ -59,7 +59,17 @@ record DeskStores(
                 store(DIRTY_MEETINGS, Serdes.String(), Serdes.Long()));
     }
 
+    /** A store whose keys are written again and again (marks, figures, records of a meeting): a cache in front saves writes. */
     static <K, V> StoreBuilder<KeyValueStore<K, V>> store(String name, Serde<K> keys, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingEnabled();
+    }
+
+    /**
+     * A store of comments, each written once or seldom: a cache in front would save no write, and would hold every
+     * comment's bytes until evicted, long enough to be promoted to the old generation and freed only by full
+     * collections (it halved the collector's work in a backlog: docs/BENCHMARKS.md, throughput, twelfth session).
+     */
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> writtenOnce(String name, Serde<K> keys, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values);
     }
 }

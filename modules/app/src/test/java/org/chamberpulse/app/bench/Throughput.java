@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ import org.chamberpulse.topology.StreamsProperties;
  * application. Each is timed from the moment its consumer group is stable (all members running) until it
  * has committed every record of every stage; the figure is input posts a second. The peak resident set of
  * each process is printed too (the application's memory under a backlog, the broker apart). {@code -Dtwo=false}
- * leaves out the two instances, {@code -Drole=} picks the role of the one. Every 20 s it prints what the intake and
+ * leaves out the two instances, {@code -Drole=} picks the role of the one. Every 20 s ({@code -Dprogress=} seconds) it prints what the intake and
  * the desks have committed, and their rates.
  */
 public final class Throughput {
@@ -85,7 +86,22 @@ public final class Throughput {
             System.out.printf("RESULT ceiling %,.0f posts/s; run, 1 instance %,.0f posts/s (%.1f %% of the ceiling); 2 instances %,.0f posts/s (%.2fx, %.1f %% of the ceiling)%n",
                     ceiling, one, 100 * one / ceiling, two, two / one, 100 * two / ceiling);
         } finally {
+            keepLogs(dir);
             Utils.delete(dir.toFile());
+        }
+    }
+
+    /** {@code -Dlogs=DIR} keeps each process's log (the broker's complaints name a client; its own log says what it did). */
+    private static void keepLogs(Path dir) throws IOException {
+        String logs = System.getProperty("logs");
+        if (logs == null) {
+            return;
+        }
+        Path target = Files.createDirectories(Path.of(logs));
+        try (var files = Files.newDirectoryStream(dir, "*.log")) {
+            for (Path log : files) {
+                Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
@@ -251,11 +267,11 @@ public final class Throughput {
     }
 
     /**
-     * The posts committed by the intake and by the desks every 20 s: a fresh process's rates over time (its JIT
-     * compiler at work in the first minute; docs/BENCHMARKS.md) beside the whole run's.
+     * The posts committed by the intake and by the desks every 20 s ({@code -Dprogress=} seconds): a fresh process's
+     * rates over time (its JIT compiler at work in the first minute; docs/BENCHMARKS.md) beside the whole run's.
      */
     private static final class Progress {
-        private static final long EVERY_NANOS = TimeUnit.SECONDS.toNanos(20);
+        private static final long EVERY_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("progress", 20));
         private final long start;
         private long lastAt;
         private long lastIntake;
