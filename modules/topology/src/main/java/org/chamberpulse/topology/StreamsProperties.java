@@ -20,6 +20,8 @@ public final class StreamsProperties {
      * throughput). Below G1's humongous size (half a 1 MB region), which a 512 KB batch reached.
      */
     static final int PRODUCER_BATCH_BYTES = 128 * 1024;
+    /** The Streams producers' compression when the broker is a cluster's, not embedded. */
+    static final String CLUSTER_COMPRESSION = "lz4";
 
     private StreamsProperties() {
     }
@@ -49,10 +51,15 @@ public final class StreamsProperties {
         if (!props.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
             props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), Integer.toString(PRODUCER_BATCH_BYTES));
         }
-        // Not compressed unless kafka.compression.type says so: every batch lz4 writes, and the broker reads
-        // back to validate, takes 64 KB buffers on both sides; at a council's rates, with a batch per partition
-        // per commit, that was half the process's garbage. lz4 is worth about a tenth more posts a second in a
-        // backlog; a deployment that works off backlogs sets it (docs/BENCHMARKS.md, memory and throughput).
+        // With a cluster, lz4 unless kafka.compression.type says otherwise: a cluster's deployment works off backlogs
+        // (after an outage, a replay), where lz4 gave 8 % more posts a second and the broker a sixth less work
+        // (docs/BENCHMARKS.md, throughput, twelfth session). With the broker embedded, uncompressed: every batch lz4
+        // writes, and the broker in the same process reads back to validate, takes 64 KB buffers on both sides; at
+        // a council's rates, with a batch per partition per commit, that was half the process's garbage
+        // (docs/BENCHMARKS.md, memory).
+        if (!config.embeddedBroker() && !props.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
+            props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), CLUSTER_COMPRESSION);
+        }
         // A task processes what it holds instead of waiting for an empty input to be fetched: the rules do not
         // depend on the order (docs/ATTRIBUTION.md), and the wait's bookkeeping formats log text for every
         // record of a task whose other input is empty (Kafka Streams 4.4), a desk's usual state: it halved

@@ -13,7 +13,7 @@ class StreamsPropertiesTest {
 
     @Test
     void shouldNeitherCompressNorIdleTasksByDefault() {
-        // given the default settings
+        // given the default settings (the broker embedded)
         PulseConfig config = PulseConfig.fromSettings(Map.of());
 
         // when
@@ -22,6 +22,24 @@ class StreamsPropertiesTest {
         // then no compression is named (the producers' default is none) and tasks do not wait for an empty input
         assertThat(props.stringPropertyNames()).noneMatch(name -> name.endsWith(ProducerConfig.COMPRESSION_TYPE_CONFIG));
         assertThat(props.getProperty(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo("-1");
+    }
+
+    @Test
+    void shouldCompressWithLz4WhenTheBrokerIsACluster() {
+        // given a cluster's deployment with its defaults, one that names no compression, and one for the producers alone
+        PulseConfig cluster = PulseConfig.fromSettings(Map.of("bootstrap", "kafka-1:9092"));
+        PulseConfig plain = PulseConfig.fromSettings(Map.of("bootstrap", "kafka-1:9092", "kafka.compression.type", "none"));
+        PulseConfig producersOnly = PulseConfig.fromSettings(Map.of("bootstrap", "kafka-1:9092", "kafka.producer.compression.type", "zstd"));
+
+        // when
+        Map<String, Object> byDefault = producerConfigs(cluster);
+        Map<String, Object> set = producerConfigs(plain);
+        Map<String, Object> setForProducers = producerConfigs(producersOnly);
+
+        // then the deployment's setting wins, whichever way it is given
+        assertThat(byDefault.get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).hasToString("lz4");
+        assertThat(set.get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).hasToString("none");
+        assertThat(setForProducers.get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).hasToString("zstd");
     }
 
     @Test

@@ -31,6 +31,8 @@ public final class PassThrough {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         KafkaStreams streams = new KafkaStreams(builder.build(), props);
+        // Said as `run` says it: the benchmark times both from RUNNING.
+        streams.setStateListener((after, before) -> System.out.println("streams " + before + " -> " + after));
         streams.start();
         Thread.currentThread().join();
     }

@@ -42,8 +42,9 @@ import org.chamberpulse.topology.StreamsProperties;
  * processes of its own started afresh, the ceiling (a pass-through Streams app, exactly-once, Kafka Streams'
  * defaults otherwise: {@link PassThrough}), {@code scripts/chamberpulse run --bootstrap} (topology and
  * dashboard, its own JVM options and defaults), and two {@code run --role topology} instances of one
- * application. Each is timed from the moment its consumer group is stable (all members running) until it
- * has committed every record of every stage; the figure is input posts a second. The peak resident set of
+ * application. Each is timed from the moment its consumer group is stable (all members joined) until it
+ * has committed every record of every stage, and again from the moment every process has logged that it is
+ * RUNNING (its stores opened; the outside check of issue 16 times from there); the figure is input posts a second. The peak resident set of
  * each process is printed too (the application's memory under a backlog, the broker apart). {@code -Dtwo=false}
  * leaves out the two instances, {@code -Drole=} picks the role of the one. Every 20 s ({@code -Dprogress=} seconds) it prints what the intake and
  * the desks have committed, and their rates.
@@ -70,21 +71,21 @@ public final class Throughput {
             String bootstrap = broker.bootstrapServers();
             PulseConfig probe = config(dir, "bench-run");
 
-            double ceiling = measureForked(broker, "ceiling (pass-through)", "bench-ceiling", Set.of(Topics.COMMENTS_RAW.name()),
+            Rates ceiling = measureForked(broker, "ceiling (pass-through)", "bench-ceiling", Set.of(Topics.COMMENTS_RAW.name()),
                     List.of(javaCommand(PassThrough.class, bootstrap, "bench-ceiling", dir.resolve("ceiling").toString(), PASS_THROUGH_TOPIC)), dir);
             Set<String> stages = stages(PulseTopology.build(probe), "bench-run");
-            double one = measureForked(broker, "run, 1 instance", "bench-run", stages,
+            Rates one = measureForked(broker, "run, 1 instance", "bench-run", stages,
                     List.of(run(bootstrap, "bench-run", dir.resolve("run"), System.getProperty("role", "all"))), dir);
             if (!Boolean.parseBoolean(System.getProperty("two", "true"))) {
-                System.out.printf("RESULT ceiling %,.0f posts/s; run, 1 instance %,.0f posts/s (%.1f %% of the ceiling)%n", ceiling, one, 100 * one / ceiling);
+                System.out.printf("RESULT ceiling %,.0f posts/s; run, 1 instance %,.0f posts/s (%s)%n", ceiling.fromStable(), one.fromStable(), one.percentOf(ceiling));
                 return;
             }
             Set<String> twoStages = stages(PulseTopology.build(probe), "bench-two");
-            double two = measureForked(broker, "run, 2 instances", "bench-two", twoStages,
+            Rates two = measureForked(broker, "run, 2 instances", "bench-two", twoStages,
                     List.of(run(bootstrap, "bench-two", dir.resolve("two-a"), "topology"), run(bootstrap, "bench-two", dir.resolve("two-b"), "topology")), dir);
 
-            System.out.printf("RESULT ceiling %,.0f posts/s; run, 1 instance %,.0f posts/s (%.1f %% of the ceiling); 2 instances %,.0f posts/s (%.2fx, %.1f %% of the ceiling)%n",
-                    ceiling, one, 100 * one / ceiling, two, two / one, 100 * two / ceiling);
+            System.out.printf("RESULT ceiling %,.0f posts/s; run, 1 instance %,.0f posts/s (%s); 2 instances %,.0f posts/s (%.2fx, %s)%n",
+                    ceiling.fromStable(), one.fromStable(), one.percentOf(ceiling), two.fromStable(), two.fromStable() / one.fromStable(), two.percentOf(ceiling));
         } finally {
             keepLogs(dir);
             Utils.delete(dir.toFile());
@@ -160,7 +161,7 @@ public final class Throughput {
     }
 
     /** Starts the processes, and times their group from stable until it has committed every stage. */
-    private static double measureForked(EmbeddedKafkaBroker broker, String name, String group, Set<String> stages, List<List<String>> commands,
+    private static Rates measureForked(EmbeddedKafkaBroker broker, String name, String group, Set<String> stages, List<List<String>> commands,
                                         Path dir) throws Exception {
         List<Process> processes = new ArrayList<>();
         try (Admin admin = broker.admin()) {
@@ -176,7 +177,11 @@ public final class Throughput {
                 Thread.sleep(20);
             }
             long brokerCpuBefore = OWN_PROCESS.getProcessCpuTime();
-            double rate = timeUntilCommitted(admin, name, group, stages);
+            List<Path> logs = new ArrayList<>();
+            for (int i = 0; i < commands.size(); i++) {
+                logs.add(dir.resolve(group + "-" + i + ".log"));
+            }
+            Rates rate = timeUntilCommitted(admin, name, group, stages, new RunningWatch(logs));
             // The broker is embedded in this process; the benchmark's own polling beside it is a few requests a second.
             System.out.printf("    the broker's CPU (this process) while timed: %.1f core-seconds%n", (OWN_PROCESS.getProcessCpuTime() - brokerCpuBefore) / 1e9);
             for (Process process : processes) {
@@ -217,13 +222,22 @@ public final class Throughput {
             while (!instances.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING)) {
                 Thread.sleep(20);
             }
-            return timeUntilCommitted(admin, name, config.applicationId(), stages);
+            return timeUntilCommitted(admin, name, config.applicationId(), stages, null).fromStable();
         } finally {
             instances.forEach(s -> s.close(Duration.ofSeconds(30)));
         }
     }
 
-    private static double timeUntilCommitted(Admin admin, String name, String group, Set<String> stages) throws Exception {
+    /** Input posts a second, timed from the group's being stable and from every process's being RUNNING. */
+    record Rates(double fromStable, double fromRunning) {
+        String percentOf(Rates ceiling) {
+            return String.format("%.1f %% of the ceiling; from RUNNING %.1f %%", 100 * fromStable / ceiling.fromStable,
+                    100 * fromRunning / ceiling.fromRunning);
+        }
+    }
+
+    /** Timed from now (the group stable) and from when {@code running} saw every process RUNNING (null: now too). */
+    private static Rates timeUntilCommitted(Admin admin, String name, String group, Set<String> stages, RunningWatch running) throws Exception {
         long start = System.nanoTime();
         long input;
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
@@ -260,10 +274,57 @@ public final class Throughput {
                 break;
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = input / seconds;
-        System.out.printf("%-28s %,9d records in %6.1f s: %,9.0f posts/s%n", name, input, seconds, rate);
-        return rate;
+        long end = System.nanoTime();
+        long runningAt = running == null ? start : running.close();
+        double seconds = (end - start) / 1e9;
+        double fromRunning = (end - runningAt) / 1e9;
+        Rates rates = new Rates(input / seconds, input / fromRunning);
+        System.out.printf("%-28s %,9d records in %6.1f s: %,9.0f posts/s; from RUNNING (%.1f s later) %6.1f s: %,9.0f posts/s%n", name, input, seconds,
+                rates.fromStable(), (runningAt - start) / 1e9, fromRunning, rates.fromRunning());
+        return rates;
+    }
+
+    /** Watches the processes' logs for their first RUNNING ({@code streams REBALANCING -> RUNNING}), every 10 ms. */
+    private static final class RunningWatch {
+        private final List<Path> logs;
+        private final Thread thread;
+        private volatile long allRunningAt;
+
+        RunningWatch(List<Path> logs) {
+            this.logs = logs;
+            this.thread = new Thread(this::watch, "running-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void watch() {
+            try {
+                while (!logs.stream().allMatch(RunningWatch::saysRunning)) {
+                    Thread.sleep(10);
+                }
+                allRunningAt = System.nanoTime();
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static boolean saysRunning(Path log) {
+            try {
+                return Files.readString(log).contains("-> RUNNING");
+            } catch (IOException notYet) {
+                return false;
+            }
+        }
+
+        /** When every process was first RUNNING; fails if one never said so. */
+        long close() throws InterruptedException {
+            thread.join(TimeUnit.SECONDS.toMillis(1));
+            if (allRunningAt == 0) {
+                thread.interrupt();
+                throw new IllegalStateException("not every process logged RUNNING: " + logs);
+            }
+            return allRunningAt;
+        }
     }
 
     /**
