@@ -165,10 +165,13 @@ public final class Throughput {
                                         Path dir) throws Exception {
         List<Process> processes = new ArrayList<>();
         try (Admin admin = broker.admin()) {
+            List<Path> logs = new ArrayList<>();
             for (List<String> command : commands) {
-                processes.add(new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(dir.resolve(group + "-" + processes.size() + ".log").toFile()).start());
+                logs.add(dir.resolve(group + "-" + processes.size() + ".log"));
+                processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.get(logs.size() - 1).toFile()).start());
             }
+            // Watched from the start: a group may be seen stable only after a second rebalance that follows RUNNING.
+            RunningWatch running = new RunningWatch(logs);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (!stable(admin, group, commands.size())) {
                 if (System.nanoTime() > deadline || processes.stream().anyMatch(p -> !p.isAlive())) {
@@ -177,11 +180,7 @@ public final class Throughput {
                 Thread.sleep(20);
             }
             long brokerCpuBefore = OWN_PROCESS.getProcessCpuTime();
-            List<Path> logs = new ArrayList<>();
-            for (int i = 0; i < commands.size(); i++) {
-                logs.add(dir.resolve(group + "-" + i + ".log"));
-            }
-            Rates rate = timeUntilCommitted(admin, name, group, stages, new RunningWatch(logs));
+            Rates rate = timeUntilCommitted(admin, name, group, stages, running);
             // The broker is embedded in this process; the benchmark's own polling beside it is a few requests a second.
             System.out.printf("    the broker's CPU (this process) while timed: %.1f core-seconds%n", (OWN_PROCESS.getProcessCpuTime() - brokerCpuBefore) / 1e9);
             for (Process process : processes) {
@@ -236,7 +235,7 @@ public final class Throughput {
         }
     }
 
-    /** Timed from now (the group stable) and from when {@code running} saw every process RUNNING (null: now too). */
+    /** Timed from now (the group stable) and from when {@code running} saw every process RUNNING, before or after (null: now). */
     private static Rates timeUntilCommitted(Admin admin, String name, String group, Set<String> stages, RunningWatch running) throws Exception {
         long start = System.nanoTime();
         long input;
@@ -279,7 +278,7 @@ public final class Throughput {
         double seconds = (end - start) / 1e9;
         double fromRunning = (end - runningAt) / 1e9;
         Rates rates = new Rates(input / seconds, input / fromRunning);
-        System.out.printf("%-28s %,9d records in %6.1f s: %,9.0f posts/s; from RUNNING (%.1f s later) %6.1f s: %,9.0f posts/s%n", name, input, seconds,
+        System.out.printf("%-28s %,9d records in %6.1f s: %,9.0f posts/s; from RUNNING (%+.1f s) %6.1f s: %,9.0f posts/s%n", name, input, seconds,
                 rates.fromStable(), (runningAt - start) / 1e9, fromRunning, rates.fromRunning());
         return rates;
     }
