@@ -44,10 +44,11 @@ import org.chamberpulse.topology.StreamsProperties;
  * dashboard, its own JVM options and defaults), and two {@code run --role topology} instances of one
  * application. Each is timed from the moment its consumer group is stable (all members joined) until it
  * has committed every record of every stage, and again from the moment every process has logged that it is
- * RUNNING (its stores opened; the outside check of issue 16 times from there); the figure is input posts a second. The peak resident set of
- * each process is printed too (the application's memory under a backlog, the broker apart). {@code -Dtwo=false}
- * leaves out the two instances, {@code -Drole=} picks the role of the one. Every 20 s ({@code -Dprogress=} seconds) it prints what the intake and
- * the desks have committed, and their rates.
+ * RUNNING (its stores opened; the outside check of issue 16 times from there); the figure is input posts a
+ * second. The peak resident set of each process is printed too (the application's memory under a backlog, the
+ * broker apart). {@code -Dtwo=false} leaves out the two instances, {@code -Drole=} picks the role of the one.
+ * Every 20 s ({@code -Dprogress=} seconds) it prints what the intake and the desks have committed, and their
+ * rates; {@code -Dlogs=DIR} keeps each process's log.
  */
 public final class Throughput {
 
@@ -77,7 +78,8 @@ public final class Throughput {
             Rates one = measureForked(broker, "run, 1 instance", "bench-run", stages,
                     List.of(run(bootstrap, "bench-run", dir.resolve("run"), System.getProperty("role", "all"))), dir);
             if (!Boolean.parseBoolean(System.getProperty("two", "true"))) {
-                System.out.printf("RESULT ceiling %,.0f posts/s; run, 1 instance %,.0f posts/s (%s)%n", ceiling.fromStable(), one.fromStable(), one.percentOf(ceiling));
+                System.out.printf("RESULT ceiling %,.0f posts/s; run, 1 instance %,.0f posts/s (%s)%n", ceiling.fromStable(), one.fromStable(),
+                        one.percentOf(ceiling));
                 return;
             }
             Set<String> twoStages = stages(PulseTopology.build(probe), "bench-two");
@@ -85,7 +87,8 @@ public final class Throughput {
                     List.of(run(bootstrap, "bench-two", dir.resolve("two-a"), "topology"), run(bootstrap, "bench-two", dir.resolve("two-b"), "topology")), dir);
 
             System.out.printf("RESULT ceiling %,.0f posts/s; run, 1 instance %,.0f posts/s (%s); 2 instances %,.0f posts/s (%.2fx, %s)%n",
-                    ceiling.fromStable(), one.fromStable(), one.percentOf(ceiling), two.fromStable(), two.fromStable() / one.fromStable(), two.percentOf(ceiling));
+                    ceiling.fromStable(), one.fromStable(), one.percentOf(ceiling), two.fromStable(), two.fromStable() / one.fromStable(),
+                    two.percentOf(ceiling));
         } finally {
             keepLogs(dir);
             Utils.delete(dir.toFile());
