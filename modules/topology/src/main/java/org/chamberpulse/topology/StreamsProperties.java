@@ -48,17 +48,15 @@ public final class StreamsProperties {
         props.put(BoundedRocksDb.TOTAL_BYTES, Long.toString(ROCKSDB_BYTES));
         // A meeting's record for the report is one record of up to Topics.MAX_REPORT_BYTES.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(Topics.MAX_REPORT_BYTES));
-        if (!props.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
-            props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), Integer.toString(PRODUCER_BATCH_BYTES));
-        }
+        defaultForProducers(props, ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(PRODUCER_BATCH_BYTES));
         // With a cluster, lz4 unless kafka.compression.type says otherwise: a cluster's deployment works off backlogs
         // (after an outage, a replay), where lz4 gave 8 % more posts a second and the broker a sixth less work
         // (docs/BENCHMARKS.md, throughput, twelfth session). With the broker embedded, uncompressed: every batch lz4
         // writes, and the broker in the same process reads back to validate, takes 64 KB buffers on both sides; at
         // a council's rates, with a batch per partition per commit, that was half the process's garbage
         // (docs/BENCHMARKS.md, memory).
-        if (!config.embeddedBroker() && !props.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
-            props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), CLUSTER_COMPRESSION);
+        if (!config.embeddedBroker()) {
+            defaultForProducers(props, ProducerConfig.COMPRESSION_TYPE_CONFIG, CLUSTER_COMPRESSION);
         }
         // A task processes what it holds instead of waiting for an empty input to be fetched: the rules do not
         // depend on the order (docs/ATTRIBUTION.md), and the wait's bookkeeping formats log text for every
@@ -66,5 +64,16 @@ public final class StreamsProperties {
         // what the stream threads allocate at live rates (docs/BENCHMARKS.md, memory).
         props.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, Long.toString(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
         return props;
+    }
+
+    /**
+     * Our default for the Streams producers' {@code key}, unless a {@code kafka.*} setting gives one: plain (for every
+     * client) or {@code producer.}-prefixed. A prefixed value would win over a plain one, so ours is set only where
+     * neither is.
+     */
+    private static void defaultForProducers(Properties props, String key, String value) {
+        if (!props.containsKey(key)) {
+            props.putIfAbsent(StreamsConfig.producerPrefix(key), value);
+        }
     }
 }

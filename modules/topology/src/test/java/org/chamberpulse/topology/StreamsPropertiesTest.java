@@ -26,7 +26,7 @@ class StreamsPropertiesTest {
 
     @Test
     void shouldCompressWithLz4WhenTheBrokerIsACluster() {
-        // given a cluster's deployment with its defaults, one that names no compression, and one for the producers alone
+        // given a cluster's deployment with its defaults, one that asks for none, and one that names it for the producers alone
         PulseConfig cluster = PulseConfig.fromSettings(Map.of("bootstrap", "kafka-1:9092"));
         PulseConfig plain = PulseConfig.fromSettings(Map.of("bootstrap", "kafka-1:9092", "kafka.compression.type", "none"));
         PulseConfig producersOnly = PulseConfig.fromSettings(Map.of("bootstrap", "kafka-1:9092", "kafka.producer.compression.type", "zstd"));
