@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.PulseProducer;
 import org.chamberpulse.model.AgendaEvent;
@@ -347,14 +348,20 @@ class CrashIntegrationTest {
         }
     }
 
-    /** Fails at once if {@code run} has exited, with its log. */
-    static void awaitReady(HttpClient http, int httpPort, Forked run) {
+    /** Fails at once if {@code run} has exited, with its log; if it is not ready in time, with the end of its log. */
+    static void awaitReady(HttpClient http, int httpPort, Forked run) throws IOException {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).build();
-        await("run ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
-                .until(() -> {
-                    assertThat(run.process().isAlive()).as("run is alive: %s", Files.readString(run.log())).isTrue();
-                    return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                });
+        try {
+            await("run ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
+                        assertThat(run.process().isAlive()).as("run is alive: %s", Files.readString(run.log())).isTrue();
+                        return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    });
+        } catch (ConditionTimeoutException e) {
+            List<String> lines = Files.readAllLines(run.log());
+            throw new AssertionError("run was not ready within 2 minutes; its log ends:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())), e);
+        }
     }
 
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -13,10 +14,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import kafka.server.BrokerServer;
+import kafka.server.ControllerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,10 +33,13 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.image.MetadataImage;
+import org.apache.kafka.metadata.BrokerRegistration;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Option;
 
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) running in this JVM, built
@@ -76,7 +83,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Properties props = brokerProperties(logDir, clientPort, controllerPort);
             formatIfNew(logDir);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-            server.startup();
+            startControllerThenBroker(server);
             String bootstrap = "127.0.0.1:" + clientPort;
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap, dataDir);
             broker.awaitReady();
@@ -85,6 +92,57 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded Kafka broker in " + dataDir, e);
         }
+    }
+
+    /**
+     * Starts the controller, waits until no registration of this node is alive, then starts the broker.
+     * After a kill -9 the controller, restarted with the broker, takes the registration the crash left for
+     * alive until its session times out (broker.session.timeout.ms). A broker started at once acts for those
+     * seconds on leaderships it no longer holds: its transaction coordinator resends the markers of the
+     * transactions that were completing at the crash, and when the fence leaves every partition leaderless it
+     * drops them as if their partitions were deleted. The offsets of such a transaction then stay pending in the
+     * group coordinator, and every fetch of them answers UNSTABLE_OFFSET_COMMIT for good (Streams never leaves
+     * REBALANCING). Started after the fence, the broker leads its partitions only once it serves requests, and
+     * the markers are written. After a clean stop the registration is fenced already and nothing waits.
+     */
+    private static void startControllerThenBroker(KafkaRaftServer server) {
+        ControllerServer controller = (ControllerServer) serverPart(server, "controller");
+        controller.startup();
+        awaitNoLiveRegistration(controller);
+        ((BrokerServer) serverPart(server, "broker")).startup();
+    }
+
+    /** KafkaRaftServer starts its two parts back to back and offers no way in between; its fields hold them. */
+    private static Object serverPart(KafkaRaftServer server, String name) {
+        try {
+            Field field = KafkaRaftServer.class.getDeclaredField(name);
+            field.setAccessible(true);
+            return ((Option<?>) field.get(server)).get();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Kafka version's KafkaRaftServer has no " + name + " field", e);
+        }
+    }
+
+    /** Reads the controller's own image of the cluster, once it holds every record the quorum has committed. */
+    private static void awaitNoLiveRegistration(ControllerServer controller) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        boolean told = false;
+        while (System.nanoTime() < deadline) {
+            MetadataImage image = controller.metadataCache().currentImage();
+            OptionalLong committed = controller.raftManager().client().highWatermark();
+            if (committed.isPresent() && image.offset() + 1 >= committed.getAsLong()) {
+                BrokerRegistration registration = image.cluster().broker(NODE_ID);
+                if (registration == null || registration.fenced()) {
+                    return;
+                }
+                if (!told) {
+                    log.info("the last stop was not clean: the broker starts once the controller has fenced its old registration (up to broker.session.timeout.ms)");
+                    told = true;
+                }
+            }
+            sleepQuietly(100);
+        }
+        throw new IllegalStateException("the embedded controller did not fence the broker's old registration within " + READY_TIMEOUT);
     }
 
     /** The broker settings: the single-node values internal topics need, or groups and transactions silently fail. */
@@ -145,7 +203,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
