@@ -54,7 +54,7 @@ class EmbeddedKafkaBrokerCrashTest {
                 writer.waitFor(30, TimeUnit.SECONDS);
             }
 
-            // then, started again, the group's offsets are stable and every output partition readable to its end
+            // then, started again, every group's offsets are stable and every output partition readable to its end
             try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), port); Admin admin = broker.admin()) {
                 String after = " after crash " + crash + " (seed " + seed + ")";
                 await("every group's offsets stable" + after).atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> everyGroupsOffsetStable(admin));

@@ -26,9 +26,9 @@ public final class TransactionsUntilKilled {
     static final String INPUT = "crash.in";
     static final String OUTPUT = "crash.out";
     /**
-     * As many partitions as run's topics have, each transaction writing to 50 of them: the markers of a
-     * transaction take long enough to write that a kill often finds some unwritten, and the more partitions
-     * the broker leads, the longer it takes to apply a change of leadership.
+     * More partitions than run's broker leads (some 180), each transaction writing to 50 of them: the markers of
+     * a transaction take long enough to write that a kill often finds some unwritten, and the more partitions the
+     * broker leads, the longer it takes to apply a change of leadership (the moment a restart could drop them).
      */
     static final int OUTPUT_PARTITIONS = 300;
     private static final int PARTITIONS_A_TRANSACTION = OUTPUT_PARTITIONS / WRITERS;
