@@ -123,26 +123,31 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Reads the controller's own image of the cluster, once it holds every record the quorum has committed. */
+    /**
+     * Reads the controller's own image of the cluster. A registration the image holds is this node's (none other
+     * starts here); no registration at all counts only once the image holds every record the quorum committed.
+     */
     private static void awaitNoLiveRegistration(ControllerServer controller) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         boolean told = false;
         while (System.nanoTime() < deadline) {
             MetadataImage image = controller.metadataCache().currentImage();
-            OptionalLong committed = controller.raftManager().client().highWatermark();
-            if (committed.isPresent() && image.offset() + 1 >= committed.getAsLong()) {
-                BrokerRegistration registration = image.cluster().broker(NODE_ID);
-                if (registration == null || registration.fenced()) {
-                    return;
-                }
-                if (!told) {
-                    log.info("the last stop was not clean: the broker starts once the controller has fenced its old registration (up to broker.session.timeout.ms)");
-                    told = true;
-                }
+            BrokerRegistration registration = image.cluster().broker(NODE_ID);
+            if (registration == null ? holdsEveryCommittedRecord(controller, image) : registration.fenced()) {
+                return;
+            }
+            if (registration != null && !told) {
+                log.info("the last stop was not clean: the broker starts once the controller has fenced its old registration (up to broker.session.timeout.ms)");
+                told = true;
             }
             sleepQuietly(100);
         }
         throw new IllegalStateException("the embedded controller did not fence the broker's old registration within " + READY_TIMEOUT);
+    }
+
+    private static boolean holdsEveryCommittedRecord(ControllerServer controller, MetadataImage image) {
+        OptionalLong committed = controller.raftManager().client().highWatermark();
+        return committed.isPresent() && image.offset() + 1 >= committed.getAsLong();
     }
 
     /** The broker settings: the single-node values internal topics need, or groups and transactions silently fail. */
