@@ -124,21 +124,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Reads the controller's own image of the cluster. A registration the image holds is this node's (none other
-     * starts here); no registration at all counts only once the image holds every record the quorum committed.
+     * Reads the controller's own image of the cluster once it holds every record the quorum committed: an image
+     * still being replayed may show the registration as it was before its last change (fenced before unfenced).
      */
     private static void awaitNoLiveRegistration(ControllerServer controller) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         boolean told = false;
         while (System.nanoTime() < deadline) {
             MetadataImage image = controller.metadataCache().currentImage();
-            BrokerRegistration registration = image.cluster().broker(NODE_ID);
-            if (registration == null ? holdsEveryCommittedRecord(controller, image) : registration.fenced()) {
-                return;
-            }
-            if (registration != null && !told) {
-                log.info("the last stop was not clean: the broker starts once the controller has fenced its old registration (up to broker.session.timeout.ms)");
-                told = true;
+            if (holdsEveryCommittedRecord(controller, image)) {
+                BrokerRegistration registration = image.cluster().broker(NODE_ID);
+                if (registration == null || registration.fenced()) {
+                    return;
+                }
+                if (!told) {
+                    log.info("the last stop was not clean: the broker starts once the controller has fenced its old registration (up to broker.session.timeout.ms)");
+                    told = true;
+                }
             }
             sleepQuietly(100);
         }
