@@ -2,12 +2,15 @@ package org.chamberpulse.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.chamberpulse.config.PulseConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class StreamsPropertiesTest {
 
@@ -25,24 +28,6 @@ class StreamsPropertiesTest {
     }
 
     @Test
-    void shouldCompressWithLz4WhenTheBrokerIsACluster() {
-        // given a cluster's deployment with its defaults, one that asks for none, and one that names it for the producers alone
-        PulseConfig cluster = PulseConfig.fromSettings(Map.of("bootstrap", "kafka-1:9092"));
-        PulseConfig plain = PulseConfig.fromSettings(Map.of("bootstrap", "kafka-1:9092", "kafka.compression.type", "none"));
-        PulseConfig producersOnly = PulseConfig.fromSettings(Map.of("bootstrap", "kafka-1:9092", "kafka.producer.compression.type", "zstd"));
-
-        // when
-        Map<String, Object> byDefault = producerConfigs(cluster);
-        Map<String, Object> set = producerConfigs(plain);
-        Map<String, Object> setForProducers = producerConfigs(producersOnly);
-
-        // then the deployment's setting wins, whichever way it is given
-        assertThat(byDefault.get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).hasToString("lz4");
-        assertThat(set.get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).hasToString("none");
-        assertThat(setForProducers.get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).hasToString("zstd");
-    }
-
-    @Test
     void shouldLetKafkaSettingsChooseCompressionAndTaskIdling() {
         // given a deployment that works off backlogs and wants its tasks to wait
         PulseConfig config = PulseConfig.fromSettings(Map.of("kafka.compression.type", "lz4", "kafka.max.task.idle.ms", "0"));
@@ -55,22 +40,34 @@ class StreamsPropertiesTest {
         assertThat(props.getProperty(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo("0");
     }
 
-    @Test
-    void shouldGiveTheProducersBatchesOf128KilobytesUnlessKafkaSettingsSayOtherwise() {
-        // given the defaults, a deployment's plain setting, and one for the producers alone
-        PulseConfig defaults = PulseConfig.fromSettings(Map.of());
-        PulseConfig plain = PulseConfig.fromSettings(Map.of("kafka.batch.size", "16384"));
-        PulseConfig producersOnly = PulseConfig.fromSettings(Map.of("kafka.producer.batch.size", "32768"));
+    /**
+     * Our producer defaults (batches of 128 KB; lz4 with a cluster) and a deployment's {@code kafka.*} setting,
+     * given plainly or for the producers alone, which wins either way.
+     */
+    @ParameterizedTest(name = "{0}: {1} = {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                                                              | batch.size       | 131072
+            kafka.batch.size=16384                                          | batch.size       | 16384
+            kafka.producer.batch.size=32768                                 | batch.size       | 32768
+            bootstrap=kafka-1:9092                                          | compression.type | lz4
+            bootstrap=kafka-1:9092,kafka.compression.type=none              | compression.type | none
+            bootstrap=kafka-1:9092,kafka.producer.compression.type=zstd     | compression.type | zstd
+            """)
+    void shouldLetAKafkaSettingWinOverOurProducerDefaults(String settings, String producerSetting, String expected) {
+        // given
+        Map<String, String> given = new HashMap<>();
+        for (String setting : settings.split(",")) {
+            if (!setting.isEmpty()) {
+                given.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
+        PulseConfig config = PulseConfig.fromSettings(given);
 
         // when
-        Map<String, Object> byDefault = producerConfigs(defaults);
-        Map<String, Object> set = producerConfigs(plain);
-        Map<String, Object> setForProducers = producerConfigs(producersOnly);
+        Map<String, Object> producer = producerConfigs(config);
 
         // then
-        assertThat(byDefault.get(ProducerConfig.BATCH_SIZE_CONFIG)).hasToString("131072");
-        assertThat(set.get(ProducerConfig.BATCH_SIZE_CONFIG)).hasToString("16384");
-        assertThat(setForProducers.get(ProducerConfig.BATCH_SIZE_CONFIG)).hasToString("32768");
+        assertThat(producer.get(producerSetting)).hasToString(expected);
     }
 
     private static Map<String, Object> producerConfigs(PulseConfig config) {
