@@ -58,6 +58,10 @@ public final class Throughput {
     /** The comments' way from the intake to their desks (PulseTopology). */
     private static final String DESK_STAGE = "-desk-repartition";
     static final int MEETINGS = Integer.getInteger("meetings", 50);
+    /** The load generator's name for the backlog's meetings and posts. */
+    private static final String LOAD_RUN = "t";
+    /** The last summaries go out an emit interval after the last post; a run's counts are checked after it is timed. */
+    private static final Duration COUNTS_WITHIN = Duration.ofSeconds(60);
     private static final OperatingSystemMXBean OWN_PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -70,13 +74,14 @@ public final class Throughput {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
             loadBacklog(broker, dir, posts);
             String bootstrap = broker.bootstrapServers();
+            ExactCounts counts = ExactCounts.ofBacklog(bootstrap, LOAD_RUN, MEETINGS);
             PulseConfig probe = config(dir, "bench-run");
 
             Rates ceiling = measureForked(broker, "ceiling (pass-through)", "bench-ceiling", Set.of(Topics.COMMENTS_RAW.name()),
-                    List.of(javaCommand(PassThrough.class, bootstrap, "bench-ceiling", dir.resolve("ceiling").toString(), PASS_THROUGH_TOPIC)), dir);
+                    List.of(javaCommand(PassThrough.class, bootstrap, "bench-ceiling", dir.resolve("ceiling").toString(), PASS_THROUGH_TOPIC)), dir, null);
             Set<String> stages = stages(PulseTopology.build(probe), "bench-run");
             Rates one = measureForked(broker, "run, 1 instance", "bench-run", stages,
-                    List.of(run(bootstrap, "bench-run", dir.resolve("run"), System.getProperty("role", "all"))), dir);
+                    List.of(run(bootstrap, "bench-run", dir.resolve("run"), System.getProperty("role", "all"))), dir, counts);
             if (!Boolean.parseBoolean(System.getProperty("two", "true"))) {
                 System.out.printf("RESULT ceiling %,.0f posts/s; run, 1 instance %,.0f posts/s (%s)%n", ceiling.fromStable(), one.fromStable(),
                         one.percentOf(ceiling));
@@ -84,7 +89,7 @@ public final class Throughput {
             }
             Set<String> twoStages = stages(PulseTopology.build(probe), "bench-two");
             Rates two = measureForked(broker, "run, 2 instances", "bench-two", twoStages,
-                    List.of(run(bootstrap, "bench-two", dir.resolve("two-a"), "topology"), run(bootstrap, "bench-two", dir.resolve("two-b"), "topology")), dir);
+                    List.of(run(bootstrap, "bench-two", dir.resolve("two-a"), "topology"), run(bootstrap, "bench-two", dir.resolve("two-b"), "topology")), dir, counts);
 
             System.out.printf("RESULT ceiling %,.0f posts/s; run, 1 instance %,.0f posts/s (%s); 2 instances %,.0f posts/s (%.2fx, %s)%n",
                     ceiling.fromStable(), one.fromStable(), one.percentOf(ceiling), two.fromStable(), two.fromStable() / one.fromStable(),
@@ -118,8 +123,8 @@ public final class Throughput {
         long loaded;
         try (PulseProducer producer = new PulseProducer(loadConfig, broker.bootstrapServers())) {
             LoadGenerator generator = new LoadGenerator(producer, Clock.systemUTC(), 1);
-            generator.openMeetings(MEETINGS, "t");
-            loaded = generator.run(MEETINGS, "t", LOAD_RATE, Duration.ofMillis(posts * 1000L / (long) LOAD_RATE), null).sent();
+            generator.openMeetings(MEETINGS, LOAD_RUN);
+            loaded = generator.run(MEETINGS, LOAD_RUN, LOAD_RATE, Duration.ofMillis(posts * 1000L / (long) LOAD_RATE), null).sent();
         }
         System.out.printf("backlog: %,d posts for %d meetings in %s, %d partitions, exactly-once%n",
                 loaded, MEETINGS, Topics.COMMENTS_RAW.name(), loadConfig.partitions());
@@ -163,9 +168,13 @@ public final class Throughput {
         return internal;
     }
 
-    /** Starts the processes, and times their group from stable until it has committed every stage. */
+    /**
+     * Starts the processes, and times their group from stable until it has committed every stage; then checks that
+     * their summaries count every post ({@code counts}; null for the ceiling, which writes none).
+     */
     private static Rates measureForked(EmbeddedKafkaBroker broker, String name, String group, Set<String> stages, List<List<String>> commands,
-                                        Path dir) throws Exception {
+                                        Path dir, ExactCounts counts) throws Exception {
+        Map<TopicPartition, Long> summariesBefore = counts == null ? Map.of() : counts.summariesEnd();
         List<Process> processes = new ArrayList<>();
         try (Admin admin = broker.admin()) {
             List<Path> logs = new ArrayList<>();
@@ -192,6 +201,9 @@ public final class Throughput {
                 StringBuilder kinds = new StringBuilder();
                 cpu.forEach((kind, seconds) -> kinds.append(String.format("; %s %.1f", kind, seconds)));
                 System.out.printf("    CPU from its start, core-seconds: %.1f%s%n", cpu.values().stream().mapToDouble(Double::doubleValue).sum(), kinds);
+            }
+            if (counts != null) {
+                counts.await(summariesBefore, COUNTS_WITHIN);
             }
             return rate;
         } finally {
