@@ -286,10 +286,10 @@ public final class ClerkConsole {
             HttpStatus status = e instanceof TooLarge ? HttpStatus.CONTENT_TOO_LARGE : e instanceof Conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
             ctx.status(status).json(Map.of("error", e.in(Language.choose(ctx, null))));
         } catch (JsonProcessingException | IllegalArgumentException | DateTimeException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", firstLine(e.getMessage())));
+            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", Text.firstLine(e.getMessage(), "")));
         } catch (ExecutionException | TimeoutException | InterruptedException
                  | KafkaException e) {
-            refuse(ctx, HttpStatus.SERVICE_UNAVAILABLE, "clerk.error.kafka", firstLine(e.getMessage()));
+            refuse(ctx, HttpStatus.SERVICE_UNAVAILABLE, "clerk.error.kafka", Text.firstLine(e.getMessage(), ""));
         }
     }
 
@@ -637,13 +637,5 @@ public final class ClerkConsole {
     /** A refusal the console shows as it is: in the clerk's language (the switch, then Accept-Language). */
     private static void refuse(Context ctx, HttpStatus status, String key, Object... values) {
         ctx.status(status).json(Map.of("error", Language.choose(ctx, null).text(key, values)));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

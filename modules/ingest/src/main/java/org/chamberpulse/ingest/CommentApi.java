@@ -25,6 +25,7 @@ import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Pseudonyms;
 import org.chamberpulse.model.Sha256;
+import org.chamberpulse.model.Text;
 import org.chamberpulse.model.Topics;
 import org.chamberpulse.model.Validation;
 import org.slf4j.Logger;
@@ -123,7 +124,7 @@ public final class CommentApi {
             root = Json.MAPPER.readTree(body);
         } catch (IOException e) {
             rejected("unknown", "malformed", 1);
-            return Response.of(400, Map.of("error", "the body is not JSON: " + firstLine(e.getMessage())));
+            return Response.of(400, Map.of("error", "the body is not JSON: " + Text.firstLine(e.getMessage(), "unreadable")));
         }
         if (root == null || !(root.isObject() || root.isArray())) {
             rejected("unknown", "malformed", 1);
@@ -158,7 +159,7 @@ public final class CommentApi {
                     comments.add(comment);
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem(index, id, firstLine(e.getMessage())));
+                problems.add(new Problem(index, id, Text.firstLine(e.getMessage(), "unreadable")));
             }
         }
         if (!problems.isEmpty()) {
@@ -256,13 +257,5 @@ public final class CommentApi {
         }
         byte[] digest = Sha256.of(presented.strip());
         return keyDigests.stream().anyMatch(known -> MessageDigest.isEqual(known, digest));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -47,17 +47,8 @@ public final class JsonSerde<T> implements Serde<T> {
             }
             return value;
         } catch (IOException e) {
-            throw new SerializationException("not a valid " + type.getSimpleName() + ": " + firstLine(e.getMessage()), e);
+            throw new SerializationException("not a valid " + type.getSimpleName() + ": " + Text.firstLine(e.getMessage(), "unreadable JSON"), e);
         }
-    }
-
-    /** Jackson appends the source location on further lines; the reason reads better without it. */
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable JSON";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     @Override

@@ -40,6 +40,18 @@ public final class Text {
         return out.toString();
     }
 
+    /**
+     * The first line of an error's message, or {@code whenNone} when it has none: Jackson and Kafka append the source
+     * location or details on further lines, and a reason read by a person (a 4xx body, a dead letter) reads better without.
+     */
+    public static String firstLine(String message, String whenNone) {
+        if (message == null) {
+            return whenNone;
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
     /** "#BccLive " becomes "bcclive": hashtags compare case-insensitively and without the '#'. */
     public static String normaliseHashtag(String hashtag) {
         String trimmed = hashtag == null ? "" : hashtag.strip();

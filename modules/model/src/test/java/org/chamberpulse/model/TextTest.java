@@ -15,6 +15,17 @@ class TextTest {
     }
 
     @Test
+    void shouldKeepTheFirstLineOfAnErrorMessage() {
+        // given a parser's message with its source location on a second line, and none
+        String located = "Unexpected character ('}' (code 125))\n at [Source: (byte[])\"{}}\"; line: 1, column: 3]";
+
+        // when / then
+        assertThat(Text.firstLine(located, "unreadable")).isEqualTo("Unexpected character ('}' (code 125))");
+        assertThat(Text.firstLine("one line", "unreadable")).isEqualTo("one line");
+        assertThat(Text.firstLine(null, "unreadable")).isEqualTo("unreadable");
+    }
+
+    @Test
     void shouldRecogniseItemTags() {
         assertThat(Text.isItemTag("item4")).isTrue();
         assertThat(Text.isItemTag("item12b")).isTrue();
