@@ -46,7 +46,7 @@ import org.chamberpulse.topology.StreamsProperties;
  * has committed every record of every stage, and again from the moment every process has logged that it is
  * RUNNING (its stores opened; the outside check of issue 16 times from there); the figure is input posts a
  * second. The peak resident set of each process is printed too (the application's memory under a backlog, the
- * broker apart). {@code -Dtwo=false} leaves out the two instances, {@code -Drole=} picks the role of the one.
+ * broker apart). Each run's final summaries must then count every post of every meeting ({@link ExactCounts}). {@code -Dtwo=false} leaves out the two instances, {@code -Drole=} picks the role of the one.
  * Every 20 s ({@code -Dprogress=} seconds) it prints what the intake and the desks have committed, and their
  * rates; {@code -Dlogs=DIR} keeps each process's log.
  */
