@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.chamberpulse.config.KafkaClients;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.Alert;
 import org.chamberpulse.model.Json;
@@ -65,9 +66,7 @@ final class AlertWebhooks implements AutoCloseable {
     AlertWebhooks(PulseConfig config, String bootstrapServers) {
         this.receivers = config.webhooks().urls();
         this.secret = config.webhooks().secret().getBytes(StandardCharsets.UTF_8);
-        Properties props = new Properties();
-        props.putAll(config.kafka());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClients.of(config, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.applicationId() + "-alert-webhooks");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // A first start sends the alerts from now on, not the history of every meeting.

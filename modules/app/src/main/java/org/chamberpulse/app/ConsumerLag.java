@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.chamberpulse.config.KafkaClients;
 import org.chamberpulse.config.PulseConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +44,7 @@ final class ConsumerLag implements AutoCloseable {
     });
 
     ConsumerLag(PulseConfig config, String bootstrapServers, MeterRegistry registry) {
-        Properties props = new Properties();
-        props.putAll(config.kafka());
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClients.of(config, bootstrapServers);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, config.applicationId() + "-lag");
         this.admin = Admin.create(props);
         this.groupId = config.applicationId();

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.chamberpulse.config.KafkaClients;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.AuditLog;
 import org.chamberpulse.ingest.PulseProducer;
@@ -107,11 +108,7 @@ final class EraseCommand implements Callable<Integer> {
     }
 
     private static KafkaConsumer<String, byte[]> consumer(PulseConfig pulse) {
-        Properties props = new Properties();
-        props.putAll(pulse.kafka());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pulse.bootstrap());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties props = KafkaClients.committedReader(pulse, pulse.bootstrap());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }

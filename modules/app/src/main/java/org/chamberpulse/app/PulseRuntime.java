@@ -24,7 +24,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
@@ -32,6 +31,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.chamberpulse.broker.EmbeddedKafkaBroker;
+import org.chamberpulse.config.KafkaClients;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.dashboard.AuditLog;
 import org.chamberpulse.dashboard.BodyRule;
@@ -303,10 +303,7 @@ public final class PulseRuntime implements AutoCloseable {
     }
 
     private Properties adminProperties(PulseConfig config) {
-        Properties props = new Properties();
-        props.putAll(config.kafka());
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return props;
+        return KafkaClients.of(config, bootstrapServers);
     }
 
     public String bootstrapServers() {

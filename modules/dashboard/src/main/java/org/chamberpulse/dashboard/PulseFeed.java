@@ -14,6 +14,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.chamberpulse.config.KafkaClients;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.DeadLetter;
 import org.chamberpulse.model.Topic;
@@ -43,11 +44,7 @@ public final class PulseFeed implements AutoCloseable {
     private Map<TopicPartition, Long> startedAt = Map.of();
 
     public PulseFeed(PulseConfig config, String bootstrapServers, LiveState state) {
-        Properties props = new Properties();
-        props.putAll(config.kafka());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties props = KafkaClients.committedReader(config, bootstrapServers);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-dashboard");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.state = state;

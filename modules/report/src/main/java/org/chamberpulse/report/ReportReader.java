@@ -23,6 +23,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
+import org.chamberpulse.config.KafkaClients;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.MeetingView;
@@ -66,11 +67,7 @@ public final class ReportReader implements AutoCloseable {
     private final Pseudonyms ids;
 
     public ReportReader(PulseConfig config, String bootstrapServers, Progress progress, Clock clock) {
-        Properties props = new Properties();
-        props.putAll(config.kafka());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties props = KafkaClients.committedReader(config, bootstrapServers);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-report");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());

@@ -6,15 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.chamberpulse.config.KafkaClients;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.AgendaEvent;
 import org.chamberpulse.model.Meeting;
@@ -42,12 +41,7 @@ public final class MeetingWatch implements AutoCloseable {
     private volatile boolean running = true;
 
     public MeetingWatch(PulseConfig config, String bootstrapServers) {
-        Properties props = new Properties();
-        props.putAll(config.kafka());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(KafkaClients.committedReader(config, bootstrapServers), new StringDeserializer(), new ByteArrayDeserializer());
         thread = new Thread(this::follow, "ingest-meetings");
         thread.setDaemon(true);
     }
