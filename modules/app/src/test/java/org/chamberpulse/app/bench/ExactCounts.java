@@ -1,11 +1,10 @@
 package org.chamberpulse.app.bench;
 
 import java.time.Duration;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -22,92 +21,111 @@ import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Text;
 import org.chamberpulse.model.Topics;
+import org.chamberpulse.model.UnmatchedSummary;
 
 /**
- * The other half of the outside check of issue 16: beside the rate, every count exact. The posts of each load
- * meeting are counted as read back from the backlog (as a check that produced them knows them), and a run's
- * final summaries (the latest of each item, read committed, written since the run began) must count exactly as
- * many for every meeting. Every generated post is distinct, carries its meeting's hashtag and falls in its window,
- * so the rules count each once.
+ * The other half of the outside check of issue 16: beside the rate, every count exact. The backlog is read back
+ * (as a check that produced it knows it): the posts of each load meeting, and under every other hashtag the posts
+ * that carry it. A run's final figures (the latest record of each key, read committed, written since the run
+ * began) must count exactly as many: every meeting's posts on {@code pulse.summaries}, and on
+ * {@code pulse.unmatched} every other hashtag's posts as unmatched and none under a meeting's hashtag. Every
+ * generated post is distinct and falls in its meeting's window, so the rules count each once.
  */
 final class ExactCounts {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final String bootstrap;
-    private final Map<String, Long> expected;
+    private final Map<String, Long> postsByMeeting;
+    private final Map<String, Long> unmatchedByHashtag;
 
-    private ExactCounts(String bootstrap, Map<String, Long> expected) {
+    private ExactCounts(String bootstrap, Map<String, Long> postsByMeeting, Map<String, Long> unmatchedByHashtag) {
         this.bootstrap = bootstrap;
-        this.expected = expected;
+        this.postsByMeeting = postsByMeeting;
+        this.unmatchedByHashtag = unmatchedByHashtag;
     }
 
-    /** Reads the backlog back: posts per meeting id of the load run {@code run} (LoadGenerator's ids and hashtags). */
+    /** Reads the backlog back, knowing the load run {@code run}'s meetings (LoadGenerator's ids and hashtags). */
     static ExactCounts ofBacklog(String bootstrap, String run, int meetings) {
         Map<String, String> meetingOfHashtag = new HashMap<>();
+        Map<String, Long> unmatched = new TreeMap<>();
         for (int m = 0; m < meetings; m++) {
             meetingOfHashtag.put(LoadGenerator.hashtag(run, m), "load-" + run + "-" + m);
+            unmatched.put(LoadGenerator.hashtag(run, m), 0L);
         }
         Map<String, Long> posts = new TreeMap<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
             readToEnd(consumer, Topics.COMMENTS_RAW.name(), Map.of(), record -> {
                 Comment comment = Topics.COMMENTS_RAW.valueSerde().deserializer().deserialize(record.topic(), record.value());
-                Text.hashtagsIn(comment.text()).stream().map(meetingOfHashtag::get).filter(Objects::nonNull).distinct()
-                        .forEach(id -> posts.merge(id, 1L, Long::sum));
+                for (String hashtag : new TreeSet<>(Text.hashtagsIn(comment.text()))) {
+                    String meeting = meetingOfHashtag.get(hashtag);
+                    if (meeting != null) {
+                        posts.merge(meeting, 1L, Long::sum);
+                    } else if (!Text.isItemTag(hashtag)) {
+                        unmatched.merge(hashtag, 1L, Long::sum);
+                    }
+                }
             });
         }
-        return new ExactCounts(bootstrap, posts);
+        return new ExactCounts(bootstrap, posts, unmatched);
     }
 
-    /** Where pulse.summaries ends now: a run's summaries are those written after. */
-    Map<TopicPartition, Long> summariesEnd() {
+    /** Where the figures' topics end now: a run's figures are those written after. */
+    Map<TopicPartition, Long> figuresEnd() {
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
-            return consumer.endOffsets(partitions(consumer, Topics.SUMMARIES.name()));
+            List<TopicPartition> partitions = new ArrayList<>(partitions(consumer, Topics.SUMMARIES.name()));
+            partitions.addAll(partitions(consumer, Topics.UNMATCHED.name()));
+            return consumer.endOffsets(partitions);
         }
     }
 
     /**
-     * Waits up to {@code within} (the last summaries go out an emit interval after the last post) for the summaries
-     * written since {@code from} to count every meeting's posts; fails naming the meetings that differ.
+     * Waits up to {@code within} (the last figures go out an emit interval after the last post) for the figures
+     * written since {@code from} to count every post; fails naming the meetings and hashtags that differ.
      */
     void await(Map<TopicPartition, Long> from, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
-        Map<String, ItemSummary> latest = new HashMap<>();
+        Map<String, ItemSummary> summaries = new HashMap<>();
+        Map<String, UnmatchedSummary> unmatched = new HashMap<>();
         Map<TopicPartition, Long> position = new HashMap<>(from);
-        Map<String, Long> counted;
+        Map<String, String> differ;
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
             while (true) {
-                position.putAll(readToEnd(consumer, Topics.SUMMARIES.name(), position, record -> latest.put(record.key(),
+                position.putAll(readToEnd(consumer, Topics.SUMMARIES.name(), position, record -> summaries.put(record.key(),
                         Topics.SUMMARIES.valueSerde().deserializer().deserialize(record.topic(), record.value()))));
-                counted = perMeeting(latest.values());
-                if (counted.equals(expected) || System.nanoTime() > deadline) {
+                position.putAll(readToEnd(consumer, Topics.UNMATCHED.name(), position, record -> unmatched.put(record.key(),
+                        Topics.UNMATCHED.valueSerde().deserializer().deserialize(record.topic(), record.value()))));
+                Map<String, Long> counted = new TreeMap<>();
+                summaries.values().forEach(summary -> counted.merge(summary.meetingId(), summary.count(), Long::sum));
+                Map<String, Long> unmatchedCounted = new TreeMap<>();
+                unmatched.values().forEach(figures -> unmatchedCounted.put(figures.hashtag(), figures.count()));
+                Map<String, String> found = differences(postsByMeeting, counted);
+                differences(unmatchedByHashtag, unmatchedCounted).forEach((hashtag, figures) -> found.put("#" + hashtag, figures));
+                differ = found;
+                if (differ.isEmpty() || System.nanoTime() > deadline) {
                     break;
                 }
                 TimeUnit.MILLISECONDS.sleep(500);
             }
         }
-        if (!counted.equals(expected)) {
-            throw new IllegalStateException("counts not exact " + within.toSeconds() + " s after the run, meeting: counted of posted " + differences(counted));
+        if (!differ.isEmpty()) {
+            throw new IllegalStateException("counts not exact " + within.toSeconds() + " s after the run, counted of posted: " + differ);
         }
-        System.out.printf("    counts exact: %,d posts in %d meetings, as the final summaries count them%n",
-                expected.values().stream().mapToLong(Long::longValue).sum(), expected.size());
+        System.out.printf("    counts exact: %,d posts in %d meetings (final summaries), %,d unmatched under %d other hashtags%n",
+                postsByMeeting.values().stream().mapToLong(Long::longValue).sum(), postsByMeeting.size(),
+                unmatchedByHashtag.values().stream().mapToLong(Long::longValue).sum(), unmatchedByHashtag.size() - postsByMeeting.size());
     }
 
-    private static Map<String, Long> perMeeting(Collection<ItemSummary> summaries) {
-        Map<String, Long> counted = new TreeMap<>();
-        summaries.forEach(summary -> counted.merge(summary.meetingId(), summary.count(), Long::sum));
-        return counted;
-    }
-
-    private Map<String, String> differences(Map<String, Long> counted) {
+    /** Each key whose count differs, as "counted of expected" (a key missing on either side counts 0). */
+    private static Map<String, String> differences(Map<String, Long> expected, Map<String, Long> counted) {
         Map<String, String> differ = new TreeMap<>();
-        Set<String> meetings = new TreeSet<>(expected.keySet());
-        meetings.addAll(counted.keySet());
-        for (String meeting : meetings) {
-            long got = counted.getOrDefault(meeting, 0L);
-            long posted = expected.getOrDefault(meeting, 0L);
-            if (got != posted) {
-                differ.put(meeting, got + " of " + posted);
+        Set<String> keys = new TreeSet<>(expected.keySet());
+        keys.addAll(counted.keySet());
+        for (String key : keys) {
+            long got = counted.getOrDefault(key, 0L);
+            long posted = expected.getOrDefault(key, 0L);
+            if (got != posted || !counted.containsKey(key)) {
+                differ.put(key, got + " of " + posted);
             }
         }
         return differ;

@@ -46,7 +46,8 @@ import org.chamberpulse.topology.StreamsProperties;
  * has committed every record of every stage, and again from the moment every process has logged that it is
  * RUNNING (its stores opened; the outside check of issue 16 times from there); the figure is input posts a
  * second. The peak resident set of each process is printed too (the application's memory under a backlog, the
- * broker apart). Each run's final summaries must then count every post of every meeting ({@link ExactCounts}). {@code -Dtwo=false} leaves out the two instances, {@code -Drole=} picks the role of the one.
+ * broker apart). Each run's final figures must then count every post exactly ({@link ExactCounts}).
+ * {@code -Dtwo=false} leaves out the two instances, {@code -Drole=} picks the role of the one.
  * Every 20 s ({@code -Dprogress=} seconds) it prints what the intake and the desks have committed, and their
  * rates; {@code -Dlogs=DIR} keeps each process's log.
  */
@@ -60,7 +61,7 @@ public final class Throughput {
     static final int MEETINGS = Integer.getInteger("meetings", 50);
     /** The load generator's name for the backlog's meetings and posts. */
     private static final String LOAD_RUN = "t";
-    /** The last summaries go out an emit interval after the last post; a run's counts are checked after it is timed. */
+    /** The last figures go out an emit interval after the last post; a run's counts are checked after it is timed. */
     private static final Duration COUNTS_WITHIN = Duration.ofSeconds(60);
     private static final OperatingSystemMXBean OWN_PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -170,11 +171,11 @@ public final class Throughput {
 
     /**
      * Starts the processes, and times their group from stable until it has committed every stage; then checks that
-     * their summaries count every post ({@code counts}; null for the ceiling, which writes none).
+     * their figures count every post ({@code counts}; null for the ceiling, which writes none).
      */
     private static Rates measureForked(EmbeddedKafkaBroker broker, String name, String group, Set<String> stages, List<List<String>> commands,
                                         Path dir, ExactCounts counts) throws Exception {
-        Map<TopicPartition, Long> summariesBefore = counts == null ? Map.of() : counts.summariesEnd();
+        Map<TopicPartition, Long> figuresBefore = counts == null ? Map.of() : counts.figuresEnd();
         List<Process> processes = new ArrayList<>();
         try (Admin admin = broker.admin()) {
             List<Path> logs = new ArrayList<>();
@@ -203,7 +204,7 @@ public final class Throughput {
                 System.out.printf("    CPU from its start, core-seconds: %.1f%s%n", cpu.values().stream().mapToDouble(Double::doubleValue).sum(), kinds);
             }
             if (counts != null) {
-                counts.await(summariesBefore, COUNTS_WITHIN);
+                counts.await(figuresBefore, COUNTS_WITHIN);
             }
             return rate;
         } finally {
