@@ -47,7 +47,7 @@ public final class LoadGenerator {
         Instant now = clock.instant();
         List<String> ids = new ArrayList<>();
         for (int m = 0; m < meetings; m++) {
-            String id = "load-" + run + "-" + m;
+            String id = meetingId(run, m);
             List<AgendaItem> items = new ArrayList<>();
             for (int i = 1; i <= 6; i++) {
                 items.add(new AgendaItem(Integer.toString(i), Integer.toString(i), "Item " + i, i == 6, null, null));
@@ -59,6 +59,11 @@ public final class LoadGenerator {
             ids.add(id);
         }
         return ids;
+    }
+
+    /** The id of the meeting numbered {@code meeting} (from 0) in {@code run}, as {@link #openMeetings} publishes it. */
+    public static String meetingId(String run, int meeting) {
+        return "load-" + run + "-" + meeting;
     }
 
     /** The hashtag of the meeting numbered {@code meeting} (from 0) in {@code run}; its id is the same entry of {@link #openMeetings}. */

@@ -50,7 +50,7 @@ final class ExactCounts {
         Map<String, String> meetingOfHashtag = new HashMap<>();
         Map<String, Long> unmatched = new TreeMap<>();
         for (int m = 0; m < meetings; m++) {
-            meetingOfHashtag.put(LoadGenerator.hashtag(run, m), "load-" + run + "-" + m);
+            meetingOfHashtag.put(LoadGenerator.hashtag(run, m), LoadGenerator.meetingId(run, m));
             unmatched.put(LoadGenerator.hashtag(run, m), 0L);
         }
         Map<String, Long> posts = new TreeMap<>();
