@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -173,8 +175,7 @@ public final class ClerkConsole {
             return;
         }
         audit.record(user, "login", "", Map.of("address", ClientAddress.of(ctx)));
-        ctx.header("Set-Cookie", COOKIE + "=" + session.get().id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
-                + ClerkSessions.LIFETIME.toSeconds() + (secureCookies ? "; Secure" : ""));
+        ctx.cookie(sessionCookie(session.get().id(), (int) ClerkSessions.LIFETIME.toSeconds()));
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 
@@ -189,7 +190,7 @@ public final class ClerkConsole {
             sessions.logout(session.get().id());
             audit.record(session.get().user(), "logout", "", Map.of());
         }
-        ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + (secureCookies ? "; Secure" : ""));
+        ctx.cookie(sessionCookie("", 0));
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }
 
@@ -632,6 +633,11 @@ public final class ClerkConsole {
         } catch (RuntimeException e) {
             throw new Refused("clerk.refused.at");
         }
+    }
+
+    /** The session's cookie: never read by scripts, never sent from another site's page; {@code maxAge} 0 deletes it. */
+    private Cookie sessionCookie(String value, int maxAge) {
+        return new Cookie(COOKIE, value, "/", maxAge, secureCookies, true, null, SameSite.STRICT);
     }
 
     /** A refusal the console shows as it is: in the clerk's language (the switch, then Accept-Language). */

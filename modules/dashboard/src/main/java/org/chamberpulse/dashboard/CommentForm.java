@@ -3,7 +3,9 @@ package org.chamberpulse.dashboard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -41,6 +43,8 @@ public final class CommentForm {
     }
 
     static final String COOKIE = "pulse_resident";
+    /** A resident's id, the author of their comments through the form (pseudonymised like every author), lasts a year. */
+    private static final int RESIDENT_COOKIE_SECONDS = (int) Duration.ofDays(365).toSeconds();
     static final int MAX_TEXT = 1_000;
     static final Duration MIN_FILL = Duration.ofSeconds(3);
     static final Duration TOKEN_LIFETIME = Duration.ofHours(6);
@@ -149,7 +153,7 @@ public final class CommentForm {
         String resident = ctx.cookie(COOKIE);
         if (resident == null || !resident.matches("[A-Za-z0-9_-]{16,64}")) {
             resident = randomId();
-            ctx.res().addHeader("Set-Cookie", COOKIE + "=" + resident + "; Path=/meetings; HttpOnly; SameSite=Lax; Max-Age=31536000" + (secureCookies ? "; Secure" : ""));
+            ctx.cookie(new Cookie(COOKIE, resident, "/meetings", RESIDENT_COOKIE_SECONDS, secureCookies, true, null, SameSite.LAX));
         }
         Messages messages = messages(ctx, meeting);
         StringBuilder options = new StringBuilder();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -77,6 +78,12 @@ class CommentFormTest {
             assertThat(comment.path("hashtags").toString()).isEqualTo("[\"testlive\",\"item2\"]");
             assertThat(comment.path("author").asText()).isEqualTo(browser.driver.manage().getCookieNamed(CommentForm.COOKIE).getValue());
         });
+        // the resident's id is theirs alone, and kept: sent only to the meetings' pages, never read by a script
+        Cookie resident = browser.driver.manage().getCookieNamed(CommentForm.COOKIE);
+        assertThat(resident.getPath()).isEqualTo("/meetings");
+        assertThat(resident.isHttpOnly()).isTrue();
+        assertThat(resident.getSameSite()).isEqualTo("Lax");
+        assertThat(resident.getExpiry()).as("kept after the browser closes").isNotNull();
     }
 
     @Test

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The limits of the public web edge, as a hostile client meets them over plain sockets. */
 @Timeout(60)
@@ -46,6 +48,10 @@ class WebEdgeTest {
     private DashboardServer server;
 
     private DashboardServer start(String... settings) {
+        return start(false, settings);
+    }
+
+    private DashboardServer start(boolean secureCookies, String... settings) {
         ClerkPublisher publisher = new ClerkPublisher() {
             @Override
             public void publish(Meeting meeting) {
@@ -61,7 +67,8 @@ class WebEdgeTest {
             public void publish(ModerationEvent event) {
             }
         };
-        ClerkConsole clerk = new ClerkConsole(sessions, publisher, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), state, MeetingComments.NONE, false, Clock.systemUTC());
+        ClerkConsole clerk = new ClerkConsole(sessions, publisher, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), state, MeetingComments.NONE, secureCookies,
+                Clock.systemUTC());
         PulseConfig.Web web = TestWeb.web(settings);
         server = new DashboardServer(state, () -> true, DashboardServer.Options.dashboard(clerk, () -> "# metrics\n", routes -> { }), web).start(0);
         return server;
@@ -336,6 +343,28 @@ class WebEdgeTest {
         assertThat(validAfterForged).isTrue();
         assertThat(real.status()).isEqualTo(303);
         assertThat(sessions.find(session.id())).isEmpty();
+        assertThat(real.headers().get("set-cookie")).startsWith(ClerkConsole.COOKIE + "=;").contains("Path=/", "HttpOnly", "SameSite=Strict")
+                .containsAnyOf("Max-Age=0", "Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+    }
+
+    @ParameterizedTest(name = "behind HTTPS: {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldGiveTheSessionCookieOnlyToThisSitesRequestsAndNeverToScripts(boolean behindHttps) throws Exception {
+        // given
+        start(behindHttps);
+        String form = "user=ada&password=" + PASSWORD.replace(' ', '+');
+
+        // when
+        Answer login = request("POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                + form.length() + "\r\n\r\n" + form);
+
+        // then: a cookie for the whole console, for the session's lifetime
+        assertThat(login.status()).isEqualTo(303);
+        String cookie = login.headers().get("set-cookie");
+        assertThat(cookie).startsWith(ClerkConsole.COOKIE + "=").contains("Path=/", "Max-Age=" + ClerkSessions.LIFETIME.toSeconds(), "HttpOnly",
+                "SameSite=Strict");
+        assertThat(cookie.contains("; Secure")).as("sent only over HTTPS").isEqualTo(behindHttps);
+        assertThat(sessions.find(cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';')))).isPresent();
     }
 
     @Test
