@@ -173,7 +173,7 @@ public final class CommentForm {
     }
 
     private static String option(String value, String label, String selected) {
-        return "<option value=\"" + Pages.escape(value) + "\"" + (value.equals(selected) ? " selected" : "") + ">" + Pages.escape(label) + "</option>";
+        return "<option value=\"" + Text.escapeMarkup(value) + "\"" + (value.equals(selected) ? " selected" : "") + ">" + Text.escapeMarkup(label) + "</option>";
     }
 
     /** "time.signature": when the form was given, signed for this resident and meeting. */

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Messages;
+import org.chamberpulse.model.Text;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
@@ -176,8 +177,8 @@ public final class DashboardServer implements AutoCloseable {
             String language = state.meeting(ctx.pathParam("id")).map(view -> view.meeting() == null ? null : view.meeting().language()).orElse(null);
             Messages messages = Language.choose(ctx, language);
             html(ctx, Pages.render("chair.html", Map.of("meetingId", ctx.pathParam("id")), Map.of("commentLink",
-                    commentForm ? "<a href=\"/meetings/" + Pages.escape(URLEncoder.encode(ctx.pathParam("id"), StandardCharsets.UTF_8))
-                            + "/comment\">" + Pages.escape(messages.text("chair.comment")) + "</a>" : ""), messages));
+                    commentForm ? "<a href=\"/meetings/" + Text.escapeMarkup(URLEncoder.encode(ctx.pathParam("id"), StandardCharsets.UTF_8))
+                            + "/comment\">" + Text.escapeMarkup(messages.text("chair.comment")) + "</a>" : ""), messages));
         });
         routes.get("/api/v1/meetings", ctx -> {
             LiveState.Page page = state.meetings(page(ctx), size(ctx));

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.chamberpulse.model.Messages;
+import org.chamberpulse.model.Text;
 
 /**
  * The language of a page (issue 21): the one chosen with the switch on every page ({@code ?lang=}, then
@@ -70,13 +71,13 @@ public final class Language {
 
     /** The switch every page carries: a link per language, each named in itself. */
     static String switcher(Messages messages) {
-        StringBuilder nav = new StringBuilder("<nav class=\"languages\" aria-label=\"").append(Pages.escape(messages.text("language.switch"))).append("\">");
+        StringBuilder nav = new StringBuilder("<nav class=\"languages\" aria-label=\"").append(Text.escapeMarkup(messages.text("language.switch"))).append("\">");
         List<String> languages = Messages.languages();
         for (int k = 0; k < languages.size(); k++) {
             String code = languages.get(k);
             nav.append(k == 0 ? "" : " · ").append("<a href=\"?lang=").append(code).append("\" lang=\"").append(code).append("\" hreflang=\"")
                     .append(code).append('"').append(code.equals(messages.language()) ? " aria-current=\"true\"" : "").append('>')
-                    .append(Pages.escape(Messages.of(code).text("language.name"))).append("</a>");
+                    .append(Text.escapeMarkup(Messages.of(code).text("language.name"))).append("</a>");
         }
         return nav.append("</nav>").toString();
     }

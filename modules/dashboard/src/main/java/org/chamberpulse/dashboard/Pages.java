@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chamberpulse.model.Messages;
+import org.chamberpulse.model.Text;
 
 /** The HTML pages, from the class path, with a few values put in, each escaped for HTML. */
 final class Pages {
@@ -35,7 +36,7 @@ final class Pages {
         Matcher keys = TEXT.matcher(page);
         StringBuilder translated = new StringBuilder(page.length());
         while (keys.find()) {
-            keys.appendReplacement(translated, Matcher.quoteReplacement(escape(messages.text(keys.group(1)))));
+            keys.appendReplacement(translated, Matcher.quoteReplacement(Text.escapeMarkup(messages.text(keys.group(1)))));
         }
         keys.appendTail(translated);
         page = translated.toString().replace("{{lang}}", messages.language()).replace("{{messages}}", messages.json())
@@ -44,7 +45,7 @@ final class Pages {
             page = page.replace("{{" + value.getKey() + "}}", value.getValue());
         }
         for (Map.Entry<String, String> value : values.entrySet()) {
-            page = page.replace("{{" + value.getKey() + "}}", escape(value.getValue()));
+            page = page.replace("{{" + value.getKey() + "}}", Text.escapeMarkup(value.getValue()));
         }
         return page;
     }
@@ -67,24 +68,5 @@ final class Pages {
         } catch (NumberFormatException e) {
             return otherwise;
         }
-    }
-
-    /** Text and attribute values: every character HTML gives a meaning to. */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -52,6 +52,33 @@ public final class Text {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
+    /**
+     * Text made safe inside HTML and XML elements and attribute values (the pages, the report and its charts): every
+     * character markup gives a meaning to escaped, and the control characters XML 1.0 forbids (all but tab and
+     * newline) left out, as the report's PDF renderer would refuse them.
+     */
+    public static String escapeMarkup(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n') {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
+    }
+
     /** "#BccLive " becomes "bcclive": hashtags compare case-insensitively and without the '#'. */
     public static String normaliseHashtag(String hashtag) {
         String trimmed = hashtag == null ? "" : hashtag.strip();

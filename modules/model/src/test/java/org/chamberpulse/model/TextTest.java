@@ -26,6 +26,19 @@ class TextTest {
     }
 
     @Test
+    void shouldEscapeWhatMarkupGivesAMeaningToAndLeaveOutWhatXmlForbids() {
+        // given a resident's words with markup, quotes of both kinds, a control character, a line break and an emoji
+        String words = "<b>\"Cuts\"</b> & 'savings'\u0007\nline 2 \t😊";
+
+        // when
+        String safe = Text.escapeMarkup(words);
+
+        // then
+        assertThat(safe).isEqualTo("&lt;b&gt;&quot;Cuts&quot;&lt;/b&gt; &amp; &#39;savings&#39;\nline 2 \t😊");
+        assertThat(Text.escapeMarkup(null)).isEmpty();
+    }
+
+    @Test
     void shouldRecogniseItemTags() {
         assertThat(Text.isItemTag("item4")).isTrue();
         assertThat(Text.isItemTag("item12b")).isTrue();

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Messages;
 import org.chamberpulse.model.SentimentSummary;
+import org.chamberpulse.model.Text;
 import org.chamberpulse.timeline.Buckets;
 import org.chamberpulse.timeline.Segment;
 
@@ -51,8 +52,8 @@ final class Charts {
         for (ItemSummary s : rows) {
             String label = HtmlReport.label(data, s, words);
             int length = (int) Math.round((double) s.count() * barSpace / max);
-            svg.append("<g><title>").append(Xml.escape(words.text("report.chart.item.comments", label, s.count()))).append("</title>");
-            text(svg, LABEL_WIDTH - 8, y + 15, "end", Xml.shorten(label, LABEL_CHARS));
+            svg.append("<g><title>").append(Text.escapeMarkup(words.text("report.chart.item.comments", label, s.count()))).append("</title>");
+            text(svg, LABEL_WIDTH - 8, y + 15, "end", shorten(label, LABEL_CHARS));
             svg.append(rect(LABEL_WIDTH, y + 3, Math.max(length, s.count() > 0 ? 1 : 0), ROW - 6, BAR));
             text(svg, LABEL_WIDTH + length + 6, y + 15, "start", Long.toString(s.count()));
             svg.append("</g>");
@@ -100,7 +101,7 @@ final class Charts {
             }
             Instant until = i + 1 < segments.size() ? segments.get(i + 1).from() : last;
             double x = xOf.apply(segment.from());
-            svg.append("<g><title>").append(Xml.escape(words.text("bucket.recess"))).append("</title>")
+            svg.append("<g><title>").append(Text.escapeMarkup(words.text("bucket.recess"))).append("</title>")
                     .append(rect(x, top, Math.max(1, xOf.apply(until) - x), bottom - top, RECESS_SHADE)).append("</g>");
             text(svg, x + 3, top + 12, "start", words.text("bucket.recess"));
         }
@@ -127,11 +128,11 @@ final class Charts {
             marked = segment.itemId();
             double x = xOf.apply(segment.from());
             String number = data.agendaItem(segment.itemId()).map(item -> item.number() == null ? item.itemId() : item.number().strip()).orElse(segment.itemId());
-            svg.append("<g><title>").append(Xml.escape(words.text("report.chart.item.starts", number, CLOCK.format(segment.from().atZone(zone))))).append("</title>");
+            svg.append("<g><title>").append(Text.escapeMarkup(words.text("report.chart.item.starts", number, CLOCK.format(segment.from().atZone(zone))))).append("</title>");
             svg.append(line(x, top - 12 + (row % 2) * 11, x, bottom, INK, 1));
             // Near the right edge the number is written leftwards of its line, so that it is not cut.
             boolean atEdge = x > WIDTH - 40;
-            text(svg, atEdge ? x - 2 : x + 2, top - 14 + (row % 2) * 11, atEdge ? "end" : "start", Xml.shorten(number, 8));
+            text(svg, atEdge ? x - 2 : x + 2, top - 14 + (row % 2) * 11, atEdge ? "end" : "start", shorten(number, 8));
             svg.append("</g>");
             row++;
         }
@@ -171,9 +172,9 @@ final class Charts {
             SentimentSummary m = s.sentiment();
             long total = m.positive() + m.neutral() + m.negative() + m.unscored();
             String label = HtmlReport.label(data, s, words);
-            svg.append("<g><title>").append(Xml.escape(words.text("report.chart.item.sentiment", label, m.positive(), m.neutral(), m.negative(),
+            svg.append("<g><title>").append(Text.escapeMarkup(words.text("report.chart.item.sentiment", label, m.positive(), m.neutral(), m.negative(),
                     m.unscored()))).append("</title>");
-            text(svg, LABEL_WIDTH - 8, y + 15, "end", Xml.shorten(label, LABEL_CHARS));
+            text(svg, LABEL_WIDTH - 8, y + 15, "end", shorten(label, LABEL_CHARS));
             double left = LABEL_WIDTH;
             for (Object[] part : new Object[][] {{m.positive(), POSITIVE}, {m.neutral(), NEUTRAL}, {m.negative(), NEGATIVE}, {m.unscored(), UNSCORED}}) {
                 long n = (Long) part[0];
@@ -196,13 +197,13 @@ final class Charts {
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" aria-labelledby=\"").append(id).append("-title ")
                 .append(id).append("-desc\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"").append(FONT).append("\">")
-                .append("<title id=\"").append(id).append("-title\">").append(Xml.escape(title)).append("</title>")
-                .append("<desc id=\"").append(id).append("-desc\">").append(Xml.escape(description)).append("</desc>");
+                .append("<title id=\"").append(id).append("-title\">").append(Text.escapeMarkup(title)).append("</title>")
+                .append("<desc id=\"").append(id).append("-desc\">").append(Text.escapeMarkup(description)).append("</desc>");
     }
 
     private static void text(StringBuilder svg, double x, double y, String anchor, String content) {
         svg.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" text-anchor=\"").append(anchor)
-                .append("\" fill=\"").append(INK).append("\">").append(Xml.escape(content)).append("</text>");
+                .append("\" fill=\"").append(INK).append("\">").append(Text.escapeMarkup(content)).append("</text>");
     }
 
     private static String rect(double x, double y, double width, double height, String fill) {
@@ -242,5 +243,16 @@ final class Charts {
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /** At most {@code max} characters, with an ellipsis when cut. */
+    private static String shorten(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)).strip() + "…";
     }
 }

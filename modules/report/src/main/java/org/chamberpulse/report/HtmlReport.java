@@ -14,6 +14,7 @@ import org.chamberpulse.model.Messages;
 import org.chamberpulse.model.Quote;
 import org.chamberpulse.model.SentimentSummary;
 import org.chamberpulse.model.TermCount;
+import org.chamberpulse.model.Text;
 import org.chamberpulse.timeline.Buckets;
 
 /**
@@ -73,12 +74,12 @@ public final class HtmlReport {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").append(words.language()).append("\"><head><meta charset=\"utf-8\"/>")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
-                .append("<title>").append(Xml.escape(title)).append("</title><style>")
+                .append("<title>").append(Text.escapeMarkup(title)).append("</title><style>")
                 .append(STYLE.replace("PAGE_COUNTER", "\"" + pageCounter + "\"")).append("</style></head><body>");
 
-        html.append("<header><h1>").append(Xml.escape(title)).append("</h1>");
+        html.append("<header><h1>").append(Text.escapeMarkup(title)).append("</h1>");
         if (meeting.body() != null && !meeting.body().isBlank()) {
-            html.append("<p>").append(Xml.escape(meeting.body())).append("</p>");
+            html.append("<p>").append(Text.escapeMarkup(meeting.body())).append("</p>");
         }
         html.append("<dl class=\"facts\">");
         fact(html, words.text("report.meeting"), meeting.meetingId());
@@ -91,13 +92,13 @@ public final class HtmlReport {
         fact(html, words.text("report.made"), stamp.format(data.generatedAt().atZone(zone)));
         html.append("</dl>");
         if (!data.adjourned()) {
-            html.append("<p class=\"status\" role=\"note\"><strong>").append(Xml.escape(words.text("report.provisional.title"))).append("</strong> ")
-                    .append(Xml.escape(words.text("report.provisional"))).append("</p>");
+            html.append("<p class=\"status\" role=\"note\"><strong>").append(Text.escapeMarkup(words.text("report.provisional.title"))).append("</strong> ")
+                    .append(Text.escapeMarkup(words.text("report.provisional"))).append("</p>");
         }
         html.append("</header>");
 
         ReportData.Totals totals = data.totals();
-        html.append("<section aria-labelledby=\"figures\"><h2 id=\"figures\">").append(Xml.escape(words.text("report.figures")))
+        html.append("<section aria-labelledby=\"figures\"><h2 id=\"figures\">").append(Text.escapeMarkup(words.text("report.figures")))
                 .append("</h2><table class=\"figures\"><tbody>");
         figure(html, "total-count", words.text("report.total.count"), totals.count());
         figure(html, "total-reposts", words.text("report.total.reposts"), totals.reposts());
@@ -113,15 +114,15 @@ public final class HtmlReport {
         chart(html, "chart-sentiment", words.text("report.chart.sentiment"), Charts.sentimentPerItem(data, words));
 
         // The column names are the messages' own markup: soft hyphens (&#173;) where a narrow column may break them.
-        html.append("<section aria-labelledby=\"table\"><h2 id=\"table\">").append(Xml.escape(words.text("report.table")))
+        html.append("<section aria-labelledby=\"table\"><h2 id=\"table\">").append(Text.escapeMarkup(words.text("report.table")))
                 .append("</h2><table id=\"items\"><thead><tr><th class=\"item\" scope=\"col\">").append(words.text("report.col.item")).append("</th>");
         for (String column : List.of("comments", "reposts", "authors", "flagged", "positive", "neutral", "negative", "unscored", "mean", "first", "last")) {
             html.append("<th scope=\"col\">").append(words.text("report.col." + column)).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         for (ItemSummary s : data.summaries()) {
-            html.append("<tr data-item=\"").append(Xml.escape(s.itemId())).append("\"><th class=\"item\" scope=\"row\">")
-                    .append(Xml.escape(label(data, s, words))).append(s.restricted() ? Xml.escape(words.text("report.restricted")) : "").append("</th>");
+            html.append("<tr data-item=\"").append(Text.escapeMarkup(s.itemId())).append("\"><th class=\"item\" scope=\"row\">")
+                    .append(Text.escapeMarkup(label(data, s, words))).append(s.restricted() ? Text.escapeMarkup(words.text("report.restricted")) : "").append("</th>");
             cell(html, "count", Long.toString(s.count()));
             cell(html, "reposts", Long.toString(s.reposts()));
             cell(html, "uniqueAuthors", Long.toString(s.uniqueAuthors()));
@@ -135,23 +136,23 @@ public final class HtmlReport {
             cell(html, "lastAt", time(s.lastAt(), zone));
             html.append("</tr>");
         }
-        html.append("</tbody></table><p class=\"meta\">").append(Xml.escape(words.text("report.mean.note", zone.getId()))).append("</p></section>");
+        html.append("</tbody></table><p class=\"meta\">").append(Text.escapeMarkup(words.text("report.mean.note", zone.getId()))).append("</p></section>");
 
-        html.append("<section aria-labelledby=\"details\"><h2 id=\"details\">").append(Xml.escape(words.text("report.details"))).append("</h2>");
+        html.append("<section aria-labelledby=\"details\"><h2 id=\"details\">").append(Text.escapeMarkup(words.text("report.details"))).append("</h2>");
         for (ItemSummary s : data.summaries()) {
             itemDetail(html, data, s, words);
         }
         html.append("</section>");
 
-        html.append("<section aria-labelledby=\"method\"><h2 id=\"method\">").append(Xml.escape(words.text("report.method"))).append("</h2><ul>");
+        html.append("<section aria-labelledby=\"method\"><h2 id=\"method\">").append(Text.escapeMarkup(words.text("report.method"))).append("</h2><ul>");
         for (int k = 1; k <= 4; k++) {
-            html.append("<li>").append(Xml.escape(words.text("report.method." + k))).append("</li>");
+            html.append("<li>").append(Text.escapeMarkup(words.text("report.method." + k))).append("</li>");
         }
-        html.append("<li id=\"sentiment-model\">").append(Xml.escape(words.text("report.method.5", words.text("report.model." + scoredBy(data))))).append("</li>");
+        html.append("<li id=\"sentiment-model\">").append(Text.escapeMarkup(words.text("report.method.5", words.text("report.model." + scoredBy(data))))).append("</li>");
         html.append("</ul></section>");
 
         // The links go in after the words are escaped.
-        String files = Xml.escape(words.text("report.files", "%%FILE0%%", "%%FILE1%%", "%%FILE2%%", "%%FILE3%%"));
+        String files = Text.escapeMarkup(words.text("report.files", "%%FILE0%%", "%%FILE1%%", "%%FILE2%%", "%%FILE3%%"));
         List<String> names = List.of("report.pdf", "summary.csv", "comments.csv", "report.json");
         for (int k = 0; k < names.size(); k++) {
             files = files.replace("%%FILE" + k + "%%", link(filesBase, names.get(k)));
@@ -161,7 +162,7 @@ public final class HtmlReport {
     }
 
     private static String link(String filesBase, String file) {
-        return "<a href=\"" + Xml.escape(filesBase) + file + "\">" + file + "</a>";
+        return "<a href=\"" + Text.escapeMarkup(filesBase) + file + "\">" + file + "</a>";
     }
 
     /** What people call an item, the pre, recess and post buckets in the page's language. */
@@ -170,15 +171,15 @@ public final class HtmlReport {
     }
 
     private static void itemDetail(StringBuilder html, ReportData data, ItemSummary s, Messages words) {
-        html.append("<div class=\"item\" id=\"item-").append(Xml.escape(s.itemId())).append("\"><h3>").append(Xml.escape(label(data, s, words))).append("</h3>");
+        html.append("<div class=\"item\" id=\"item-").append(Text.escapeMarkup(s.itemId())).append("\"><h3>").append(Text.escapeMarkup(label(data, s, words))).append("</h3>");
         AgendaItem agendaItem = data.agendaItem(s.itemId()).orElse(null);
         if (agendaItem != null && (notBlank(agendaItem.minutesNumber()) || notBlank(agendaItem.externalId()))) {
             html.append("<p class=\"meta\">");
             if (notBlank(agendaItem.minutesNumber())) {
-                html.append(Xml.escape(words.text("report.minute", agendaItem.minutesNumber())));
+                html.append(Text.escapeMarkup(words.text("report.minute", agendaItem.minutesNumber())));
             }
             if (notBlank(agendaItem.externalId())) {
-                html.append(Xml.escape(words.text("report.reference", agendaItem.externalId())));
+                html.append(Text.escapeMarkup(words.text("report.reference", agendaItem.externalId())));
             }
             html.append("</p>");
         }
@@ -192,50 +193,50 @@ public final class HtmlReport {
         if (s.sentiment().mean() != null) {
             line.append(words.text("report.item.mean", mean(s.sentiment().mean())));
         }
-        html.append("<p>").append(Xml.escape(line.toString())).append(".</p>");
+        html.append("<p>").append(Text.escapeMarkup(line.toString())).append(".</p>");
         if (s.restricted()) {
-            html.append("<p><em>").append(Xml.escape(words.text("report.item.restricted"))).append("</em></p></div>");
+            html.append("<p><em>").append(Text.escapeMarkup(words.text("report.item.restricted"))).append("</em></p></div>");
             return;
         }
         List<TermCount> themes = s.topTerms().stream().limit(THEMES_PER_ITEM).toList();
         List<TermCount> hashtags = s.topHashtags().stream().limit(THEMES_PER_ITEM).toList();
         if (!themes.isEmpty()) {
-            html.append("<p><strong>").append(Xml.escape(words.text("report.item.themes"))).append("</strong> ").append(terms(themes, "")).append("</p>");
+            html.append("<p><strong>").append(Text.escapeMarkup(words.text("report.item.themes"))).append("</strong> ").append(terms(themes, "")).append("</p>");
         }
         if (!hashtags.isEmpty()) {
-            html.append("<p><strong>").append(Xml.escape(words.text("report.item.hashtags"))).append("</strong> ").append(terms(hashtags, "#")).append("</p>");
+            html.append("<p><strong>").append(Text.escapeMarkup(words.text("report.item.hashtags"))).append("</strong> ").append(terms(hashtags, "#")).append("</p>");
         }
         List<Quote> quotes = s.quotes().stream().limit(QUOTES_PER_ITEM).toList();
         for (Quote quote : quotes) {
             String label = quote.label() == null ? "neutral" : quote.label().name().toLowerCase(Locale.ROOT);
-            html.append("<blockquote class=\"").append(label).append("\"><p>").append(Xml.escape(quote.text())).append("</p><p class=\"meta\">")
-                    .append(time(quote.at(), data.zone())).append(", ").append(Xml.escape(words.text("report.label." + label))).append("</p></blockquote>");
+            html.append("<blockquote class=\"").append(label).append("\"><p>").append(Text.escapeMarkup(quote.text())).append("</p><p class=\"meta\">")
+                    .append(time(quote.at(), data.zone())).append(", ").append(Text.escapeMarkup(words.text("report.label." + label))).append("</p></blockquote>");
         }
         if (quotes.isEmpty() && s.count() > 0 && !Buckets.isBucket(s.itemId())) {
-            html.append("<p class=\"meta\">").append(Xml.escape(words.text("report.item.unquotable"))).append("</p>");
+            html.append("<p class=\"meta\">").append(Text.escapeMarkup(words.text("report.item.unquotable"))).append("</p>");
         }
         html.append("</div>");
     }
 
     private static String terms(List<TermCount> terms, String prefix) {
-        return terms.stream().map(t -> Xml.escape(prefix + t.text()) + " (" + t.count() + ")").collect(Collectors.joining(", "));
+        return terms.stream().map(t -> Text.escapeMarkup(prefix + t.text()) + " (" + t.count() + ")").collect(Collectors.joining(", "));
     }
 
     private static void chart(StringBuilder html, String id, String heading, String svg) {
         html.append("<section class=\"chart\" aria-labelledby=\"").append(id).append("\"><h2 id=\"").append(id).append("\">")
-                .append(Xml.escape(heading)).append("</h2>").append(svg).append("</section>");
+                .append(Text.escapeMarkup(heading)).append("</h2>").append(svg).append("</section>");
     }
 
     private static void fact(StringBuilder html, String name, String value) {
-        html.append("<dt>").append(Xml.escape(name)).append("</dt><dd>").append(Xml.escape(value)).append("</dd>");
+        html.append("<dt>").append(Text.escapeMarkup(name)).append("</dt><dd>").append(Text.escapeMarkup(value)).append("</dd>");
     }
 
     private static void figure(StringBuilder html, String id, String name, long value) {
-        html.append("<tr><th scope=\"row\">").append(Xml.escape(name)).append("</th><td id=\"").append(id).append("\">").append(value).append("</td></tr>");
+        html.append("<tr><th scope=\"row\">").append(Text.escapeMarkup(name)).append("</th><td id=\"").append(id).append("\">").append(value).append("</td></tr>");
     }
 
     private static void cell(StringBuilder html, String field, String value) {
-        html.append("<td data-field=\"").append(field).append("\">").append(Xml.escape(value)).append("</td>");
+        html.append("<td data-field=\"").append(field).append("\">").append(Text.escapeMarkup(value)).append("</td>");
     }
 
     static String mean(Double mean) {
