@@ -55,7 +55,7 @@ public final class Text {
     /**
      * Text made safe inside HTML and XML elements and attribute values (the pages, the report and its charts): every
      * character markup gives a meaning to escaped, and the control characters XML 1.0 forbids (all but tab and
-     * newline) left out, as the report's PDF renderer would refuse them.
+     * newline) left out: the report's PDF is rendered from XHTML.
      */
     public static String escapeMarkup(String text) {
         if (text == null) {
