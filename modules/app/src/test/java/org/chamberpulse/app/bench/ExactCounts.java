@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,6 +17,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.chamberpulse.config.KafkaClients;
+import org.chamberpulse.config.PulseConfig;
 import org.chamberpulse.ingest.LoadGenerator;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.ItemSummary;
@@ -35,18 +38,20 @@ final class ExactCounts {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
+    private final PulseConfig config;
     private final String bootstrap;
     private final Map<String, Long> postsByMeeting;
     private final Map<String, Long> unmatchedByHashtag;
 
-    private ExactCounts(String bootstrap, Map<String, Long> postsByMeeting, Map<String, Long> unmatchedByHashtag) {
+    private ExactCounts(PulseConfig config, String bootstrap, Map<String, Long> postsByMeeting, Map<String, Long> unmatchedByHashtag) {
+        this.config = config;
         this.bootstrap = bootstrap;
         this.postsByMeeting = postsByMeeting;
         this.unmatchedByHashtag = unmatchedByHashtag;
     }
 
     /** Reads the backlog back, knowing the load run {@code run}'s meetings (LoadGenerator's ids and hashtags). */
-    static ExactCounts ofBacklog(String bootstrap, String run, int meetings) {
+    static ExactCounts ofBacklog(PulseConfig config, String bootstrap, String run, int meetings) {
         Map<String, String> meetingOfHashtag = new HashMap<>();
         Map<String, Long> unmatched = new TreeMap<>();
         for (int m = 0; m < meetings; m++) {
@@ -54,7 +59,7 @@ final class ExactCounts {
             unmatched.put(LoadGenerator.hashtag(run, m), 0L);
         }
         Map<String, Long> posts = new TreeMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(config, bootstrap)) {
             readToEnd(consumer, Topics.COMMENTS_RAW.name(), Map.of(), record -> {
                 Comment comment = Topics.COMMENTS_RAW.valueSerde().deserializer().deserialize(record.topic(), record.value());
                 for (String hashtag : new TreeSet<>(Text.hashtagsIn(comment.text()))) {
@@ -67,12 +72,12 @@ final class ExactCounts {
                 }
             });
         }
-        return new ExactCounts(bootstrap, posts, unmatched);
+        return new ExactCounts(config, bootstrap, posts, unmatched);
     }
 
     /** Where the figures' topics end now: a run's figures are those written after. */
     Map<TopicPartition, Long> figuresEnd() {
-        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(config, bootstrap)) {
             List<TopicPartition> partitions = new ArrayList<>(partitions(consumer, Topics.SUMMARIES.name()));
             partitions.addAll(partitions(consumer, Topics.UNMATCHED.name()));
             return consumer.endOffsets(partitions);
@@ -89,7 +94,7 @@ final class ExactCounts {
         Map<String, UnmatchedSummary> unmatched = new HashMap<>();
         Map<TopicPartition, Long> position = new HashMap<>(from);
         Map<String, String> differ;
-        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(config, bootstrap)) {
             while (true) {
                 position.putAll(readToEnd(consumer, Topics.SUMMARIES.name(), position, record -> summaries.put(record.key(),
                         Topics.SUMMARIES.valueSerde().deserializer().deserialize(record.topic(), record.value()))));
@@ -131,10 +136,10 @@ final class ExactCounts {
         return differ;
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),
-                new StringDeserializer(), new ByteArrayDeserializer());
+    private static KafkaConsumer<String, byte[]> consumer(PulseConfig config, String bootstrap) {
+        Properties props = KafkaClients.committedReader(config, bootstrap);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {

@@ -75,8 +75,8 @@ public final class Throughput {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
             loadBacklog(broker, dir, posts);
             String bootstrap = broker.bootstrapServers();
-            ExactCounts counts = ExactCounts.ofBacklog(bootstrap, LOAD_RUN, MEETINGS);
             PulseConfig probe = config(dir, "bench-run");
+            ExactCounts counts = ExactCounts.ofBacklog(probe, bootstrap, LOAD_RUN, MEETINGS);
 
             Rates ceiling = measureForked(broker, "ceiling (pass-through)", "bench-ceiling", Set.of(Topics.COMMENTS_RAW.name()),
                     List.of(javaCommand(PassThrough.class, bootstrap, "bench-ceiling", dir.resolve("ceiling").toString(), PASS_THROUGH_TOPIC)), dir, null);
