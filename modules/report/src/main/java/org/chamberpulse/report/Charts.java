@@ -1,9 +1,12 @@
 package org.chamberpulse.report;
 
+import com.github.mustachejava.Mustache;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +15,6 @@ import java.util.function.Function;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Messages;
 import org.chamberpulse.model.SentimentSummary;
-import org.chamberpulse.model.Text;
 import org.chamberpulse.timeline.Buckets;
 import org.chamberpulse.timeline.Segment;
 
@@ -29,6 +31,7 @@ final class Charts {
     private static final String BAR = "#0b4f8a";
     private static final String RECESS_SHADE = "#e6e6e6";
     private static final String INK = "#1b1b1b";
+    private static final String GRID = "#d0d0d0";
 
     private static final int WIDTH = 680;
     private static final int LABEL_WIDTH = 250;
@@ -37,6 +40,7 @@ final class Charts {
     private static final int LABEL_CHARS = 38;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final List<Integer> TICK_MINUTES = List.of(1, 2, 5, 10, 15, 30, 60, 120, 240, 480);
+    private static final Mustache CHART = MarkupTemplates.template("chart.mustache");
 
     private Charts() {
     }
@@ -47,19 +51,18 @@ final class Charts {
         long max = Math.max(1, rows.stream().mapToLong(ItemSummary::count).max().orElse(1));
         int barSpace = WIDTH - LABEL_WIDTH - 60;
         int height = rows.size() * ROW + 10;
-        StringBuilder svg = open(height, "items", words.text("report.chart.items"), words.text("report.chart.items.desc"));
+        List<Mark> marks = new ArrayList<>();
         int y = 5;
         for (ItemSummary s : rows) {
             String label = HtmlReport.label(data, s, words);
             int length = (int) Math.round((double) s.count() * barSpace / max);
-            svg.append("<g><title>").append(Text.escapeMarkup(words.text("report.chart.item.comments", label, s.count()))).append("</title>");
-            text(svg, LABEL_WIDTH - 8, y + 15, "end", shorten(label, LABEL_CHARS));
-            svg.append(rect(LABEL_WIDTH, y + 3, Math.max(length, s.count() > 0 ? 1 : 0), ROW - 6, BAR));
-            text(svg, LABEL_WIDTH + length + 6, y + 15, "start", Long.toString(s.count()));
-            svg.append("</g>");
+            marks.add(new Mark(words.text("report.chart.item.comments", label, s.count()), List.of(
+                    text(LABEL_WIDTH - 8, y + 15, "end", shorten(label, LABEL_CHARS)),
+                    rect(LABEL_WIDTH, y + 3, Math.max(length, s.count() > 0 ? 1 : 0), ROW - 6, BAR),
+                    text(LABEL_WIDTH + length + 6, y + 15, "start", Long.toString(s.count())))));
             y += ROW;
         }
-        return svg.append("</svg>").toString();
+        return draw("items", height, words.text("report.chart.items"), words.text("report.chart.items.desc"), marks);
     }
 
     /**
@@ -70,10 +73,12 @@ final class Charts {
         NavigableMap<Instant, Long> minutes = data.perMinute();
         List<Segment> segments = data.segments();
         int height = 240;
-        StringBuilder svg = open(height, "timeline", words.text("report.chart.timeline"), words.text("report.chart.timeline.desc"));
+        String title = words.text("report.chart.timeline");
+        String description = words.text("report.chart.timeline.desc");
+        List<Mark> marks = new ArrayList<>();
         if (minutes.isEmpty()) {
-            text(svg, WIDTH / 2, height / 2, "middle", words.text("report.chart.none"));
-            return svg.append("</svg>").toString();
+            marks.add(Mark.of(text(WIDTH / 2, height / 2, "middle", words.text("report.chart.none"))));
+            return draw("timeline", height, title, description, marks);
         }
         Instant first = minutes.keySet().iterator().next();
         Instant last = minutes.lastKey().plus(Duration.ofMinutes(1));
@@ -101,22 +106,19 @@ final class Charts {
             }
             Instant until = i + 1 < segments.size() ? segments.get(i + 1).from() : last;
             double x = xOf.apply(segment.from());
-            svg.append("<g><title>").append(Text.escapeMarkup(words.text("bucket.recess"))).append("</title>")
-                    .append(rect(x, top, Math.max(1, xOf.apply(until) - x), bottom - top, RECESS_SHADE)).append("</g>");
-            text(svg, x + 3, top + 12, "start", words.text("bucket.recess"));
+            marks.add(new Mark(words.text("bucket.recess"), List.of(rect(x, top, Math.max(1, xOf.apply(until) - x), bottom - top, RECESS_SHADE))));
+            marks.add(Mark.of(text(x + 3, top + 12, "start", words.text("bucket.recess"))));
         }
         for (long value = 0; value <= yMax; value += yStep) {
             double y = bottom - (double) value * (bottom - top) / yMax;
-            svg.append(line(left, y, right, y, "#d0d0d0", 0.5));
-            text(svg, left - 5, y + 4, "end", Long.toString(value));
+            marks.add(Mark.of(line(left, y, right, y, GRID, 0.5), text(left - 5, y + 4, "end", Long.toString(value))));
         }
         ZoneId zone = data.zone();
         for (Map.Entry<Instant, Long> minute : minutes.entrySet()) {
             double x = xOf.apply(minute.getKey());
             double h = (double) minute.getValue() * (bottom - top) / yMax;
-            svg.append("<g><title>").append(CLOCK.format(minute.getKey().atZone(zone))).append(": ")
-                    .append(minute.getValue()).append(minute.getValue() == 1 ? " comment" : " comments").append("</title>")
-                    .append(rect(x, bottom - h, Math.max(perMinute - 0.5, 0.8), h, BAR)).append("</g>");
+            String hint = CLOCK.format(minute.getKey().atZone(zone)) + ": " + minute.getValue() + (minute.getValue() == 1 ? " comment" : " comments");
+            marks.add(new Mark(hint, List.of(rect(x, bottom - h, Math.max(perMinute - 0.5, 0.8), h, BAR))));
         }
         int row = 0;
         String marked = null;
@@ -128,27 +130,26 @@ final class Charts {
             marked = segment.itemId();
             double x = xOf.apply(segment.from());
             String number = data.agendaItem(segment.itemId()).map(item -> item.number() == null ? item.itemId() : item.number().strip()).orElse(segment.itemId());
-            svg.append("<g><title>").append(Text.escapeMarkup(words.text("report.chart.item.starts", number, CLOCK.format(segment.from().atZone(zone))))).append("</title>");
-            svg.append(line(x, top - 12 + (row % 2) * 11, x, bottom, INK, 1));
             // Near the right edge the number is written leftwards of its line, so that it is not cut.
             boolean atEdge = x > WIDTH - 40;
-            text(svg, atEdge ? x - 2 : x + 2, top - 14 + (row % 2) * 11, atEdge ? "end" : "start", shorten(number, 8));
-            svg.append("</g>");
+            marks.add(new Mark(words.text("report.chart.item.starts", number, CLOCK.format(segment.from().atZone(zone))), List.of(
+                    line(x, top - 12 + (row % 2) * 11, x, bottom, INK, 1),
+                    text(atEdge ? x - 2 : x + 2, top - 14 + (row % 2) * 11, atEdge ? "end" : "start", shorten(number, 8)))));
             row++;
         }
-        svg.append(line(left, bottom, right, bottom, INK, 1));
+        marks.add(Mark.of(line(left, bottom, right, bottom, INK, 1)));
         long tick = TICK_MINUTES.stream().filter(m -> span / m <= 8).findFirst().orElse(960);
         long offset = zone.getRules().getOffset(first).getTotalSeconds();
         Instant firstTick = Instant.ofEpochSecond(ceilTo(first.getEpochSecond() + offset, tick * 60) - offset);
         for (Instant t = firstTick; !t.isAfter(last); t = t.plus(Duration.ofMinutes(tick))) {
             double x = xOf.apply(t);
-            svg.append(line(x, bottom, x, bottom + 4, INK, 1));
             // A tick's time is centred under it, except at the edges, where a centred label would be cut.
-            text(svg, x, bottom + 16, x > WIDTH - 24 ? "end" : x < 24 ? "start" : "middle", CLOCK.format(t.atZone(zone)));
+            marks.add(Mark.of(line(x, bottom, x, bottom + 4, INK, 1),
+                    text(x, bottom + 16, x > WIDTH - 24 ? "end" : x < 24 ? "start" : "middle", CLOCK.format(t.atZone(zone)))));
         }
-        text(svg, (left + right) / 2.0, height - 4, "middle",
-                words.text("report.chart.axis", zone.getId(), data.meeting().broadcastDelaySeconds()));
-        return svg.append("</svg>").toString();
+        marks.add(Mark.of(text((left + right) / 2.0, height - 4, "middle",
+                words.text("report.chart.axis", zone.getId(), data.meeting().broadcastDelaySeconds()))));
+        return draw("timeline", height, title, description, marks);
     }
 
     /** A bar for each item that has comments, split by sentiment label, each bar the whole of its item. */
@@ -156,25 +157,23 @@ final class Charts {
         List<ItemSummary> rows = data.summaries().stream().filter(s -> s.count() > 0).toList();
         int barSpace = WIDTH - LABEL_WIDTH - 20;
         int height = rows.size() * ROW + 36;
-        StringBuilder svg = open(height, "sentiment", words.text("report.chart.sentiment"), words.text("report.chart.sentiment.desc"));
+        List<Mark> marks = new ArrayList<>();
         int x = LABEL_WIDTH;
         for (String[] legend : new String[][] {{words.text("report.chart.legend.positive"), POSITIVE}, {words.text("report.chart.legend.neutral"), NEUTRAL},
             {words.text("report.chart.legend.negative"), NEGATIVE}, {words.text("report.chart.legend.unscored"), UNSCORED}}) {
-            svg.append(rect(x, 4, 12, 12, legend[1]));
-            text(svg, x + 16, 14, "start", legend[0]);
+            marks.add(Mark.of(rect(x, 4, 12, 12, legend[1]), text(x + 16, 14, "start", legend[0])));
             x += 20 + legend[0].length() * 6;
         }
         if (rows.isEmpty()) {
-            text(svg, WIDTH / 2, 30, "middle", words.text("report.chart.none"));
+            marks.add(Mark.of(text(WIDTH / 2, 30, "middle", words.text("report.chart.none"))));
         }
         int y = 26;
         for (ItemSummary s : rows) {
             SentimentSummary m = s.sentiment();
             long total = m.positive() + m.neutral() + m.negative() + m.unscored();
             String label = HtmlReport.label(data, s, words);
-            svg.append("<g><title>").append(Text.escapeMarkup(words.text("report.chart.item.sentiment", label, m.positive(), m.neutral(), m.negative(),
-                    m.unscored()))).append("</title>");
-            text(svg, LABEL_WIDTH - 8, y + 15, "end", shorten(label, LABEL_CHARS));
+            List<Shape> shapes = new ArrayList<>();
+            shapes.add(text(LABEL_WIDTH - 8, y + 15, "end", shorten(label, LABEL_CHARS)));
             double left = LABEL_WIDTH;
             for (Object[] part : new Object[][] {{m.positive(), POSITIVE}, {m.neutral(), NEUTRAL}, {m.negative(), NEGATIVE}, {m.unscored(), UNSCORED}}) {
                 long n = (Long) part[0];
@@ -182,37 +181,31 @@ final class Charts {
                     continue;
                 }
                 double width = (double) n * barSpace / total;
-                svg.append(rect(left, y + 3, width, ROW - 6, (String) part[1]));
+                shapes.add(rect(left, y + 3, width, ROW - 6, (String) part[1]));
                 left += width;
             }
-            svg.append("</g>");
+            marks.add(new Mark(words.text("report.chart.item.sentiment", label, m.positive(), m.neutral(), m.negative(), m.unscored()), shapes));
             y += ROW;
         }
-        return svg.append("</svg>").toString();
+        return draw("sentiment", height, words.text("report.chart.sentiment"), words.text("report.chart.sentiment.desc"), marks);
     }
 
-    private static StringBuilder open(int height, String name, String title, String description) {
-        String id = "chart-" + name;
-        return new StringBuilder(4096)
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" aria-labelledby=\"").append(id).append("-title ")
-                .append(id).append("-desc\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"").append(FONT).append("\">")
-                .append("<title id=\"").append(id).append("-title\">").append(Text.escapeMarkup(title)).append("</title>")
-                .append("<desc id=\"").append(id).append("-desc\">").append(Text.escapeMarkup(description)).append("</desc>");
+    private static String draw(String name, int height, String title, String description, List<Mark> marks) {
+        StringWriter svg = new StringWriter(4096);
+        CHART.execute(svg, new Drawing("chart-" + name, WIDTH, height, FONT, title, description, marks));
+        return svg.toString();
     }
 
-    private static void text(StringBuilder svg, double x, double y, String anchor, String content) {
-        svg.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" text-anchor=\"").append(anchor)
-                .append("\" fill=\"").append(INK).append("\">").append(Text.escapeMarkup(content)).append("</text>");
+    private static Shape text(double x, double y, String anchor, String content) {
+        return new Shape(null, null, new Label(num(x), num(y), anchor, INK, content));
     }
 
-    private static String rect(double x, double y, double width, double height, String fill) {
-        return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(width) + "\" height=\"" + num(height) + "\" fill=\"" + fill + "\"/>";
+    private static Shape rect(double x, double y, double width, double height, String fill) {
+        return new Shape(new Rect(num(x), num(y), num(width), num(height), fill), null, null);
     }
 
-    private static String line(double x1, double y1, double x2, double y2, String stroke, double width) {
-        return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) + "\" stroke=\"" + stroke
-                + "\" stroke-width=\"" + num(width) + "\"/>";
+    private static Shape line(double x1, double y1, double x2, double y2, String stroke, double width) {
+        return new Shape(null, new Line(num(x1), num(y1), num(x2), num(y2), stroke, num(width)), null);
     }
 
     private static String num(double value) {
@@ -254,5 +247,28 @@ final class Charts {
             return text;
         }
         return text.substring(0, text.offsetByCodePoints(0, max - 1)).strip() + "…";
+    }
+
+    // What chart.mustache reads, by the names it uses: a chart is marks, each shapes with a hint (an SVG title) or none.
+    private record Drawing(String id, int width, int height, int fontSize, String title, String description, List<Mark> marks) {
+    }
+
+    private record Mark(String hint, List<Shape> shapes) {
+        static Mark of(Shape... shapes) {
+            return new Mark(null, List.of(shapes));
+        }
+    }
+
+    /** One of a rectangle, a line or a label. */
+    private record Shape(Rect rect, Line line, Label label) {
+    }
+
+    private record Rect(String x, String y, String width, String height, String fill) {
+    }
+
+    private record Line(String x1, String y1, String x2, String y2, String stroke, String strokeWidth) {
+    }
+
+    private record Label(String x, String y, String anchor, String fill, String text) {
     }
 }

@@ -8,23 +8,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.chamberpulse.model.AgendaItem;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.ItemSummary;
 import org.chamberpulse.model.Json;
+import org.chamberpulse.model.Meeting;
 import org.chamberpulse.model.Messages;
+import org.chamberpulse.model.Quote;
 import org.chamberpulse.model.ScoredComment;
 import org.chamberpulse.model.Sentiment;
 import org.chamberpulse.model.SentimentSummary;
+import org.chamberpulse.model.TermCount;
 import org.chamberpulse.timeline.MeetingTimeline;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.xml.sax.InputSource;
 
 class ReportTest {
 
@@ -177,6 +183,41 @@ class ReportTest {
         assertThat(rows).extracting(r -> r.get("text")).containsExactlyElementsOf(formulas.stream().map(f -> "'" + f).toList());
         assertThat(rows).extracting(r -> r.get("author")).allSatisfy(author -> assertThat(author).startsWith("'="));
         assertThat(CsvReport.cells(-0.5, "plain", "-minus")).containsExactly(-0.5, "plain", "'-minus");
+    }
+
+    @Test
+    void shouldEscapeEveryWordOfTheMeetingAndItsCommentsInWellFormedXhtml() throws Exception {
+        // given: markup, quotes and control characters where the council and the public write
+        Meeting m = ReportFixtures.meeting();
+        String hostile = "<script>alert('x')</script> & \"co\"\u0001";
+        Meeting meeting = new Meeting(m.meetingId(), "Cabinet " + hostile, "Body " + hostile, m.hashtags(), m.scheduledStart(), m.timezone(),
+                m.broadcastDelaySeconds(), List.of(new AgendaItem("1", "1.", "Item " + hostile, false, "ref " + hostile, "min " + hostile),
+                        m.items().get(1), m.items().get(2)));
+        Map<String, ItemSummary> byItem = new LinkedHashMap<>(summaries);
+        ItemSummary first = byItem.get("1");
+        byItem.put("1", new ItemSummary(first.meetingId(), first.itemId(), first.number(), "Item " + hostile, first.count(), first.reposts(),
+                first.uniqueAuthors(), first.sentiment(), first.perMinute(), List.of(new TermCount("tag" + hostile, 3)), List.of(new TermCount("term" + hostile, 3)),
+                first.flagged(), first.restricted(), first.firstAt(), first.lastAt(),
+                List.of(new Quote("web:1", "Quote " + hostile, first.firstAt(), Sentiment.Label.NEUTRAL)), first.version(), first.lastReceivedAt()));
+        ReportData hostileData = ReportData.of(new MeetingTimeline(m.meetingId(), meeting, List.of()), byItem, List.of(), data.generatedAt());
+
+        // when
+        String page = HtmlReport.render(hostileData, "https://example.org/r?a=1&b='2'/");
+
+        // then
+        var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(page)));
+        assertThat(xml.getElementsByTagName("script").getLength()).isZero();
+        String shown = "<script>alert('x')</script> & \"co\"";
+        Document html = Jsoup.parse(page);
+        assertThat(html.title()).isEqualTo("Public comments: Cabinet " + shown);
+        assertThat(html.select("header p").first().text()).isEqualTo("Body " + shown);
+        assertThat(html.select("#item-1 h3").text()).isEqualTo("1. Item " + shown);
+        assertThat(html.select("#item-1 p.meta").first().text()).contains("min " + shown, "ref " + shown);
+        assertThat(html.select("#item-1 p").text()).contains("term" + shown + " (3)", "#tag" + shown + " (3)");
+        assertThat(html.select("#item-1 blockquote p").first().text()).isEqualTo("Quote " + shown);
+        assertThat(html.select("section[aria-labelledby=chart-items] svg text").eachText()).anyMatch(label -> label.startsWith("1. Item <script>"));
+        assertThat(html.select("footer a").first().attr("href")).isEqualTo("https://example.org/r?a=1&b='2'/report.pdf");
+        assertThat(new Report(hostileData, "").render(Report.File.PDF)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
