@@ -187,9 +187,9 @@ class ReportTest {
 
     @Test
     void shouldEscapeEveryWordOfTheMeetingAndItsCommentsInWellFormedXhtml() throws Exception {
-        // given: markup, quotes and control characters where the council and the public write
+        // given: markup, quotes, template tags and control characters where the council and the public write
         Meeting m = ReportFixtures.meeting();
-        String hostile = "<script>alert('x')</script> & \"co\"\u0001";
+        String hostile = "<script>alert('x')</script> & \"co\" {{title}}{{{files}}}\u0001";
         Meeting meeting = new Meeting(m.meetingId(), "Cabinet " + hostile, "Body " + hostile, m.hashtags(), m.scheduledStart(), m.timezone(),
                 m.broadcastDelaySeconds(), List.of(new AgendaItem("1", "1.", "Item " + hostile, false, "ref " + hostile, "min " + hostile),
                         m.items().get(1), m.items().get(2)));
@@ -207,7 +207,7 @@ class ReportTest {
         // then
         var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(page)));
         assertThat(xml.getElementsByTagName("script").getLength()).isZero();
-        String shown = "<script>alert('x')</script> & \"co\"";
+        String shown = "<script>alert('x')</script> & \"co\" {{title}}{{{files}}}";
         Document html = Jsoup.parse(page);
         assertThat(html.title()).isEqualTo("Public comments: Cabinet " + shown);
         assertThat(html.select("header p").first().text()).isEqualTo("Body " + shown);
