@@ -11,13 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -54,7 +52,7 @@ public final class JetstreamClient implements Runnable {
     private final Clock clock;
     private final Resume resume;
     private final SourceStats stats;
-    private final Map<String, SourceStats> tagStats = new ConcurrentHashMap<>();
+    private final FollowedTags followed;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Backoff backoff = Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(2));
     private final Map<String, Comment> remembered = new LinkedHashMap<>(16, 0.75f, false) {
@@ -63,8 +61,6 @@ public final class JetstreamClient implements Runnable {
             return size() > REMEMBERED_POSTS;
         }
     };
-    private final Object changes = new Object();
-    private volatile Set<String> tags = Set.of();
     private volatile boolean running = true;
     private volatile boolean reconnect;
     private volatile long cursor;
@@ -87,9 +83,7 @@ public final class JetstreamClient implements Runnable {
         String[] parts = saved == null ? new String[0] : saved.strip().split(" ", 2);
         this.cursor = parts.length == 0 ? 0 : parse(parts[0]);
         this.savedCursor = cursor;
-        if (parts.length == 2) {
-            this.tags = Set.of(parts[1].split(","));
-        }
+        this.followed = new FollowedTags(stats, parts.length == 2 ? Set.of(parts[1].split(",")) : Set.of());
     }
 
     /**
@@ -98,32 +92,29 @@ public final class JetstreamClient implements Runnable {
      */
     public void follow(Map<String, Instant> wanted, Function<String, SourceStats> statsOf) {
         Map<String, Instant> normalised = new LinkedHashMap<>();
-        wanted.forEach((tag, from) -> normalised.put(normalise(tag), from));
-        Set<String> before = tags;
-        long rewind = Long.MAX_VALUE;
+        wanted.forEach((tag, from) -> normalised.put(FollowedTags.normalise(tag), from));
+        Set<String> before = followed.tags();
+        long earliest = Long.MAX_VALUE;
         for (Map.Entry<String, Instant> entry : normalised.entrySet()) {
-            tagStats.computeIfAbsent(entry.getKey(), statsOf);
             if (!before.contains(entry.getKey()) && entry.getValue() != null && !entry.getValue().equals(Instant.EPOCH)) {
-                rewind = Math.min(rewind, micros(entry.getValue()));
+                earliest = Math.min(earliest, micros(entry.getValue()));
             }
         }
-        tagStats.keySet().retainAll(normalised.keySet());
-        tags = Set.copyOf(normalised.keySet());
-        synchronized (changes) {
+        long rewind = earliest;
+        followed.follow(normalised.keySet(), statsOf, () -> {
             if (rewind != Long.MAX_VALUE && (cursor == 0 || rewind < cursor)) {
                 log.info("bluesky: reading back from {} for a newly followed hashtag", Instant.ofEpochMilli(rewind / 1_000));
                 cursor = rewind;
                 reconnect = true;
             }
-            if (tags.isEmpty()) {
+            if (normalised.isEmpty()) {
                 reconnect = true;
             }
-            changes.notifyAll();
-        }
+        });
     }
 
     public Set<String> tags() {
-        return tags;
+        return followed.tags();
     }
 
     public SourceStats stats() {
@@ -131,14 +122,16 @@ public final class JetstreamClient implements Runnable {
     }
 
     public SourceStats stats(String tag) {
-        return tagStats.get(tag);
+        return followed.stats(tag);
     }
 
     @Override
     public void run() {
         while (running) {
-            if (tags.isEmpty()) {
-                waitForTags();
+            if (followed.tags().isEmpty()) {
+                if (!followed.awaitChange()) {
+                    running = false;
+                }
                 continue;
             }
             CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -148,9 +141,8 @@ public final class JetstreamClient implements Runnable {
                         .connectTimeout(Duration.ofSeconds(10))
                         .buildAsync(subscribeUri(), new Listener(closed))
                         .get(30, TimeUnit.SECONDS);
-                stats.connected(clock.millis());
-                tagStats.values().forEach(s -> s.connected(clock.millis()));
-                log.info("bluesky: following {} on {}{}", tags, endpoint.getHost(), cursor > 0 ? " from cursor " + cursor : "");
+                followed.connected(clock.millis());
+                log.info("bluesky: following {} on {}{}", followed.tags(), endpoint.getHost(), cursor > 0 ? " from cursor " + cursor : "");
                 while (running && !closed.isDone() && !reconnect) {
                     try {
                         closed.get(1, TimeUnit.SECONDS);
@@ -165,13 +157,13 @@ public final class JetstreamClient implements Runnable {
                 if (closed.isCompletedExceptionally()) {
                     closed.join();
                 }
-                disconnected(running && !reconnect ? "the stream ended" : "stopped");
+                followed.disconnected(running && !reconnect ? "the stream ended" : "stopped");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
                 String why = e.getCause() != null ? String.valueOf(e.getCause().getMessage()) : String.valueOf(e.getMessage());
-                disconnected(why);
+                followed.disconnected(why);
                 log.warn("bluesky: {}; reconnecting", why);
             }
             saveCursor();
@@ -181,27 +173,9 @@ public final class JetstreamClient implements Runnable {
         }
     }
 
-    private void disconnected(String why) {
-        stats.disconnected(why);
-        tagStats.values().forEach(s -> s.disconnected(why));
-    }
-
-    private void waitForTags() {
-        synchronized (changes) {
-            try {
-                changes.wait(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
-    }
-
     public void stop() {
         running = false;
-        synchronized (changes) {
-            changes.notifyAll();
-        }
+        followed.wake();
     }
 
     URI subscribeUri() {
@@ -312,7 +286,8 @@ public final class JetstreamClient implements Runnable {
         }
         if (POST.equals(collection)) {
             List<String> postTags = tags(record);
-            if (postTags.stream().noneMatch(tags::contains)) {
+            Set<String> following = followed.tags();
+            if (postTags.stream().noneMatch(following::contains)) {
                 return;
             }
             JsonNode langs = record.path("langs");
@@ -345,16 +320,7 @@ public final class JetstreamClient implements Runnable {
 
     private void emit(Comment comment, List<String> postTags) {
         sink.accept(comment);
-        long now = clock.millis();
-        stats.received();
-        stats.published(now);
-        for (String tag : postTags) {
-            SourceStats perTag = tagStats.get(tag);
-            if (perTag != null) {
-                perTag.received();
-                perTag.published(now);
-            }
-        }
+        followed.published(postTags, clock.millis());
     }
 
     /** The tag facets of a post, lower case, without '#'. */
@@ -363,15 +329,11 @@ public final class JetstreamClient implements Runnable {
         for (JsonNode facet : record.path("facets")) {
             for (JsonNode feature : facet.path("features")) {
                 if (TAG_FACET.equals(feature.path("$type").asText())) {
-                    tags.add(normalise(feature.path("tag").asText()));
+                    tags.add(FollowedTags.normalise(feature.path("tag").asText()));
                 }
             }
         }
         return tags;
-    }
-
-    private static String normalise(String tag) {
-        return (tag.startsWith("#") ? tag.substring(1) : tag).toLowerCase(Locale.ROOT);
     }
 
     private static long micros(Instant at) {
@@ -397,7 +359,7 @@ public final class JetstreamClient implements Runnable {
             return;
         }
         sink.flush();
-        resume.save(current + " " + String.join(",", new TreeSet<>(tags)));
+        resume.save(current + " " + String.join(",", new TreeSet<>(followed.tags())));
         savedCursor = current;
     }
 }

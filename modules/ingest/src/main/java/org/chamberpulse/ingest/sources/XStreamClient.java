@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
@@ -45,13 +44,11 @@ public final class XStreamClient implements Runnable {
     private final Pseudonyms pseudonyms;
     private final Clock clock;
     private final SourceStats stats;
-    private final Map<String, SourceStats> tagStats = new ConcurrentHashMap<>();
+    private final FollowedTags followed;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Backoff network = Backoff.linear(Duration.ofMillis(250), Duration.ofSeconds(16));
     private final Backoff rateLimited = Backoff.exponential(Duration.ofMinutes(1), Duration.ofMinutes(15));
     private final Backoff serverError = Backoff.exponential(Duration.ofSeconds(5), Duration.ofSeconds(320));
-    private final Object changes = new Object();
-    private volatile Set<String> tags = Set.of();
     private volatile boolean running = true;
     private volatile InputStream current;
 
@@ -68,26 +65,20 @@ public final class XStreamClient implements Runnable {
         this.pseudonyms = pseudonyms;
         this.clock = clock;
         this.stats = stats;
+        this.followed = new FollowedTags(stats, Set.of());
     }
 
     /** The hashtags to follow; a change reconnects with the rules made to match. */
     public void follow(Set<String> wanted, Function<String, SourceStats> statsOf) {
         Set<String> normalised = new TreeSet<>();
-        wanted.forEach(tag -> normalised.add((tag.startsWith("#") ? tag.substring(1) : tag).toLowerCase(Locale.ROOT)));
-        if (normalised.equals(tags)) {
-            return;
-        }
-        normalised.forEach(tag -> tagStats.computeIfAbsent(tag, statsOf));
-        tagStats.keySet().retainAll(normalised);
-        tags = Set.copyOf(normalised);
-        closeCurrent();
-        synchronized (changes) {
-            changes.notifyAll();
+        wanted.forEach(tag -> normalised.add(FollowedTags.normalise(tag)));
+        if (!normalised.equals(followed.tags())) {
+            followed.follow(normalised, statsOf, this::closeCurrent);
         }
     }
 
     public Set<String> tags() {
-        return tags;
+        return followed.tags();
     }
 
     public SourceStats stats() {
@@ -95,34 +86,36 @@ public final class XStreamClient implements Runnable {
     }
 
     public SourceStats stats(String tag) {
-        return tagStats.get(tag);
+        return followed.stats(tag);
     }
 
     @Override
     public void run() {
         while (running) {
-            if (tags.isEmpty()) {
-                waitForTags();
+            if (followed.tags().isEmpty()) {
+                if (!followed.awaitChange()) {
+                    running = false;
+                }
                 continue;
             }
             Backoff wait = network;
             Duration atLeast = Duration.ZERO;
             try {
-                Set<String> following = tags;
+                Set<String> following = followed.tags();
                 ensureRules(following);
                 stream(following);
-                disconnected("the stream ended");
-                if (!following.equals(tags)) {
+                followed.disconnected("the stream ended");
+                if (!following.equals(followed.tags())) {
                     continue;
                 }
                 log.info("x: the stream ended; reconnecting");
             } catch (UpstreamStatus e) {
-                disconnected(e.getMessage());
+                followed.disconnected(e.getMessage());
                 log.warn("x: {}", e.getMessage());
                 wait = e.status() >= 500 ? serverError : rateLimited;
                 atLeast = e.retryAfter();
             } catch (IOException e) {
-                disconnected(String.valueOf(e.getMessage()));
+                followed.disconnected(String.valueOf(e.getMessage()));
                 if (running) {
                     log.warn("x: {}; reconnecting", e.getMessage());
                 }
@@ -139,29 +132,11 @@ public final class XStreamClient implements Runnable {
     public void stop() {
         running = false;
         closeCurrent();
-        synchronized (changes) {
-            changes.notifyAll();
-        }
-    }
-
-    private void waitForTags() {
-        synchronized (changes) {
-            try {
-                changes.wait(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
+        followed.wake();
     }
 
     private void closeCurrent() {
         BoundedLines.close(current);
-    }
-
-    private void disconnected(String why) {
-        stats.disconnected(why);
-        tagStats.values().forEach(s -> s.disconnected(why));
     }
 
     /** One rule "#tag" per followed hashtag; this client's rules for other hashtags are deleted. */
@@ -204,11 +179,10 @@ public final class XStreamClient implements Runnable {
                 throw new UpstreamStatus(response.statusCode(), "the filtered stream", UpstreamStatus.retryAfter(response.headers(), clock.instant()));
             }
             current = body;
-            if (!following.equals(tags)) {
+            if (!following.equals(followed.tags())) {
                 return;
             }
-            stats.connected(clock.millis());
-            tagStats.values().forEach(s -> s.connected(clock.millis()));
+            followed.connected(clock.millis());
             log.info("x: following {}", following);
             long overlong = BoundedLines.read(body, line -> {
                 if (!running) {
@@ -237,16 +211,7 @@ public final class XStreamClient implements Runnable {
                 return;
             }
             sink.accept(comment);
-            long now = clock.millis();
-            stats.received();
-            stats.published(now);
-            for (String tag : comment.hashtags()) {
-                SourceStats perTag = tagStats.get(tag);
-                if (perTag != null) {
-                    perTag.received();
-                    perTag.published(now);
-                }
-            }
+            followed.published(comment.hashtags(), clock.millis());
         } catch (IOException | RuntimeException e) {
             stats.malformed();
             log.warn("x: an unreadable line was skipped");
