@@ -56,7 +56,7 @@ final class Charts {
         for (ItemSummary s : rows) {
             String label = HtmlReport.label(data, s, words);
             int length = (int) Math.round((double) s.count() * barSpace / max);
-            marks.add(new Mark(words.text("report.chart.item.comments", label, s.count()), List.of(
+            marks.add(new Mark(comments(words, label, s.count()), List.of(
                     text(LABEL_WIDTH - 8, y + 15, "end", shorten(label, LABEL_CHARS)),
                     rect(LABEL_WIDTH, y + 3, Math.max(length, s.count() > 0 ? 1 : 0), ROW - 6, BAR),
                     text(LABEL_WIDTH + length + 6, y + 15, "start", Long.toString(s.count())))));
@@ -117,8 +117,7 @@ final class Charts {
         for (Map.Entry<Instant, Long> minute : minutes.entrySet()) {
             double x = xOf.apply(minute.getKey());
             double h = (double) minute.getValue() * (bottom - top) / yMax;
-            String hint = CLOCK.format(minute.getKey().atZone(zone)) + ": " + minute.getValue() + (minute.getValue() == 1 ? " comment" : " comments");
-            marks.add(new Mark(hint, List.of(rect(x, bottom - h, Math.max(perMinute - 0.5, 0.8), h, BAR))));
+            marks.add(new Mark(comments(words, CLOCK.format(minute.getKey().atZone(zone)), minute.getValue()), List.of(rect(x, bottom - h, Math.max(perMinute - 0.5, 0.8), h, BAR))));
         }
         int row = 0;
         String marked = null;
@@ -188,6 +187,11 @@ final class Charts {
             y += ROW;
         }
         return draw("sentiment", height, words.text("report.chart.sentiment"), words.text("report.chart.sentiment.desc"), marks);
+    }
+
+    /** "4. Public questions: 1 comment", "14:02: 3 comments": how many comments, after a label, in the page's words. */
+    private static String comments(Messages words, String label, long count) {
+        return words.text("report.chart.item.comments", label, words.text(count == 1 ? "report.item.comment" : "report.item.comments", count));
     }
 
     private static String draw(String name, int height, String title, String description, List<Mark> marks) {

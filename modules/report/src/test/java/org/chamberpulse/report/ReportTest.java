@@ -249,6 +249,8 @@ class ReportTest {
         assertThat(html.select("h2").eachText()).contains("Y cyfarfod mewn ffigurau", "Sylwadau fesul eitem", "Ffigurau fesul eitem", "Eitem wrth eitem");
         assertThat(html.select("dl.facts").text()).contains("Dyddiad").containsPattern("(?i)dydd (Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul)");
         assertThat(html.text()).doesNotContain("Comments per item", "Figures per item", "How these figures are made");
+        assertThat(html.select("svg title").eachText()).isNotEmpty().noneMatch(title -> title.contains("comment"))
+                .contains("2. Gwasanaethau ŵyr ac ŷd: bus & tram services: 5 o sylwadau", "1. Apologies: 2 o sylwadau", "14:02: 1 sylw");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Gwasanaethau ŵyr ac ŷd", "Sylwadau fesul munud", "Teimlad fesul eitem", "Tudalen 1 o");
