@@ -1,6 +1,8 @@
 package org.chamberpulse.dashboard;
 
 import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +18,8 @@ import org.chamberpulse.model.Text;
 public final class Language {
 
     static final String COOKIE = "pulse_lang";
+    /** The switch's choice is remembered for a year: a resident who reads in Welsh need not choose again. */
+    static final int COOKIE_SECONDS = 365 * 24 * 60 * 60;
 
     private Language() {
     }
@@ -23,7 +27,7 @@ public final class Language {
     public static Messages choose(Context ctx, String meetingLanguage) {
         Optional<String> asked = Messages.supported(ctx.queryParam("lang"));
         if (asked.isPresent()) {
-            ctx.res().addHeader("Set-Cookie", COOKIE + "=" + asked.get() + "; Path=/; SameSite=Lax; Max-Age=31536000");
+            ctx.cookie(new Cookie(COOKIE, asked.get(), "/", COOKIE_SECONDS, false, true, null, SameSite.LAX));
             return Messages.of(asked.get());
         }
         Optional<String> chosen = Messages.supported(ctx.cookie(COOKIE));

@@ -368,6 +368,22 @@ class WebEdgeTest {
     }
 
     @Test
+    void shouldRememberTheLanguageChosenWithTheSwitch() throws Exception {
+        // given
+        start();
+
+        // when: Welsh is chosen on one page, and another is asked for by an English browser with the cookie
+        Answer chosen = request("GET /?lang=cy HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n\r\n");
+        Answer later = request("GET /no/such/page HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nAccept-Language: en\r\nCookie: "
+                + Language.COOKIE + "=cy\r\n\r\n");
+
+        // then
+        assertThat(chosen.headers().get("set-cookie")).startsWith(Language.COOKIE + "=cy;")
+                .contains("Path=/", "Max-Age=" + Language.COOKIE_SECONDS, "SameSite=Lax", "HttpOnly");
+        assertThat(later.body()).contains("<html lang=\"cy\">");
+    }
+
+    @Test
     void shouldGiveTheConsolesRefusalsInTheClerksLanguage() throws Exception {
         // given: a signed-in clerk and a meeting not yet opened
         start();
