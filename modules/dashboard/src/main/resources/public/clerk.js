@@ -26,12 +26,16 @@
   const post = (url, body) => send('POST', url, body);
   const put = (url, body) => send('PUT', url, body);
 
-  /** Items from lines "number | title | restricted"; the itemId is the number's letters and digits. */
+  /**
+   * Items from lines "number | title | restricted", the last word in English or in the page's language (a Welsh
+   * clerk writes "cyfyngedig", as the form says); the itemId is the number's letters and digits.
+   */
   function itemsFrom(text) {
+    const restricted = ['restricted', t('console.items.restricted').toLowerCase()];
     return text.split('\n').map(line => line.trim()).filter(Boolean).map(line => {
       const parts = line.split('|').map(p => p.trim());
       return {itemId: parts[0].replace(/[^A-Za-z0-9._:-]/g, ''), number: parts[0], title: parts[1] || parts[0],
-        restricted: (parts[2] || '').toLowerCase() === 'restricted'};
+        restricted: restricted.includes((parts[2] || '').toLowerCase())};
     });
   }
 
@@ -298,7 +302,7 @@
     document.getElementById('etitle').value = state.meeting.title;
     document.getElementById('ebody').value = state.meeting.body || '';
     document.getElementById('ehashtags').value = state.meeting.hashtags.join(' ');
-    document.getElementById('eitems').value = state.meeting.items.map(i => i.number + ' | ' + i.title + (i.restricted ? ' | restricted' : '')).join('\n');
+    document.getElementById('eitems').value = state.meeting.items.map(i => i.number + ' | ' + i.title + (i.restricted ? ' | ' + t('console.items.restricted') : '')).join('\n');
   }
 
   const SOURCE_NAMES = {mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X'};

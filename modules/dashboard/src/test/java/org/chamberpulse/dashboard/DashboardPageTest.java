@@ -365,6 +365,29 @@ class DashboardPageTest {
     }
 
     @Test
+    void shouldCreateAMeetingWithAnExemptItemMarkedInTheConsolesLanguage() {
+        // given: a clerk whose browser asks for Welsh, on the form that says "| cyfyngedig" marks exempt business
+        asksForLanguages("cy");
+        start();
+        logIn("/clerk");
+        assertThat(browser.driver.findElement(By.cssSelector("label[for=items]")).getText()).contains("| cyfyngedig");
+
+        // when
+        browser.driver.findElement(By.id("meetingId")).sendKeys("cab-1");
+        browser.driver.findElement(By.id("mtitle")).sendKeys("Cabinet");
+        browser.driver.findElement(By.id("hashtags")).sendKeys("cablive");
+        browser.driver.findElement(By.id("start")).sendKeys("01012027\t1000AM");
+        browser.driver.findElement(By.id("items")).sendKeys("1 | Cofnodion\n2 | Tir ym Mill Lane | Cyfyngedig\n3 | Land | restricted");
+        browser.driver.findElement(By.cssSelector("#create button[type=submit]")).click();
+
+        // then: the Welsh word marks the item exempt, as the English one does
+        browser.await(Duration.ofSeconds(10)).until(d -> published.stream().anyMatch(Meeting.class::isInstance));
+        Meeting created = published.stream().filter(Meeting.class::isInstance).map(Meeting.class::cast).findFirst().orElseThrow();
+        assertThat(created.items()).extracting(item -> item.title() + ": " + item.restricted())
+                .containsExactly("Cofnodion: false", "Tir ym Mill Lane: true", "Land: true");
+    }
+
+    @Test
     void shouldHideAndShowAgainFromTheConsolesList() {
         // given: quotes on the chair's page
         start();
