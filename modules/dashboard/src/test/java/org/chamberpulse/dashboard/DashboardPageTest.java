@@ -540,6 +540,10 @@ class DashboardPageTest {
         assertThat(button("[data-action=OPENED]").getText()).isEqualTo("Agor y cyfarfod");
         browser.await(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("tr[data-item='1'] button.start")).isEmpty());
         assertThat(button("tr[data-item='1'] button.start").getText()).isEqualTo("Dechrau");
+        assertThat(button("form.logout button").getText()).isEqualTo("Allgofnodi");
+        assertThat(browser.driver.findElement(By.cssSelector("table.agenda thead th")).getText()).isEqualTo("Eitem");
+        assertThat(browser.driver.findElement(By.id("comment-query")).getAttribute("placeholder")).isEqualTo("geiriau, rhif adnabod neu eitem");
+        assertThat(browser.driver.findElement(By.id("comment-pages")).getAttribute("aria-label")).isEqualTo("Tudalennau o sylwadau");
         assertThat(browser.accessibilityViolations("serious", "critical")).as("console in Welsh").isEmpty();
     }
 
