@@ -351,12 +351,7 @@ class DashboardPageTest {
         logIn("/clerk");
 
         // when: a new meeting with the id of the existing one
-        browser.driver.findElement(By.id("meetingId")).sendKeys("m1");
-        browser.driver.findElement(By.id("mtitle")).sendKeys("Planning");
-        browser.driver.findElement(By.id("hashtags")).sendKeys("planlive");
-        browser.driver.findElement(By.id("start")).sendKeys("01012027\t1000AM");
-        browser.driver.findElement(By.id("items")).sendKeys("1 | Minutes");
-        browser.driver.findElement(By.cssSelector("#create button[type=submit]")).click();
+        createMeeting("m1", "Planning", "planlive", "1 | Minutes");
 
         // then: refused, next to the form, and the meeting is as it was
         browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("create-message")).getText().contains("exists"));
@@ -373,12 +368,7 @@ class DashboardPageTest {
         assertThat(browser.driver.findElement(By.cssSelector("label[for=items]")).getText()).contains("| cyfyngedig");
 
         // when
-        browser.driver.findElement(By.id("meetingId")).sendKeys("cab-1");
-        browser.driver.findElement(By.id("mtitle")).sendKeys("Cabinet");
-        browser.driver.findElement(By.id("hashtags")).sendKeys("cablive");
-        browser.driver.findElement(By.id("start")).sendKeys("01012027\t1000AM");
-        browser.driver.findElement(By.id("items")).sendKeys("1 | Cofnodion\n2 | Tir ym Mill Lane | Cyfyngedig\n3 | Land | restricted");
-        browser.driver.findElement(By.cssSelector("#create button[type=submit]")).click();
+        createMeeting("cab-1", "Cabinet", "cablive", "1 | Cofnodion\n2 | Tir ym Mill Lane | Cyfyngedig\n3 | Land | restricted");
 
         // then: the Welsh word marks the item exempt, as the English one does
         browser.await(Duration.ofSeconds(10)).until(d -> published.stream().anyMatch(Meeting.class::isInstance));
@@ -415,6 +405,16 @@ class DashboardPageTest {
         browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
         browser.await(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith(next));
+    }
+
+    /** Fills the console's form for a new meeting, starting on 1 January 2027 at 10:00, and sends it. */
+    private void createMeeting(String meetingId, String title, String hashtag, String items) {
+        browser.driver.findElement(By.id("meetingId")).sendKeys(meetingId);
+        browser.driver.findElement(By.id("mtitle")).sendKeys(title);
+        browser.driver.findElement(By.id("hashtags")).sendKeys(hashtag);
+        browser.driver.findElement(By.id("start")).sendKeys("01012027\t1000AM");
+        browser.driver.findElement(By.id("items")).sendKeys(items);
+        browser.driver.findElement(By.cssSelector("#create button[type=submit]")).click();
     }
 
     private WebElement button(String css) {
