@@ -3,6 +3,7 @@ package org.chamberpulse.dashboard;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class Language {
 
     static final String COOKIE = "pulse_lang";
     /** The switch's choice is remembered for a year: a resident who reads in Welsh need not choose again. */
-    static final int COOKIE_SECONDS = 365 * 24 * 60 * 60;
+    static final int COOKIE_SECONDS = (int) Duration.ofDays(365).toSeconds();
 
     private Language() {
     }

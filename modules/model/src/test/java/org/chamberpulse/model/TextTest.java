@@ -15,6 +15,14 @@ class TextTest {
     }
 
     @Test
+    void shouldNormaliseHashtagsWithoutTheHashAndInLowerCase() {
+        // when / then
+        assertThat(Text.normaliseHashtag("#BccLive")).isEqualTo("bcclive");
+        assertThat(Text.normaliseHashtag(" ##Budget ")).isEqualTo("budget");
+        assertThat(Text.normaliseHashtag("budget")).isEqualTo("budget");
+    }
+
+    @Test
     void shouldKeepTheFirstLineOfAnErrorMessage() {
         // given a parser's message with its source location on a second line, and none
         String located = "Unexpected character ('}' (code 125))\n at [Source: (byte[])\"{}}\"; line: 1, column: 3]";

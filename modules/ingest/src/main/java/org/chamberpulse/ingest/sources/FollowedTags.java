@@ -1,7 +1,6 @@
 package org.chamberpulse.ingest.sources;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,11 +21,6 @@ final class FollowedTags {
     FollowedTags(SourceStats stats, Set<String> restored) {
         this.stats = stats;
         this.tags = Set.copyOf(restored);
-    }
-
-    /** "#BccLive" follows as "bcclive": hashtags are compared without '#', in lower case. */
-    static String normalise(String tag) {
-        return (tag.startsWith("#") ? tag.substring(1) : tag).toLowerCase(Locale.ROOT);
     }
 
     Set<String> tags() {

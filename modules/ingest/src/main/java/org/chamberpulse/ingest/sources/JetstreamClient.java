@@ -22,6 +22,7 @@ import java.util.function.Function;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Pseudonyms;
+import org.chamberpulse.model.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +93,7 @@ public final class JetstreamClient implements Runnable {
      */
     public void follow(Map<String, Instant> wanted, Function<String, SourceStats> statsOf) {
         Map<String, Instant> normalised = new LinkedHashMap<>();
-        wanted.forEach((tag, from) -> normalised.put(FollowedTags.normalise(tag), from));
+        wanted.forEach((tag, from) -> normalised.put(Text.normaliseHashtag(tag), from));
         Set<String> before = followed.tags();
         long earliest = Long.MAX_VALUE;
         for (Map.Entry<String, Instant> entry : normalised.entrySet()) {
@@ -329,7 +330,7 @@ public final class JetstreamClient implements Runnable {
         for (JsonNode facet : record.path("facets")) {
             for (JsonNode feature : facet.path("features")) {
                 if (TAG_FACET.equals(feature.path("$type").asText())) {
-                    tags.add(FollowedTags.normalise(feature.path("tag").asText()));
+                    tags.add(Text.normaliseHashtag(feature.path("tag").asText()));
                 }
             }
         }

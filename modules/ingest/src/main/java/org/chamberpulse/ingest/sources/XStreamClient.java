@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.chamberpulse.model.Comment;
 import org.chamberpulse.model.Json;
 import org.chamberpulse.model.Pseudonyms;
+import org.chamberpulse.model.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,7 @@ public final class XStreamClient implements Runnable {
     /** The hashtags to follow; a change reconnects with the rules made to match. */
     public void follow(Set<String> wanted, Function<String, SourceStats> statsOf) {
         Set<String> normalised = new TreeSet<>();
-        wanted.forEach(tag -> normalised.add(FollowedTags.normalise(tag)));
+        wanted.forEach(tag -> normalised.add(Text.normaliseHashtag(tag)));
         if (!normalised.equals(followed.tags())) {
             followed.follow(normalised, statsOf, this::closeCurrent);
         }

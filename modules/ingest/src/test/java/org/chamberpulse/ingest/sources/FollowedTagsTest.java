@@ -49,11 +49,4 @@ class FollowedTagsTest {
         // then
         assertThat(seen.get(5, TimeUnit.SECONDS)).containsExactly("bcclive");
     }
-
-    @Test
-    void shouldNormaliseHashtagsWithoutTheHashAndInLowerCase() {
-        // when / then
-        assertThat(FollowedTags.normalise("#BccLive")).isEqualTo("bcclive");
-        assertThat(FollowedTags.normalise("budget")).isEqualTo("budget");
-    }
 }
